@@ -1,0 +1,111 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Reintegration.Analytics.Domain.Aggregation;
+
+/// <summary>
+/// The aggregate read documents of SPEC §2.4/§3.1, one type per level so each carries exactly the
+/// fields that apply to it. Names are the SPEC's (camelCase on the wire); suppressed or undefined
+/// figures are null.
+/// </summary>
+/// <summary>The figures every level shares; level documents are built from one of these.</summary>
+public record AggregateDocument
+{
+    public long? Returnees { get; init; }
+    public long? Surveyed { get; init; }
+    public required IReadOnlyDictionary<string, MeanCell> Scores { get; init; }
+    public double? SustainableShare { get; init; }
+    public required MeanCell Improvement { get; init; }
+    public double? FollowUpCoverage { get; init; }
+    public required FollowUpCounts FollowUp { get; init; }
+    public double? RemigrationNecessityShare { get; init; }
+    public required PlanFunnel Plan { get; init; }
+    public required AssistanceOverview Assistance { get; init; }
+    public required Breakdown Breakdown { get; init; }
+    public required IReadOnlyList<WhatWorksRow> WhatWorks { get; init; }
+
+    /// <summary>True when at least one figure of this document was suppressed for privacy.</summary>
+    public bool Suppressed { get; init; }
+    public required DateTimeOffset AsOf { get; init; }
+}
+
+/// <summary>A place of return: its returnees' figures plus its latest community assessment.</summary>
+public sealed record CommunityAggregateDocument : AggregateDocument
+{
+    [SetsRequiredMembers]
+    public CommunityAggregateDocument(AggregateDocument figures) : base(figures) { }
+
+    public string CommunityId { get; init; } = "";
+    public string Name { get; init; } = "";
+    public string? Admin1 { get; init; }
+    public string Country { get; init; } = "";
+    public string Region { get; init; } = "";
+    public double? ServicesIndex { get; init; }
+    public double? CohesionIndex { get; init; }
+    public double? JointParticipationShare { get; init; }
+    public long? Population { get; init; }
+    /// <summary>Returnees with a return date in the last 365 days per 1,000 population.</summary>
+    public double? ReturnPressure { get; init; }
+    public LatestAssessment? Assessment { get; init; }
+}
+
+public sealed record CountryAggregateDocument : AggregateDocument
+{
+    [SetsRequiredMembers]
+    public CountryAggregateDocument(AggregateDocument figures) : base(figures) { }
+
+    public string Country { get; init; } = "";
+    public string Region { get; init; } = "";
+    public long Communities { get; init; }
+    public double? StructuralIndex { get; init; }
+    public LatestAssessment? StructuralAssessment { get; init; }
+    public Disaggregations? Disaggregations { get; init; }
+}
+
+public sealed record RegionAggregateDocument : AggregateDocument
+{
+    [SetsRequiredMembers]
+    public RegionAggregateDocument(AggregateDocument figures) : base(figures) { }
+
+    public string Region { get; init; } = "";
+    public IReadOnlyList<string> Countries { get; init; } = [];
+    public Disaggregations? Disaggregations { get; init; }
+}
+
+public sealed record GlobalAggregateDocument : AggregateDocument
+{
+    [SetsRequiredMembers]
+    public GlobalAggregateDocument(AggregateDocument figures) : base(figures) { }
+
+    public IReadOnlyList<string> Regions { get; init; } = [];
+    public Disaggregations? Disaggregations { get; init; }
+}
+
+public sealed record LatestAssessment(string AssessmentId, DateOnly Date);
+
+/// <summary>A mean with its n; <see cref="Suppressed"/> when n is below the minimum cell size.</summary>
+public sealed record MeanCell(double? Mean, long? N, bool Suppressed = false);
+
+public sealed record FollowUpCounts(long? Due, long? Covered);
+
+public sealed record PlanFunnel(long? Eligible, long? PlanDeveloped, long? AssistanceStarted, long? AssistanceCompleted, long? DroppedOut, double? CompletionRate);
+
+public sealed record AssistanceOverview(long Records, decimal AmountUsd, long? ReturneesAssisted, IReadOnlyDictionary<string, AssistanceTypeCell> ByType);
+
+public sealed record AssistanceTypeCell(long Records, decimal AmountUsd);
+
+public sealed record Breakdown(
+    IReadOnlyDictionary<string, long?> Sex,
+    IReadOnlyDictionary<string, long?> AgeBand,
+    IReadOnlyDictionary<string, long?> ReturnType,
+    IReadOnlyDictionary<string, long?> Vulnerability);
+
+/// <summary>Mean improvement of returnees who received an assistance type versus those who did not.</summary>
+public sealed record WhatWorksRow(string Type, MeanCell Received, MeanCell NotReceived);
+
+public sealed record Disaggregations(
+    IReadOnlyDictionary<string, GroupFigures> Sex,
+    IReadOnlyDictionary<string, GroupFigures> AgeBand,
+    IReadOnlyDictionary<string, GroupFigures> ReturnType);
+
+public sealed record GroupFigures(long? Returnees, IReadOnlyDictionary<string, MeanCell> Scores, double? SustainableShare);
+

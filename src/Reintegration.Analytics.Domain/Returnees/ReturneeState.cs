@@ -1,0 +1,98 @@
+using Orleans;
+using Reintegration.Analytics.Domain.Records;
+using Reintegration.Analytics.Domain.Vocabulary;
+
+namespace Reintegration.Analytics.Domain.Returnees;
+
+/// <summary>
+/// A returnee's full record (SPEC §2.3) and the rules that derive its contribution to aggregates.
+/// Each Put* returns whether anything changed, so replays of the same id and content are no-ops.
+/// </summary>
+[GenerateSerializer, Alias("ReturneeState")]
+public sealed class ReturneeState
+{
+    [Id(0)] public ReturneeProfile? Profile { get; set; }
+    [Id(1)] public Dictionary<string, StoredSurvey> Surveys { get; set; } = new(StringComparer.Ordinal);
+    [Id(2)] public Dictionary<string, AssistanceRecord> Assistance { get; set; } = new(StringComparer.Ordinal);
+    [Id(3)] public PlanDates Plan { get; set; } = PlanDates.Empty;
+
+    /// <summary>Increases with every change, so a parent can discard a contribution older than one it has.</summary>
+    [Id(4)] public long Version { get; set; }
+
+    public bool IsRegistered => Profile is not null;
+
+    public bool PutProfile(ReturneeProfile profile)
+    {
+        if (Profile is not null && Profile.ContentEquals(profile)) return false;
+        Profile = profile;
+        Version++;
+        return true;
+    }
+
+    public bool PutSurvey(string surveyId, StoredSurvey survey)
+    {
+        if (Surveys.TryGetValue(surveyId, out var existing) && existing.Submission.ContentEquals(survey.Submission)) return false;
+        Surveys[surveyId] = survey;
+        Version++;
+        return true;
+    }
+
+    public bool PutAssistance(string assistanceId, AssistanceRecord record)
+    {
+        if (Assistance.TryGetValue(assistanceId, out var existing) && existing == record) return false;
+        Assistance[assistanceId] = record;
+        Version++;
+        return true;
+    }
+
+    public bool PutPlan(PlanDates update)
+    {
+        var merged = Plan.MergedWith(update);
+        if (merged == Plan) return false;
+        Plan = merged;
+        Version++;
+        return true;
+    }
+
+    public KeyValuePair<string, StoredSurvey>? CurrentSurvey => Dated.Latest(Surveys, s => s.Submission.Date);
+
+    public KeyValuePair<string, StoredSurvey>? BaselineSurvey =>
+        Dated.Earliest(Surveys.Where(s => s.Value.Submission.Round == SurveyRound.Baseline), s => s.Submission.Date);
+
+    /// <summary>Current composite minus baseline composite, when the current survey is a later one and both have a composite.</summary>
+    public double? Improvement
+    {
+        get
+        {
+            if (CurrentSurvey is not { } current || BaselineSurvey is not { } baseline || current.Key == baseline.Key) return null;
+            return current.Value.Scores.Composite is { } c && baseline.Value.Scores.Composite is { } b ? c - b : null;
+        }
+    }
+
+    public ReturneeContribution ToContribution(string caseId)
+    {
+        var profile = Profile ?? throw new InvalidOperationException($"Returnee '{caseId}' has no profile");
+        var current = CurrentSurvey?.Value;
+        var remigration = current?.Submission.Answers.GetValueOrDefault(RemigrationIntention.ItemId);
+        return new ReturneeContribution(
+            caseId,
+            profile.CommunityId,
+            profile.Country,
+            profile.Sex,
+            AgeBand.Of(profile.AgeAtReturn),
+            profile.ReturnType,
+            profile.Vulnerabilities,
+            profile.ReturnDate,
+            current?.Scores,
+            Improvement,
+            Surveys.Values.Any(s => FollowUpWindow.Covers(profile.ReturnDate, s.Submission.Date)),
+            RemigrationIntention.IsValid(remigration) ? remigration : null,
+            Plan.SetStatuses().ToArray(),
+            Assistance.Values
+                .GroupBy(a => a.Type)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new AssistanceTotal(g.Key, g.Count(), g.Sum(a => a.AmountUsd ?? 0m)))
+                .ToArray(),
+            Version);
+    }
+}
