@@ -11,6 +11,9 @@ public sealed record CommunityAssessment(
     [property: Id(3)] int Cohesion,
     [property: Id(4)] IReadOnlyList<CommunityProject> Projects)
 {
+    public bool ContentEquals(CommunityAssessment other) =>
+        this with { Projects = [] } == other with { Projects = [] } && Projects.SequenceEqual(other.Projects);
+
     public double ServicesIndex =>
         (Services.Health + Services.Education + Services.Water + Services.Employment + Services.Housing + Services.Psychosocial) / 6.0 / 4.0;
 

@@ -16,6 +16,10 @@ public sealed record StructuralAssessment(
         "local_ownership", "access_health", "access_education", "access_employment", "access_housing", "access_psychosocial",
     ];
 
+    public bool ContentEquals(StructuralAssessment other) =>
+        Date == other.Date && Items.Count == other.Items.Count
+        && Items.All(i => other.Items.TryGetValue(i.Key, out var v) && v == i.Value);
+
     /// <summary>Mean of the answered items / 4, or null with fewer than six answered.</summary>
     public double? StructuralIndex => Items.Count >= MinimumAnsweredItems ? Items.Values.Average() / 4.0 : null;
 }

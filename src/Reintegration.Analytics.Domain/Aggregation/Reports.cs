@@ -1,0 +1,41 @@
+using Orleans;
+using Reintegration.Analytics.Domain.Records;
+
+namespace Reintegration.Analytics.Domain.Aggregation;
+
+/// <summary>
+/// What a community tells its country: its profile, the summary of its returnees and its latest
+/// assessment. Reports replace earlier ones with a lower <see cref="Version"/>, so re-sending is harmless.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("CommunityReport")]
+public sealed record CommunityReport(
+    [property: Id(0)] string CommunityId,
+    [property: Id(1)] CommunityProfile Profile,
+    [property: Id(2)] AggregateSummary Summary,
+    [property: Id(3)] string? AssessmentId,
+    [property: Id(4)] CommunityAssessment? Assessment,
+    [property: Id(5)] long Version);
+
+/// <summary>What a country tells its region.</summary>
+[GenerateSerializer, Immutable, Alias("CountryReport")]
+public sealed record CountryReport(
+    [property: Id(0)] string Country,
+    [property: Id(1)] AggregateSummary Summary,
+    [property: Id(2)] int Communities,
+    [property: Id(3)] string? AssessmentId,
+    [property: Id(4)] StructuralAssessment? Assessment,
+    [property: Id(5)] long Version);
+
+/// <summary>What a region tells the global grain, and what the global grain answers with.</summary>
+[GenerateSerializer, Immutable, Alias("RegionReport")]
+public sealed record RegionReport(
+    [property: Id(0)] string Region,
+    [property: Id(1)] AggregateSummary Summary,
+    [property: Id(2)] IReadOnlyList<string> Countries,
+    [property: Id(3)] long Version);
+
+[GenerateSerializer, Immutable, Alias("GlobalReport")]
+public sealed record GlobalReport(
+    [property: Id(0)] AggregateSummary Summary,
+    [property: Id(1)] IReadOnlyList<string> Regions,
+    [property: Id(2)] IReadOnlyList<string> Countries);

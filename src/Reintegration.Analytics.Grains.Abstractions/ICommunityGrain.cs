@@ -1,0 +1,23 @@
+using Orleans;
+using Reintegration.Analytics.Domain.Aggregation;
+using Reintegration.Analytics.Domain.Records;
+using Reintegration.Analytics.Domain.Returnees;
+
+namespace Reintegration.Analytics.Grains;
+
+/// <summary>A place of return (community level): keeps its returnees' contributions and reports to its country.</summary>
+[Alias("ICommunityGrain")]
+public interface ICommunityGrain : IGrainWithStringKey
+{
+    [Alias("PutProfile")] Task<WriteResult> PutProfile(CommunityProfile profile);
+    [Alias("GetProfile")] Task<CommunityProfile?> GetProfile();
+    [Alias("PutAssessment")] Task<WriteResult> PutAssessment(string assessmentId, CommunityAssessment assessment);
+
+    /// <summary>Replaces the case's contribution unless an equal or newer version is already held.</summary>
+    [Alias("Contribute")] Task Contribute(ReturneeContribution contribution);
+
+    /// <summary>Removes a case that moved away (its contribution at or below <paramref name="version"/>).</summary>
+    [Alias("Withdraw")] Task Withdraw(string caseId, long version);
+
+    [Alias("GetReport")] Task<CommunityReport?> GetReport();
+}

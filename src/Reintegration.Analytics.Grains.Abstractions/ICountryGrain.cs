@@ -1,0 +1,15 @@
+using Orleans;
+using Reintegration.Analytics.Domain.Aggregation;
+using Reintegration.Analytics.Domain.Records;
+
+namespace Reintegration.Analytics.Grains;
+
+/// <summary>A country (structural level): merges its communities' reports and reports to its region.</summary>
+[Alias("ICountryGrain")]
+public interface ICountryGrain : IGrainWithStringKey
+{
+    [Alias("ReportCommunity")] Task ReportCommunity(CommunityReport report);
+    [Alias("PutAssessment")] Task<WriteResult> PutAssessment(string assessmentId, StructuralAssessment assessment);
+    [Alias("GetReport")] Task<CountryReport> GetReport();
+    [Alias("GetCommunities")] Task<IReadOnlyList<CommunityReport>> GetCommunities();
+}

@@ -1,0 +1,16 @@
+using Orleans;
+using Reintegration.Analytics.Domain.Records;
+using Reintegration.Analytics.Domain.Returnees;
+
+namespace Reintegration.Analytics.Grains;
+
+/// <summary>A returnee case (individual level), keyed by <c>returnee:{caseId}</c>; see <see cref="GrainKeys"/>.</summary>
+[Alias("IReturneeGrain")]
+public interface IReturneeGrain : IGrainWithStringKey
+{
+    [Alias("PutProfile")] Task<WriteResult> PutProfile(ReturneeProfile profile);
+    [Alias("PutSurvey")] Task<WriteResult> PutSurvey(string surveyId, StoredSurvey survey);
+    [Alias("PutAssistance")] Task<WriteResult> PutAssistance(string assistanceId, AssistanceRecord record);
+    [Alias("PutPlan")] Task<WriteResult> PutPlan(PlanDates plan);
+    [Alias("Get")] Task<ReturneeView?> Get();
+}

@@ -1,0 +1,38 @@
+using Orleans;
+using Reintegration.Analytics.Domain.Scoring;
+using Reintegration.Analytics.Domain.Validation;
+
+namespace Reintegration.Analytics.Grains;
+
+/// <summary>How a grain answered a write. Grains return outcomes rather than throw for expected cases.</summary>
+[GenerateSerializer, Alias("WriteStatus")]
+public enum WriteStatus
+{
+    /// <summary>The write changed the record.</summary>
+    Applied,
+    /// <summary>The same id with the same content was already there (idempotent replay).</summary>
+    Unchanged,
+    /// <summary>The record the write refers to does not exist (e.g. a survey for an unregistered case).</summary>
+    NotFound,
+    /// <summary>The content is invalid given the stored state (e.g. an unknown community).</summary>
+    Invalid,
+    /// <summary>The write conflicts with an id's identity (e.g. a community moved to another country).</summary>
+    Conflict,
+}
+
+[GenerateSerializer, Immutable, Alias("WriteResult")]
+public sealed record WriteResult(
+    [property: Id(0)] WriteStatus Status,
+    [property: Id(1)] FieldError? Error = null,
+    [property: Id(2)] SurveyScores? Scores = null)
+{
+    public static readonly WriteResult Applied = new(WriteStatus.Applied);
+    public static readonly WriteResult Unchanged = new(WriteStatus.Unchanged);
+
+    public static WriteResult Changed(bool changed) => changed ? Applied : Unchanged;
+    public static WriteResult NotFound(string field, string message) => new(WriteStatus.NotFound, new FieldError(field, message));
+    public static WriteResult Invalid(string field, string message) => new(WriteStatus.Invalid, new FieldError(field, message));
+    public static WriteResult Conflict(string field, string message) => new(WriteStatus.Conflict, new FieldError(field, message));
+
+    public bool Succeeded => Status is WriteStatus.Applied or WriteStatus.Unchanged;
+}

@@ -1,0 +1,14 @@
+namespace Reintegration.Analytics.Grains.Aggregation;
+
+/// <summary>How aggregating grains coalesce their reports upward (configuration section <c>Aggregation</c>).</summary>
+public sealed class AggregationOptions
+{
+    public const string Section = "Aggregation";
+
+    /// <summary>
+    /// A changed community, country or region reports to its parent at most this long after the
+    /// change, carrying every change made meanwhile. Three levels of it stay well within the
+    /// SPEC's 2-second visibility bound.
+    /// </summary>
+    public TimeSpan PushDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+}
