@@ -1,6 +1,45 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using System.Text.Json.Serialization;
+using Reintegration.Analytics.Grains.Aggregation;
+using Reintegration.Analytics.Host.Api;
+using Reintegration.Analytics.Host.Configuration;
+using Reintegration.Analytics.Host.Demo;
+using Reintegration.Analytics.Host.Ingest;
+using Reintegration.Analytics.Host.Parsing;
 
-app.MapGet("/", () => "Hello World!");
+const string DefaultUrl = "http://127.0.0.1:5080";
+var demo = args.Contains("--demo");
+var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
+if (builder.Configuration["urls"] is null && builder.Configuration["ASPNETCORE_URLS"] is null)
+    builder.WebHost.UseUrls(DefaultUrl);
+
+builder.Services.AddSingleton(InstrumentFiles.Load(builder.Configuration));
+builder.Services.AddSingleton(RegionMapFile.Load(builder.Configuration));
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.Configure<ApiOptions>(builder.Configuration.GetSection(ApiOptions.Section));
+builder.Services.Configure<AggregationOptions>(builder.Configuration.GetSection(AggregationOptions.Section));
+builder.Services.AddSingleton<RecordParser>();
+builder.Services.AddSingleton<RecordApplier>();
+builder.Services.AddSingleton<IngestProcessor>();
+builder.Services.AddSingleton<AggregateReader>();
+if (demo || builder.Configuration.GetValue<bool>("Demo")) builder.Services.AddHostedService<DemoSeeder>();
+
+builder.Services.AddProblemDetails();
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+builder.UseOrleans(silo => SiloConfiguration.Configure(silo, builder.Configuration));
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
+app.MapGet("/health/ready", () => Results.Ok(new { status = "ready" }));
+
+var api = app.MapGroup("/api/v1");
+api.MapWriteEndpoints();
+api.MapIngestEndpoint();
+api.MapReadEndpoints();
 
 app.Run();
+
+/// <summary>Entry point; public so the API tests can host it.</summary>
+public partial class Program;

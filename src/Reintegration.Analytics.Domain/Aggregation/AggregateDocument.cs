@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 
 namespace Reintegration.Analytics.Domain.Aggregation;
 
@@ -25,7 +26,7 @@ public record AggregateDocument
 
     /// <summary>True when at least one figure of this document was suppressed for privacy.</summary>
     public bool Suppressed { get; init; }
-    public required DateTimeOffset AsOf { get; init; }
+    [JsonPropertyOrder(30)] public required DateTimeOffset AsOf { get; init; }
 }
 
 /// <summary>A place of return: its returnees' figures plus its latest community assessment.</summary>
@@ -34,18 +35,18 @@ public sealed record CommunityAggregateDocument : AggregateDocument
     [SetsRequiredMembers]
     public CommunityAggregateDocument(AggregateDocument figures) : base(figures) { }
 
-    public string CommunityId { get; init; } = "";
-    public string Name { get; init; } = "";
-    public string? Admin1 { get; init; }
-    public string Country { get; init; } = "";
-    public string Region { get; init; } = "";
-    public double? ServicesIndex { get; init; }
-    public double? CohesionIndex { get; init; }
-    public double? JointParticipationShare { get; init; }
-    public long? Population { get; init; }
+    [JsonPropertyOrder(-10)] public string CommunityId { get; init; } = "";
+    [JsonPropertyOrder(-10)] public string Name { get; init; } = "";
+    [JsonPropertyOrder(-10)] public string? Admin1 { get; init; }
+    [JsonPropertyOrder(-10)] public string Country { get; init; } = "";
+    [JsonPropertyOrder(-10)] public string Region { get; init; } = "";
+    [JsonPropertyOrder(10)] public double? ServicesIndex { get; init; }
+    [JsonPropertyOrder(10)] public double? CohesionIndex { get; init; }
+    [JsonPropertyOrder(10)] public double? JointParticipationShare { get; init; }
+    [JsonPropertyOrder(10)] public long? Population { get; init; }
     /// <summary>Returnees with a return date in the last 365 days per 1,000 population.</summary>
-    public double? ReturnPressure { get; init; }
-    public LatestAssessment? Assessment { get; init; }
+    [JsonPropertyOrder(10)] public double? ReturnPressure { get; init; }
+    [JsonPropertyOrder(10)] public LatestAssessment? Assessment { get; init; }
 }
 
 public sealed record CountryAggregateDocument : AggregateDocument
@@ -53,12 +54,12 @@ public sealed record CountryAggregateDocument : AggregateDocument
     [SetsRequiredMembers]
     public CountryAggregateDocument(AggregateDocument figures) : base(figures) { }
 
-    public string Country { get; init; } = "";
-    public string Region { get; init; } = "";
-    public long Communities { get; init; }
-    public double? StructuralIndex { get; init; }
-    public LatestAssessment? StructuralAssessment { get; init; }
-    public Disaggregations? Disaggregations { get; init; }
+    [JsonPropertyOrder(-10)] public string Country { get; init; } = "";
+    [JsonPropertyOrder(-10)] public string Region { get; init; } = "";
+    [JsonPropertyOrder(-10)] public long Communities { get; init; }
+    [JsonPropertyOrder(10)] public double? StructuralIndex { get; init; }
+    [JsonPropertyOrder(10)] public LatestAssessment? StructuralAssessment { get; init; }
+    [JsonPropertyOrder(20)] public Disaggregations? Disaggregations { get; init; }
 }
 
 public sealed record RegionAggregateDocument : AggregateDocument
@@ -66,9 +67,9 @@ public sealed record RegionAggregateDocument : AggregateDocument
     [SetsRequiredMembers]
     public RegionAggregateDocument(AggregateDocument figures) : base(figures) { }
 
-    public string Region { get; init; } = "";
-    public IReadOnlyList<string> Countries { get; init; } = [];
-    public Disaggregations? Disaggregations { get; init; }
+    [JsonPropertyOrder(-10)] public string Region { get; init; } = "";
+    [JsonPropertyOrder(-10)] public IReadOnlyList<string> Countries { get; init; } = [];
+    [JsonPropertyOrder(20)] public Disaggregations? Disaggregations { get; init; }
 }
 
 public sealed record GlobalAggregateDocument : AggregateDocument
@@ -76,8 +77,8 @@ public sealed record GlobalAggregateDocument : AggregateDocument
     [SetsRequiredMembers]
     public GlobalAggregateDocument(AggregateDocument figures) : base(figures) { }
 
-    public IReadOnlyList<string> Regions { get; init; } = [];
-    public Disaggregations? Disaggregations { get; init; }
+    [JsonPropertyOrder(-10)] public IReadOnlyList<string> Regions { get; init; } = [];
+    [JsonPropertyOrder(20)] public Disaggregations? Disaggregations { get; init; }
 }
 
 public sealed record LatestAssessment(string AssessmentId, DateOnly Date);

@@ -1,0 +1,45 @@
+using Reintegration.Analytics.Domain.Validation;
+using Reintegration.Analytics.Grains;
+
+namespace Reintegration.Analytics.Host.Api;
+
+/// <summary>RFC 9457 problem+json answers; every client error names the field it is about.</summary>
+internal static class Problems
+{
+    private const string TypeBase = "urn:reintegration-analytics:problem:";
+
+    public static IResult Invalid(IReadOnlyList<FieldError> errors) => Problem(
+        StatusCodes.Status400BadRequest, "invalid-input", "The request has invalid fields", errors);
+
+    public static IResult Invalid(string field, string message) => Invalid([new FieldError(field, message)]);
+
+    public static IResult NotFound(string field, string message) => Problem(
+        StatusCodes.Status404NotFound, "not-found", "No such resource", [new FieldError(field, message)]);
+
+    public static IResult Conflict(FieldError error) => Problem(
+        StatusCodes.Status409Conflict, "conflict", "The request conflicts with the stored record", [error]);
+
+    public static IResult TooLarge(long limit) => Problem(
+        StatusCodes.Status413PayloadTooLarge, "too-large", "The request body is too large",
+        [new FieldError("body", $"exceeds the limit of {limit} bytes")]);
+
+    public static IResult ForWrite(WriteResult result) => result.Status switch
+    {
+        WriteStatus.NotFound => Problem(StatusCodes.Status404NotFound, "not-found", "No such resource", [result.Error!]),
+        WriteStatus.Invalid => Invalid([result.Error!]),
+        WriteStatus.Conflict => Conflict(result.Error!),
+        _ => throw new ArgumentOutOfRangeException(nameof(result), result.Status, "not an error"),
+    };
+
+    private static IResult Problem(int status, string type, string title, IReadOnlyList<FieldError> errors) =>
+        Results.Problem(
+            statusCode: status,
+            type: TypeBase + type,
+            title: title,
+            detail: string.Join("; ", errors.Select(e => e.ToString())),
+            extensions: new Dictionary<string, object?>
+            {
+                ["field"] = errors[0].Field,
+                ["errors"] = errors.Select(e => new { field = e.Field, message = e.Message }).ToArray(),
+            });
+}

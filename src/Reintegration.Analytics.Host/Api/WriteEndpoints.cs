@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Options;
+using Reintegration.Analytics.Grains;
+using Reintegration.Analytics.Host.Ingest;
+using Reintegration.Analytics.Host.Parsing;
+
+namespace Reintegration.Analytics.Host.Api;
+
+/// <summary>The single-record writes of SPEC §3.1; each answers once the grain has stored the record.</summary>
+internal static class WriteEndpoints
+{
+    public static void MapWriteEndpoints(this IEndpointRouteBuilder api)
+    {
+        api.MapPut("/communities/{communityId}", (HttpContext http, string communityId) =>
+            PutAsync(http, "community", new() { ["communityId"] = communityId }));
+        api.MapPut("/returnees/{caseId}", (HttpContext http, string caseId) =>
+            PutAsync(http, "returnee", new() { ["caseId"] = caseId }));
+        api.MapPut("/returnees/{caseId}/surveys/{surveyId}", (HttpContext http, string caseId, string surveyId) =>
+            PutAsync(http, "survey", new() { ["caseId"] = caseId, ["surveyId"] = surveyId }));
+        api.MapPut("/returnees/{caseId}/assistance/{assistanceId}", (HttpContext http, string caseId, string assistanceId) =>
+            PutAsync(http, "assistance", new() { ["caseId"] = caseId, ["assistanceId"] = assistanceId }));
+        api.MapPut("/returnees/{caseId}/plan", (HttpContext http, string caseId) =>
+            PutAsync(http, "plan", new() { ["caseId"] = caseId }));
+        api.MapPut("/communities/{communityId}/assessments/{assessmentId}", (HttpContext http, string communityId, string assessmentId) =>
+            PutAsync(http, "communityAssessment", new() { ["communityId"] = communityId, ["assessmentId"] = assessmentId }));
+        api.MapPut("/countries/{iso3}/assessments/{assessmentId}", (HttpContext http, string iso3, string assessmentId) =>
+            PutAsync(http, "structuralAssessment", new() { ["country"] = iso3, ["assessmentId"] = assessmentId }));
+    }
+
+    private static async Task<IResult> PutAsync(HttpContext http, string kind, Dictionary<string, string> ids)
+    {
+        var services = http.RequestServices;
+        var limit = services.GetRequiredService<IOptions<ApiOptions>>().Value.MaxRecordBytes;
+        var (document, problem) = await RequestBody.ReadJsonAsync(http.Request, limit);
+        if (problem is not null) return problem;
+
+        using (document)
+        {
+            var (record, errors) = services.GetRequiredService<RecordParser>().Parse(kind, document!.RootElement, ids);
+            if (record is null) return Problems.Invalid(errors);
+
+            var result = await services.GetRequiredService<RecordApplier>().ApplyAsync(record);
+            if (!result.Succeeded) return Problems.ForWrite(result);
+
+            return Results.Ok(new WriteAnswer(
+                kind,
+                ids,
+                result.Status == WriteStatus.Applied ? "applied" : "unchanged",
+                result.Scores is { } s ? new ScoresAnswer(s.Economic, s.Social, s.Psychosocial, s.Composite, s.Sustainable) : null));
+        }
+    }
+
+    private sealed record WriteAnswer(string Kind, IReadOnlyDictionary<string, string> Ids, string Status, ScoresAnswer? Scores);
+
+    private sealed record ScoresAnswer(double? Economic, double? Social, double? Psychosocial, double? Composite, bool? Sustainable);
+}

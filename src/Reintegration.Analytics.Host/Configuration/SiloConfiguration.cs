@@ -1,0 +1,22 @@
+using Reintegration.Analytics.Grains;
+
+namespace Reintegration.Analytics.Host.Configuration;
+
+/// <summary>
+/// The co-hosted Orleans silo. Until durable storage lands, grain state lives in memory: it
+/// survives grain deactivation but not a restart of the process.
+/// </summary>
+public static class SiloConfiguration
+{
+    public static void Configure(ISiloBuilder silo, IConfiguration configuration)
+    {
+        var orleans = configuration.GetSection("Orleans");
+        silo.UseLocalhostClustering(
+            siloPort: orleans.GetValue("SiloPort", 11111),
+            gatewayPort: orleans.GetValue("GatewayPort", 30000),
+            serviceId: orleans.GetValue("ServiceId", "reintegration-analytics")!,
+            clusterId: orleans.GetValue("ClusterId", "reintegration-analytics")!);
+        silo.AddMemoryGrainStorage(StorageNames.Returnees);
+        silo.AddMemoryGrainStorage(StorageNames.Aggregates);
+    }
+}

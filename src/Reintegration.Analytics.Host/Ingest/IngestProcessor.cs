@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using Reintegration.Analytics.Grains;
+using Reintegration.Analytics.Host.Parsing;
+
+namespace Reintegration.Analytics.Host.Ingest;
+
+/// <summary>
+/// Reads NDJSON records (SPEC §3.1 <c>POST /ingest</c>) and applies them with bounded concurrency,
+/// in an order equivalent to line order (see <see cref="KeyedOrdering"/>). A bad line never stops
+/// the import: it is reported and the good lines are kept.
+/// </summary>
+public sealed class IngestProcessor(RecordParser parser, RecordApplier applier, ILogger<IngestProcessor> logger)
+{
+    /// <summary>Records in flight at once; enough to keep both cores busy without unbounded memory.</summary>
+    public const int MaxInFlight = 256;
+
+    private const int PruneEvery = 20_000;
+    private const int ProgressEvery = 100_000;
+
+    public async Task<IngestReport> IngestAsync(TextReader lines, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var ordering = new KeyedOrdering();
+        var slots = new SemaphoreSlim(MaxInFlight);
+        var errors = new List<IngestLineError>();
+        var inFlight = new List<Task>();
+        long accepted = 0, unchanged = 0, lineNumber = 0;
+
+        void Reject(long line, string? field, string error)
+        {
+            lock (errors) errors.Add(new IngestLineError(line, field, error));
+        }
+
+        while (await lines.ReadLineAsync(cancellationToken) is { } line)
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            var number = lineNumber;
+            var (record, error) = ParseLine(line);
+            if (record is null)
+            {
+                Reject(number, error!.Field, error.Message);
+                continue;
+            }
+
+            await slots.WaitAsync(cancellationToken);
+            var task = ordering.Chain(record, async () =>
+            {
+                try
+                {
+                    var result = await applier.ApplyAsync(record);
+                    if (result.Succeeded)
+                    {
+                        Interlocked.Increment(ref accepted);
+                        if (result.Status == WriteStatus.Unchanged) Interlocked.Increment(ref unchanged);
+                    }
+                    else
+                    {
+                        Reject(number, result.Error?.Field, $"{record.Kind}: {result.Error?.Message ?? result.Status.ToString()}");
+                    }
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // Not the line's fault, but it was not applied: say so, so the client can resend it.
+                    logger.LogWarning(e, "Ingest line {Line} ({Kind}) could not be applied", number, record.Kind);
+                    Reject(number, null, $"{record.Kind}: not applied because of a server error ({e.GetType().Name}); send this line again");
+                }
+                finally
+                {
+                    slots.Release();
+                }
+            });
+            inFlight.Add(task);
+
+            if (number % PruneEvery == 0)
+            {
+                inFlight.RemoveAll(t => t.IsCompleted);
+                ordering.Prune();
+            }
+            if (number % ProgressEvery == 0)
+                logger.LogInformation("Ingest: {Lines} lines read, {Accepted} applied, {Rejected} rejected so far", number, Interlocked.Read(ref accepted), errors.Count);
+        }
+
+        await Task.WhenAll(inFlight);
+        var sorted = errors.OrderBy(e => e.Line).ToList();
+        return new IngestReport(accepted, sorted.Count, unchanged, sorted, stopwatch.Elapsed.TotalSeconds);
+    }
+
+    private (IngestRecord? Record, Domain.Validation.FieldError? Error) ParseLine(string line)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(line);
+        }
+        catch (JsonException e)
+        {
+            return (null, new("line", $"not valid JSON: {e.Message}"));
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+                return (null, new("line", $"must be a JSON object, not {JsonFields.Describe(root)}"));
+            if (!root.TryGetProperty("kind", out var kindElement) || kindElement.ValueKind != JsonValueKind.String)
+                return (null, new("kind", $"is required: one of {string.Join(", ", RecordParser.Kinds)}"));
+            var kind = kindElement.GetString()!;
+            if (!RecordParser.Kinds.Contains(kind))
+                return (null, new("kind", $"'{kind}' is not one of {string.Join(", ", RecordParser.Kinds)}"));
+
+            var (record, errors) = parser.Parse(kind, root, ignoredFields: ["kind"]);
+            return record is null ? (null, errors[0] with { Message = $"{kind}: {string.Join("; ", errors)}" }) : (record, null);
+        }
+    }
+
+    public static TextReader ReaderFor(Stream body) => new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+}
