@@ -8,7 +8,11 @@ using Reintegration.Analytics.Host.Parsing;
 
 const string DefaultUrl = "http://127.0.0.1:5080";
 var demo = args.Contains("--demo");
-var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args.Where(a => a != "--demo").ToArray(),
+    ContentRootPath = AppContext.BaseDirectory, // appsettings.json and instruments/ ship next to the executable
+});
 if (builder.Configuration["urls"] is null && builder.Configuration["ASPNETCORE_URLS"] is null)
     builder.WebHost.UseUrls(DefaultUrl);
 

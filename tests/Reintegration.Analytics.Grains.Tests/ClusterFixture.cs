@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
 using Orleans.TestingHost;
 using Reintegration.Analytics.Domain.Reference;
 using Reintegration.Analytics.Grains;
@@ -23,8 +26,12 @@ public sealed class ClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(2);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorage(StorageNames.Returnees);
-            silo.AddMemoryGrainStorage(StorageNames.Aggregates);
+            foreach (var name in new[] { StorageNames.Returnees, StorageNames.Aggregates })
+            {
+                silo.AddMemoryGrainStorage(name);
+                silo.Services.AddOptions<MemoryGrainStorageOptions>(name)
+                    .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+            }
             silo.Services.AddSingleton(RegionMap.Default);
             silo.Services.Configure<AggregationOptions>(o => o.PushDelay = PushDelay);
             silo.AddIncomingGrainCallFilter(context =>

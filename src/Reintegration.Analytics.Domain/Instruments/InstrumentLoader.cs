@@ -21,6 +21,8 @@ public static class InstrumentLoader
         using (document)
         {
             var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+                throw new InvalidInstrumentException(source, "the top level must be a JSON object");
             var problems = new List<string>();
             var id = ReadString(root, "id", problems);
             var minAnswered = ReadDecimal(root, "minAnsweredWeight", problems);
@@ -87,6 +89,11 @@ public static class InstrumentLoader
     {
         var weights = Dimension.Scored.ToDictionary(d => d, _ => 1m);
         if (!root.TryGetProperty("dimensionWeights", out var element)) return weights;
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add("'dimensionWeights' must be an object");
+            return weights;
+        }
         foreach (var dimension in Dimension.Scored)
         {
             var w = ReadDecimal(element, dimension, problems);
@@ -100,11 +107,17 @@ public static class InstrumentLoader
     {
         var result = new Dictionary<string, IReadOnlyList<string>>();
         if (!root.TryGetProperty("unscoredItems", out var array)) return result;
+        if (array.ValueKind != JsonValueKind.Array)
+        {
+            problems.Add("'unscoredItems' must be an array");
+            return result;
+        }
         foreach (var element in array.EnumerateArray())
         {
             var id = ReadString(element, "id", problems);
             if (id is null) continue;
-            if (!element.TryGetProperty("values", out var values) || values.ValueKind != JsonValueKind.Array)
+            if (!element.TryGetProperty("values", out var values) || values.ValueKind != JsonValueKind.Array
+                || values.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.String))
             {
                 problems.Add($"unscoredItems '{id}': 'values' must be an array of strings");
                 continue;

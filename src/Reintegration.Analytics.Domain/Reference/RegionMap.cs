@@ -29,6 +29,9 @@ public sealed class RegionMap
         var unknown = entries.Where(e => !Countries.IsIso3(e.Iso3)).Select(e => e.Iso3).ToList();
         if (unknown.Count > 0)
             throw new FormatException($"{source}: not ISO 3166-1 alpha-3 codes: {string.Join(", ", unknown)}");
+        var twice = entries.GroupBy(e => e.Iso3).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        if (twice.Count > 0)
+            throw new FormatException($"{source}: countries listed more than once (a country belongs to one region): {string.Join(", ", twice)}");
         return new RegionMap(entries.Select(e => KeyValuePair.Create(e.Iso3, e.Region.ToUpperInvariant())));
     }
 

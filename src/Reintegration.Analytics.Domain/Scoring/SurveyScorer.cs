@@ -17,7 +17,7 @@ public static class SurveyScorer
     /// The composite is compared with the threshold after decimal division; this tolerance keeps a
     /// composite that is mathematically exactly at the threshold on the sustainable side.
     /// </summary>
-    private const decimal ThresholdTolerance = 0.000000000001m;
+    private const decimal ThresholdTolerance = 0.00000000000000000001m;
 
     /// <summary>Checks every answer; returns one error per bad item (empty when the survey is valid).</summary>
     public static IReadOnlyList<FieldError> Validate(Instrument instrument, IReadOnlyDictionary<string, string> answers)
@@ -26,15 +26,14 @@ public static class SurveyScorer
         foreach (var (itemId, answer) in answers)
         {
             var field = $"answers.{itemId}";
-            if (answer == NotApplicable) continue;
             if (instrument.ItemsById.TryGetValue(itemId, out var item))
             {
-                if (!AnswerScales.TryValue(item.Scale, answer, out _))
+                if (answer != NotApplicable && !AnswerScales.TryValue(item.Scale, answer, out _))
                     errors.Add(new FieldError(field, $"'{answer}' is not a valid answer; expected {AnswerScales.Describe(item.Scale)}"));
             }
             else if (instrument.UnscoredItems.TryGetValue(itemId, out var allowed))
             {
-                if (!allowed.Contains(answer))
+                if (answer != NotApplicable && !allowed.Contains(answer))
                     errors.Add(new FieldError(field, $"'{answer}' is not a valid answer; expected one of {string.Join(", ", allowed)} or \"na\""));
             }
             else

@@ -5,10 +5,10 @@ namespace Reintegration.Analytics.Domain.Validation;
 /// <summary>Shapes of the pseudonymous identifiers (SPEC §2.1).</summary>
 public static partial class Identifiers
 {
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9_-]{1,64}\z")]
     private static partial Regex CaseIdPattern();
 
-    [GeneratedRegex("^[A-Za-z0-9_.-]{1,64}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9_.-]{1,64}\z")]
     private static partial Regex CommunityIdPattern();
 
     public static bool IsCaseId(string? value) => value is not null && CaseIdPattern().IsMatch(value);

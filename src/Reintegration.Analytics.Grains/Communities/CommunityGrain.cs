@@ -29,7 +29,11 @@ public sealed class CommunityGrain : Grain, ICommunityGrain
     private string CommunityId => GrainKeys.IdOf(this.GetPrimaryKeyString());
     private CommunityRecord State => _record.State;
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _push.FlushAsync();
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await _push.FlushAsync();
+        await _record.WriteStateAsync(); // see docs/ARCHITECTURE.md: aggregates are checkpointed when they go idle, not per change
+    }
 
     public async Task<WriteResult> PutProfile(CommunityProfile profile)
     {
@@ -92,7 +96,6 @@ public sealed class CommunityGrain : Grain, ICommunityGrain
         if (State.Profile is not { } profile) return;
         State.ReportVersion = ReportVersions.Next(State.ReportVersion);
         await GrainFactory.Country(profile.Country).ReportCommunity(BuildReport(State.ReportVersion));
-        await _record.WriteStateAsync(); // checkpoint: at most one state write per push
     }
 
     private CommunityReport BuildReport(long version)

@@ -32,7 +32,11 @@ public sealed class CountryGrain : Grain, ICountryGrain
     private string Country => GrainKeys.IdOf(this.GetPrimaryKeyString());
     private CountryRecord State => _record.State;
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _push.FlushAsync();
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await _push.FlushAsync();
+        await _record.WriteStateAsync(); // see docs/ARCHITECTURE.md: aggregates are checkpointed when they go idle, not per change
+    }
 
     public Task ReportCommunity(CommunityReport report)
     {
@@ -64,7 +68,6 @@ public sealed class CountryGrain : Grain, ICountryGrain
     {
         State.ReportVersion = ReportVersions.Next(State.ReportVersion);
         await GrainFactory.Region(_regions.RegionOf(Country)).ReportCountry(BuildReport(State.ReportVersion));
-        await _record.WriteStateAsync();
     }
 
     private CountryReport BuildReport(long version)

@@ -10,20 +10,18 @@ namespace Reintegration.Analytics.Grains.Global;
 public sealed class GlobalGrain : Grain, IGlobalGrain
 {
     private readonly IPersistentState<GlobalRecord> _record;
-    private readonly PushScheduler _checkpoint;
     private AggregateSummary? _summary;
 
     public GlobalGrain(
-        [PersistentState("global", StorageNames.Aggregates)] IPersistentState<GlobalRecord> record,
-        IOptions<AggregationOptions> options)
+        [PersistentState("global", StorageNames.Aggregates)] IPersistentState<GlobalRecord> record
+    )
     {
         _record = record;
-        _checkpoint = new PushScheduler(this, options.Value.PushDelay, () => _record.WriteStateAsync());
     }
 
     private GlobalRecord State => _record.State;
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _checkpoint.FlushAsync();
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _record.WriteStateAsync();
 
     public Task ReportRegion(RegionReport report)
     {
@@ -31,7 +29,6 @@ public sealed class GlobalGrain : Grain, IGlobalGrain
             return Task.CompletedTask;
         State.Regions[report.Region] = report;
         _summary = null;
-        _checkpoint.Schedule();
         return Task.CompletedTask;
     }
 

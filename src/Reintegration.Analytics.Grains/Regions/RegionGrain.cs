@@ -24,7 +24,11 @@ public sealed class RegionGrain : Grain, IRegionGrain
     private string Region => GrainKeys.IdOf(this.GetPrimaryKeyString());
     private RegionRecord State => _record.State;
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _push.FlushAsync();
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await _push.FlushAsync();
+        await _record.WriteStateAsync(); // see docs/ARCHITECTURE.md: aggregates are checkpointed when they go idle, not per change
+    }
 
     public Task ReportCountry(CountryReport report)
     {
@@ -42,7 +46,6 @@ public sealed class RegionGrain : Grain, IRegionGrain
     {
         State.ReportVersion = ReportVersions.Next(State.ReportVersion);
         await GrainFactory.Global().ReportRegion(BuildReport(State.ReportVersion));
-        await _record.WriteStateAsync();
     }
 
     private RegionReport BuildReport(long version)

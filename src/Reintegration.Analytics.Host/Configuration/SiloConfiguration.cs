@@ -1,3 +1,6 @@
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
 using Reintegration.Analytics.Grains;
 
 namespace Reintegration.Analytics.Host.Configuration;
@@ -16,7 +19,18 @@ public static class SiloConfiguration
             gatewayPort: orleans.GetValue("GatewayPort", 30000),
             serviceId: orleans.GetValue("ServiceId", "reintegration-analytics")!,
             clusterId: orleans.GetValue("ClusterId", "reintegration-analytics")!);
-        silo.AddMemoryGrainStorage(StorageNames.Returnees);
-        silo.AddMemoryGrainStorage(StorageNames.Aggregates);
+        AddMemoryStorage(silo, StorageNames.Returnees);
+        AddMemoryStorage(silo, StorageNames.Aggregates);
+    }
+
+    /// <summary>
+    /// Memory storage still serializes every write; Orleans' own binary serializer is version
+    /// tolerant through the [Id] attributes and many times cheaper than the default Newtonsoft JSON.
+    /// </summary>
+    private static void AddMemoryStorage(ISiloBuilder silo, string name)
+    {
+        silo.AddMemoryGrainStorage(name);
+        silo.Services.AddOptions<MemoryGrainStorageOptions>(name)
+            .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
     }
 }
