@@ -19,13 +19,17 @@ internal static class RequestBody
         }
         if (buffer.Length == 0) return (null, Problems.Invalid("body", "is empty; expected a JSON object"));
 
+        JsonDocument document;
         try
         {
-            return (JsonDocument.Parse(buffer.ToArray()), null);
+            document = JsonDocument.Parse(buffer.ToArray());
         }
         catch (JsonException e)
         {
             return (null, Problems.Invalid("body", $"is not valid JSON: {e.Message}"));
         }
+        if (Parsing.JsonText.IsWellFormed(document.RootElement)) return (document, null);
+        document.Dispose();
+        return (null, Problems.Invalid("body", Parsing.JsonText.Problem));
     }
 }

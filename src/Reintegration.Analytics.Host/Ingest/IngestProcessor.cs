@@ -103,6 +103,8 @@ public sealed class IngestProcessor(RecordParser parser, RecordApplier applier, 
         using (document)
         {
             var root = document.RootElement;
+            if (!JsonText.IsWellFormed(root))
+                return (null, new("line", JsonText.Problem));
             if (root.ValueKind != JsonValueKind.Object)
                 return (null, new("line", $"must be a JSON object, not {JsonFields.Describe(root)}"));
             if (!root.TryGetProperty("kind", out var kindElement) || kindElement.ValueKind != JsonValueKind.String)

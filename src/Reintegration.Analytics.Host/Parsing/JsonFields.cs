@@ -124,7 +124,8 @@ internal sealed class JsonFields
         return number;
     }
 
-    public decimal? Money(string name)
+    /// <summary>A non-negative amount up to <paramref name="max"/> (keeps every sum far from decimal overflow).</summary>
+    public decimal? Money(string name, decimal max)
     {
         if (Get(name) is not { } value) return null;
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetDecimal(out var number))
@@ -132,9 +133,9 @@ internal sealed class JsonFields
             Fail(name, $"must be a number, not {Describe(value)}");
             return null;
         }
-        if (number < 0)
+        if (number < 0 || number > max)
         {
-            Fail(name, "must not be negative");
+            Fail(name, $"{number} is out of range 0..{max}");
             return null;
         }
         return number;

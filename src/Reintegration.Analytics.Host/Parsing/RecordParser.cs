@@ -17,6 +17,9 @@ namespace Reintegration.Analytics.Host.Parsing;
 /// </summary>
 public sealed class RecordParser(InstrumentCatalog instruments, TimeProvider clock)
 {
+    /// <summary>No single assistance record is worth more; bounds every sum far below decimal overflow.</summary>
+    public const decimal MaxAmountUsd = 1_000_000_000m;
+
     public static readonly IReadOnlyList<string> Kinds =
         ["community", "returnee", "survey", "assistance", "plan", "communityAssessment", "structuralAssessment"];
 
@@ -127,7 +130,7 @@ public sealed class RecordParser(InstrumentCatalog instruments, TimeProvider clo
         var date = PastDate(f, "date", required: true);
         var type = f.OneOf("type", required: true, AssistanceType.All);
         var modality = f.OneOf("modality", required: true, AssistanceModality.All);
-        var amount = f.Money("amountUsd");
+        var amount = f.Money("amountUsd", MaxAmountUsd);
         var satisfaction = f.Integer("satisfaction", required: false, 1, 5);
         return caseId is null || assistanceId is null || date is null || type is null || modality is null
             ? null

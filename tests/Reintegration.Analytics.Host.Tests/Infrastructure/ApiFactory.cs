@@ -1,0 +1,54 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Reintegration.Analytics.Host.Tests.Infrastructure;
+
+/// <summary>
+/// The one in-process host (HTTP API + co-hosted Orleans silo) shared by every API test class:
+/// starting a silo is slow, so all classes join the <see cref="ApiCollection"/>. Orleans ports are
+/// picked at runtime so the tests never collide with another silo on the machine.
+/// </summary>
+public sealed class ApiFactory : WebApplicationFactory<Program>
+{
+    private readonly int _siloPort = FreePort();
+    private readonly int _gatewayPort = FreePort();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Orleans:SiloPort", _siloPort.ToString());
+        builder.UseSetting("Orleans:GatewayPort", _gatewayPort.ToString());
+        builder.UseSetting("Orleans:ClusterId", $"host-tests-{Guid.NewGuid():N}");
+        builder.UseSetting("Api:MinimumCellSize", "1");
+        builder.UseSetting("Api:MaxRecordBytes", "65536");
+        builder.UseSetting("Aggregation:PushDelay", "00:00:00.100");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Orleans", "Error");
+    }
+
+    private ApiClient? _api;
+
+    /// <summary>A client for the API; safe to share (HttpClient is thread-safe).</summary>
+    public ApiClient Api => _api ??= new ApiClient(CreateClient());
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        try
+        {
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+        finally
+        {
+            listener.Stop();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<ApiFactory>
+{
+    public const string Name = "api";
+}
