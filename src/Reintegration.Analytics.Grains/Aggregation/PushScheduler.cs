@@ -1,24 +1,32 @@
+using System.Diagnostics;
 using Orleans;
 using Orleans.Runtime;
 
 namespace Reintegration.Analytics.Grains.Aggregation;
 
 /// <summary>
-/// Coalesces an aggregating grain's changes into one report to its parent per <see cref="AggregationOptions.PushDelay"/>:
-/// the first change arms a one-shot grain timer; later changes ride along. This bounds the traffic
-/// each parent receives no matter how many writes its children take.
+/// Coalesces an aggregating grain's changes into reports to its parent, at most one per
+/// <see cref="AggregationOptions.PushDelay"/>: a change after a quiet period is reported almost at
+/// once (after <see cref="GatherDelay"/>, which gathers a burst), later changes wait for the
+/// delay since the previous report and ride along in one report. This bounds the traffic each
+/// parent receives however many writes its children take, without delaying isolated updates.
 /// </summary>
 internal sealed class PushScheduler(IGrainBase grain, TimeSpan delay, Func<Task> push)
 {
-    private IGrainTimer? _timer;
+    /// <summary>Even the first report after a quiet period waits this long, so a burst of writes becomes one report.</summary>
+    public static readonly TimeSpan GatherDelay = TimeSpan.FromMilliseconds(10);
 
-    public bool IsPending => _timer is not null;
+    private IGrainTimer? _timer;
+    private long _lastPush = Stopwatch.GetTimestamp() - delay.Ticks * 2;
 
     public void Schedule()
     {
-        _timer ??= grain.RegisterGrainTimer(FireAsync, new GrainTimerCreationOptions
+        if (_timer is not null) return;
+        var sinceLastPush = Stopwatch.GetElapsedTime(_lastPush);
+        var due = delay - sinceLastPush;
+        _timer = grain.RegisterGrainTimer(FireAsync, new GrainTimerCreationOptions
         {
-            DueTime = delay,
+            DueTime = due > GatherDelay ? due : GatherDelay,
             Period = Timeout.InfiniteTimeSpan,
             KeepAlive = true,
         });
@@ -35,6 +43,7 @@ internal sealed class PushScheduler(IGrainBase grain, TimeSpan delay, Func<Task>
     {
         _timer?.Dispose();
         _timer = null;
+        _lastPush = Stopwatch.GetTimestamp();
         try
         {
             await push();

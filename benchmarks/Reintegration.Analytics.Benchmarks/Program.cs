@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Reintegration.Analytics.Benchmarks;
+
+// Usage: dotnet run -c Release --project benchmarks/Reintegration.Analytics.Benchmarks [-- --runs 3 --returnees 20000 --surveys 60000]
+var options = Options.Parse(args);
+var repository = FindRepositoryRoot();
+var hostDll = Path.Combine(repository, "src", "Reintegration.Analytics.Host", "bin", "Release", "net10.0", "Reintegration.Analytics.Host.dll");
+Console.WriteLine("Building the host (Release)...");
+var build = Process.Start("dotnet", ["build", "-c", "Release", "-v", "quiet", "-nologo", Path.Combine(repository, "src", "Reintegration.Analytics.Host")]);
+await build.WaitForExitAsync();
+if (build.ExitCode != 0) return 1;
+
+await using var host = await HostProcess.StartAsync(hostDll);
+using var http = new HttpClient { BaseAddress = host.Url, Timeout = TimeSpan.FromMinutes(10) };
+Console.WriteLine($"Host up at {host.Url}; {options.Runs} runs of {options.Surveys:N0} surveys over {options.Returnees:N0} returnees in {options.Communities} communities.");
+
+var register = new List<double>();
+var fresh = new List<double>();
+var replay = new List<double>();
+for (var run = 0; run < options.Runs; run++)
+{
+    var prefix = $"bench{run}";
+    register.Add(await IngestAsync(BenchmarkData.Registrations(prefix, "SEN", options.Communities, options.Returnees)));
+    var surveys = BenchmarkData.Surveys(prefix, options.Returnees, options.Surveys, seed: run);
+    fresh.Add(await IngestAsync(surveys));
+    replay.Add(await IngestAsync(surveys));
+    Console.WriteLine($"run {run + 1}: registrations {register[^1]:N0}/s, new surveys {fresh[^1]:N0}/s, replayed surveys {replay[^1]:N0}/s");
+}
+
+var quietDelays = await VisibilityDelaysAsync("quiet", options.VisibilityProbes, pause: TimeSpan.FromSeconds(1));
+var loadSurveys = BenchmarkData.Surveys("bench0", options.Returnees, options.Surveys, seed: 99);
+var load = IngestAsync(loadSurveys);
+var loadedDelays = await VisibilityDelaysAsync("loaded", options.VisibilityProbes, pause: TimeSpan.Zero, until: load);
+await load;
+
+Console.WriteLine();
+Console.WriteLine($"{"measurement",-48} {"median",14} {"vs baseline",12}");
+Console.WriteLine($"{"NDJSON replay of the same surveys (baseline)",-48} {Median(replay),10:N0} r/s {1.0,12:F2}");
+Console.WriteLine($"{"NDJSON ingest, new surveys",-48} {Median(fresh),10:N0} r/s {Median(fresh) / Median(replay),12:F2}");
+Console.WriteLine($"{"NDJSON ingest, new returnee registrations",-48} {Median(register),10:N0} r/s {Median(register) / Median(replay),12:F2}");
+Console.WriteLine($"{"write acknowledged -> visible at /global, quiet",-48} {Median(quietDelays),11:F0} ms   (p90 {Percentile(quietDelays, 0.9):F0} ms, {quietDelays.Count} probes)");
+Console.WriteLine($"{"write acknowledged -> visible at /global, loaded",-48} {Median(loadedDelays),11:F0} ms   (p90 {Percentile(loadedDelays, 0.9):F0} ms, {loadedDelays.Count} probes during an ingest)");
+return 0;
+
+async Task<double> IngestAsync(byte[] body)
+{
+    var lines = body.Count(b => b == (byte)'\n');
+    var clock = Stopwatch.StartNew();
+    using var response = await http.PostAsync("/api/v1/ingest", new ByteArrayContent(body));
+    response.EnsureSuccessStatusCode();
+    var report = await response.Content.ReadFromJsonAsync<JsonElement>();
+    var rejected = report.GetProperty("rejected").GetInt64();
+    if (rejected > 0) throw new InvalidOperationException($"{rejected} benchmark lines were rejected: {report}");
+    return lines / clock.Elapsed.TotalSeconds;
+}
+
+// One new returnee at a time in a probe community; the delay is from its acknowledgement until
+// /global counts it. "quiet" probes are a second apart; "loaded" ones run while an ingest is going on.
+async Task<List<double>> VisibilityDelaysAsync(string name, int probes, TimeSpan pause, Task? until = null)
+{
+    await PutAsync($"/api/v1/communities/probe.{name}", new { country = "GIN", name = "Probe" });
+    var delays = new List<double>();
+    for (var i = 0; i < probes && until?.IsCompleted != true; i++)
+    {
+        await Task.Delay(pause);
+        var before = await GlobalReturneesAsync();
+        await PutAsync($"/api/v1/returnees/probe-{name}-{i}", new { country = "GIN", communityId = $"probe.{name}", sex = "female", returnDate = "2025-01-10", returnType = "avrr" });
+        var acknowledged = Stopwatch.StartNew();
+        while (await GlobalReturneesAsync() != before + 1)
+        {
+            if (acknowledged.Elapsed > TimeSpan.FromSeconds(10)) throw new TimeoutException("a write was not visible at /global within 10 s");
+            await Task.Delay(5);
+        }
+        delays.Add(acknowledged.Elapsed.TotalMilliseconds);
+    }
+    return delays;
+}
+
+async Task PutAsync(string path, object body) => (await http.PutAsJsonAsync(path, body)).EnsureSuccessStatusCode();
+
+async Task<long> GlobalReturneesAsync() =>
+    (await http.GetFromJsonAsync<JsonElement>("/api/v1/global")).GetProperty("returnees").GetInt64();
+
+static double Median(IReadOnlyList<double> values) => Percentile(values, 0.5);
+
+static double Percentile(IReadOnlyList<double> values, double p)
+{
+    var sorted = values.Order().ToArray();
+    return sorted[(int)Math.Round(p * (sorted.Length - 1))];
+}
+
+static string FindRepositoryRoot()
+{
+    for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        if (File.Exists(Path.Combine(directory.FullName, "Reintegration.Analytics.sln"))) return directory.FullName;
+    throw new InvalidOperationException("run the benchmark from inside the repository");
+}
+
+internal sealed record Options(int Runs, int Communities, int Returnees, int Surveys, int VisibilityProbes)
+{
+    public static Options Parse(string[] args)
+    {
+        int Value(string name, int fallback)
+        {
+            var index = Array.IndexOf(args, name);
+            return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], out var value) ? value : fallback;
+        }
+        return new Options(Value("--runs", 3), Value("--communities", 20), Value("--returnees", 20_000), Value("--surveys", 60_000), Value("--probes", 20));
+    }
+}
