@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using Orleans;
 using Reintegration.Analytics.Domain.Aggregation;
 using Reintegration.Analytics.Domain.Records;
@@ -20,4 +21,7 @@ public interface ICommunityGrain : IGrainWithStringKey
     [Alias("Withdraw")] Task Withdraw(string caseId, long version);
 
     [Alias("GetReport")] Task<CommunityReport?> GetReport();
+
+    /// <summary>Asks for a report to the country soon (used by a country rebuilding itself after activation).</summary>
+    [OneWay, Alias("RequestReport")] Task RequestReport();
 }

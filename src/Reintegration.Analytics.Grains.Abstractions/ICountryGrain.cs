@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using Orleans;
 using Reintegration.Analytics.Domain.Aggregation;
 using Reintegration.Analytics.Domain.Records;
@@ -10,6 +11,9 @@ public interface ICountryGrain : IGrainWithStringKey
 {
     [Alias("ReportCommunity")] Task ReportCommunity(CommunityReport report);
     [Alias("PutAssessment")] Task<WriteResult> PutAssessment(string assessmentId, StructuralAssessment assessment);
+    /// <summary>Asks for a report to the region soon (used by a region rebuilding itself after activation).</summary>
+    [OneWay, Alias("RequestReport")] Task RequestReport();
+
     [Alias("GetReport")] Task<CountryReport> GetReport();
     [Alias("GetCommunities")] Task<IReadOnlyList<CommunityReport>> GetCommunities();
 }

@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using Orleans;
 using Reintegration.Analytics.Domain.Aggregation;
 
@@ -8,5 +9,8 @@ namespace Reintegration.Analytics.Grains;
 public interface IRegionGrain : IGrainWithStringKey
 {
     [Alias("ReportCountry")] Task ReportCountry(CountryReport report);
+    /// <summary>Asks for a report to the global grain soon (used by the global grain rebuilding itself after activation).</summary>
+    [OneWay, Alias("RequestReport")] Task RequestReport();
+
     [Alias("GetReport")] Task<RegionReport> GetReport();
 }

@@ -10,9 +10,9 @@ const string DefaultUrl = "http://127.0.0.1:5080";
 var demo = args.Contains("--demo");
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
-    Args = args.Where(a => a != "--demo").ToArray(),
     ContentRootPath = AppContext.BaseDirectory, // appsettings.json and instruments/ ship next to the executable
 });
+builder.Configuration.AddCommandLine(args.Where(a => a != "--demo").ToArray(), StorageSelection.CommandLineSwitches.ToDictionary());
 if (builder.Configuration["urls"] is null && builder.Configuration["ASPNETCORE_URLS"] is null)
     builder.WebHost.UseUrls(DefaultUrl);
 
@@ -29,7 +29,7 @@ if (demo || builder.Configuration.GetValue<bool>("Demo")) builder.Services.AddHo
 
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
-builder.UseOrleans(silo => SiloConfiguration.Configure(silo, builder.Configuration));
+builder.UseOrleans(silo => SiloConfiguration.Configure(silo, builder.Configuration, StorageSelection.From(builder.Configuration)));
 
 var app = builder.Build();
 app.UseExceptionHandler();

@@ -1,18 +1,25 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Configuration;
-using Orleans.Serialization;
-using Orleans.Storage;
 using Orleans.TestingHost;
 using Reintegration.Analytics.Domain.Reference;
 using Reintegration.Analytics.Grains;
 using Reintegration.Analytics.Grains.Aggregation;
+using Reintegration.Analytics.Persistence;
 
 namespace Reintegration.Analytics.Grains.Tests;
 
-/// <summary>A two-silo in-process Orleans cluster with the service's grains, memory storage and a call counter.</summary>
+/// <summary>
+/// A two-silo in-process Orleans cluster with the service's grains, its real storage (an SQLite
+/// file in a temporary directory: grain storage, journal, membership rows) and a call counter.
+/// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"reintegration-grains-{Guid.NewGuid():N}");
+
+    public StorageOptions Storage { get; }
+
+    public ClusterFixture() => Storage = StorageOptions.Sqlite(_directory);
+
     public static readonly TimeSpan PushDelay = TimeSpan.FromMilliseconds(100);
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
@@ -26,12 +33,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(2);
         builder.ConfigureSilo((_, silo) =>
         {
-            foreach (var name in new[] { StorageNames.Returnees, StorageNames.Aggregates })
-            {
-                silo.AddMemoryGrainStorage(name);
-                silo.Services.AddOptions<MemoryGrainStorageOptions>(name)
-                    .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
-            }
+            silo.UseReintegrationStorage(Storage);
             silo.Services.AddSingleton(RegionMap.Default);
             silo.Services.Configure<AggregationOptions>(o => o.PushDelay = PushDelay);
             silo.AddIncomingGrainCallFilter(context =>
@@ -48,6 +50,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         await Cluster.StopAllSilosAsync();
         await Cluster.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
     }
 }
 

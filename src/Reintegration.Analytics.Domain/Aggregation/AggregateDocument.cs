@@ -26,6 +26,9 @@ public record AggregateDocument
 
     /// <summary>True when at least one figure of this document was suppressed for privacy.</summary>
     public bool Suppressed { get; init; }
+
+    /// <summary>False for a moment after a restart or failover, while units below have not reported yet.</summary>
+    public bool Complete { get; init; } = true;
     [JsonPropertyOrder(30)] public required DateTimeOffset AsOf { get; init; }
 }
 

@@ -46,6 +46,7 @@ public static class LevelDocuments
             StructuralAssessment = report.AssessmentId is { } id && report.Assessment is { } a ? new LatestAssessment(id, a.Date) : null,
             Disaggregations = disaggregations,
             Suppressed = cells.AnySuppressed,
+            Complete = report.Pending == 0,
         };
     }
 
@@ -60,6 +61,7 @@ public static class LevelDocuments
             Countries = report.Countries,
             Disaggregations = disaggregations,
             Suppressed = cells.AnySuppressed,
+            Complete = report.Pending == 0,
         };
     }
 
@@ -73,6 +75,7 @@ public static class LevelDocuments
             Regions = report.Regions,
             Disaggregations = disaggregations,
             Suppressed = cells.AnySuppressed,
+            Complete = report.Pending == 0,
         };
     }
 }

@@ -16,7 +16,11 @@ public sealed record CommunityReport(
     [property: Id(4)] CommunityAssessment? Assessment,
     [property: Id(5)] long Version);
 
-/// <summary>What a country tells its region.</summary>
+/// <summary>
+/// What a country tells its region. <c>Pending</c> counts the units below that are known to exist
+/// but have not reported since this grain was activated (after a restart or failover); the
+/// figures are complete when it is 0.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("CountryReport")]
 public sealed record CountryReport(
     [property: Id(0)] string Country,
@@ -24,7 +28,8 @@ public sealed record CountryReport(
     [property: Id(2)] int Communities,
     [property: Id(3)] string? AssessmentId,
     [property: Id(4)] StructuralAssessment? Assessment,
-    [property: Id(5)] long Version);
+    [property: Id(5)] long Version,
+    [property: Id(6)] int Pending = 0);
 
 /// <summary>What a region tells the global grain, and what the global grain answers with.</summary>
 [GenerateSerializer, Immutable, Alias("RegionReport")]
@@ -32,10 +37,12 @@ public sealed record RegionReport(
     [property: Id(0)] string Region,
     [property: Id(1)] AggregateSummary Summary,
     [property: Id(2)] IReadOnlyList<string> Countries,
-    [property: Id(3)] long Version);
+    [property: Id(3)] long Version,
+    [property: Id(4)] int Pending = 0);
 
 [GenerateSerializer, Immutable, Alias("GlobalReport")]
 public sealed record GlobalReport(
     [property: Id(0)] AggregateSummary Summary,
     [property: Id(1)] IReadOnlyList<string> Regions,
-    [property: Id(2)] IReadOnlyList<string> Countries);
+    [property: Id(2)] IReadOnlyList<string> Countries,
+    [property: Id(3)] int Pending = 0);

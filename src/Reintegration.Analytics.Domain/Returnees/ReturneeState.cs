@@ -21,6 +21,16 @@ public sealed class ReturneeState
 
     public bool IsRegistered => Profile is not null;
 
+    /// <summary>Applies a change; false (and no new version) when it changes nothing.</summary>
+    public bool Apply(ReturneeChange change) => change switch
+    {
+        ProfileChange p => PutProfile(p.Profile),
+        SurveyChange s => PutSurvey(s.SurveyId, s.Survey),
+        AssistanceChange a => PutAssistance(a.AssistanceId, a.Record),
+        PlanChange p => PutPlan(p.Plan),
+        _ => throw new ArgumentOutOfRangeException(nameof(change), change.GetType().Name, null),
+    };
+
     public bool PutProfile(ReturneeProfile profile)
     {
         if (Profile is not null && Profile.ContentEquals(profile)) return false;

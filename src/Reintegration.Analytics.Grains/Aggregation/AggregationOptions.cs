@@ -11,4 +11,10 @@ public sealed class AggregationOptions
     /// SPEC's 2-second visibility bound.
     /// </summary>
     public TimeSpan PushDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// A returnee checkpoints its state through grain storage after this many journaled changes
+    /// (and when it deactivates); fewer checkpoints mean fewer writes, more replay on activation.
+    /// </summary>
+    public int CheckpointEvery { get; set; } = 16;
 }

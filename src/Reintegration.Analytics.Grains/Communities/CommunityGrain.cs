@@ -5,35 +5,48 @@ using Reintegration.Analytics.Domain.Aggregation;
 using Reintegration.Analytics.Domain.Records;
 using Reintegration.Analytics.Domain.Returnees;
 using Reintegration.Analytics.Grains.Aggregation;
+using Reintegration.Analytics.Grains.Storage;
 
 namespace Reintegration.Analytics.Grains.Communities;
 
 /// <summary>
-/// A place of return. Holds the latest contribution of each of its returnees, summarises them on
-/// demand and reports the summary to its country, coalescing changes (see <see cref="PushScheduler"/>).
+/// A place of return. On activation it loads the latest durable contribution of each of its
+/// returnees; afterwards returnees deliver new contributions as they change. It summarises them
+/// on demand and reports the summary to its country, coalescing changes (see <see cref="PushScheduler"/>).
 /// </summary>
 public sealed class CommunityGrain : Grain, ICommunityGrain
 {
     private readonly IPersistentState<CommunityRecord> _record;
+    private readonly ICommunityMembers _members;
+    private readonly ICommunityDirectory _directory;
     private readonly PushScheduler _push;
+    private readonly Dictionary<string, ReturneeContribution> _contributions = new(StringComparer.Ordinal);
     private AggregateSummary? _summary;
+    private long _reportVersion;
 
     public CommunityGrain(
         [PersistentState("community", StorageNames.Aggregates)] IPersistentState<CommunityRecord> record,
+        ICommunityMembers members,
+        ICommunityDirectory directory,
         IOptions<AggregationOptions> options)
     {
         _record = record;
+        _members = members;
+        _directory = directory;
         _push = new PushScheduler(this, options.Value.PushDelay, ReportAsync);
     }
 
     private string CommunityId => GrainKeys.IdOf(this.GetPrimaryKeyString());
     private CommunityRecord State => _record.State;
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        await _push.FlushAsync();
-        await _record.WriteStateAsync(); // see docs/ARCHITECTURE.md: aggregates are checkpointed when they go idle, not per change
+        if (State.Profile is null) return;
+        foreach (var contribution in await _members.LoadAsync(CommunityId))
+            Contribute(contribution);
     }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _push.FlushAsync();
 
     public async Task<WriteResult> PutProfile(CommunityProfile profile)
     {
@@ -42,6 +55,7 @@ public sealed class CommunityGrain : Grain, ICommunityGrain
                 $"community '{CommunityId}' is registered in {existing.Country}; a community belongs to exactly one country");
         if (State.Profile == profile) return WriteResult.Unchanged;
 
+        await _directory.RegisterAsync(CommunityId, profile.Country);
         State.Profile = profile;
         await _record.WriteStateAsync();
         await ReportAsync(); // the country's community table shows a new community at once
@@ -63,27 +77,37 @@ public sealed class CommunityGrain : Grain, ICommunityGrain
         return WriteResult.Applied;
     }
 
-    public Task Contribute(ReturneeContribution contribution)
+    Task ICommunityGrain.Contribute(ReturneeContribution contribution)
     {
-        if (State.Contributions.TryGetValue(contribution.CaseId, out var held) && held.Version >= contribution.Version)
-            return Task.CompletedTask;
-        State.Contributions[contribution.CaseId] = contribution;
-        Changed();
+        Contribute(contribution);
         return Task.CompletedTask;
     }
 
     public Task Withdraw(string caseId, long version)
     {
-        if (State.Contributions.TryGetValue(caseId, out var held) && held.Version <= version)
+        if (_contributions.TryGetValue(caseId, out var held) && held.Version <= version)
         {
-            State.Contributions.Remove(caseId);
+            _contributions.Remove(caseId);
             Changed();
         }
         return Task.CompletedTask;
     }
 
+    public Task RequestReport()
+    {
+        if (State.Profile is not null) _push.Schedule();
+        return Task.CompletedTask;
+    }
+
     public Task<CommunityReport?> GetReport() =>
-        Task.FromResult(State.Profile is null ? null : BuildReport(State.ReportVersion));
+        Task.FromResult(State.Profile is null ? null : BuildReport(_reportVersion));
+
+    private void Contribute(ReturneeContribution contribution)
+    {
+        if (_contributions.TryGetValue(contribution.CaseId, out var held) && held.Version >= contribution.Version) return;
+        _contributions[contribution.CaseId] = contribution;
+        Changed();
+    }
 
     private void Changed()
     {
@@ -94,13 +118,13 @@ public sealed class CommunityGrain : Grain, ICommunityGrain
     private async Task ReportAsync()
     {
         if (State.Profile is not { } profile) return;
-        State.ReportVersion = ReportVersions.Next(State.ReportVersion);
-        await GrainFactory.Country(profile.Country).ReportCommunity(BuildReport(State.ReportVersion));
+        _reportVersion = ReportVersions.Next(_reportVersion);
+        await GrainFactory.Country(profile.Country).ReportCommunity(BuildReport(_reportVersion));
     }
 
     private CommunityReport BuildReport(long version)
     {
-        _summary ??= AggregateSummary.Of(State.Contributions.Values);
+        _summary ??= AggregateSummary.Of(_contributions.Values);
         var latest = Dated.Latest(State.Assessments, a => a.Date);
         return new CommunityReport(CommunityId, State.Profile!, _summary, latest?.Key, latest?.Value, version);
     }

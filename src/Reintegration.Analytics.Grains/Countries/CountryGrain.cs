@@ -5,44 +5,59 @@ using Reintegration.Analytics.Domain.Aggregation;
 using Reintegration.Analytics.Domain.Records;
 using Reintegration.Analytics.Domain.Reference;
 using Reintegration.Analytics.Grains.Aggregation;
+using Reintegration.Analytics.Grains.Storage;
 
 namespace Reintegration.Analytics.Grains.Countries;
 
 /// <summary>
 /// A country: keeps the latest report of each of its communities and its structural assessments;
-/// its summary is the merge of its communities' summaries (means pool individuals, never means of means).
+/// its summary is the merge of its communities' summaries (means pool individuals, never means of
+/// means). Reports are not stored: on activation it asks every community of the directory to report.
 /// </summary>
 public sealed class CountryGrain : Grain, ICountryGrain
 {
     private readonly IPersistentState<CountryRecord> _record;
     private readonly RegionMap _regions;
+    private readonly ICommunityDirectory _directory;
     private readonly PushScheduler _push;
+    private readonly Dictionary<string, CommunityReport> _communities = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _awaited = new(StringComparer.Ordinal);
     private AggregateSummary? _summary;
+    private long _reportVersion;
 
     public CountryGrain(
         [PersistentState("country", StorageNames.Aggregates)] IPersistentState<CountryRecord> record,
         RegionMap regions,
+        ICommunityDirectory directory,
         IOptions<AggregationOptions> options)
     {
         _record = record;
         _regions = regions;
+        _directory = directory;
         _push = new PushScheduler(this, options.Value.PushDelay, ReportAsync);
     }
 
     private string Country => GrainKeys.IdOf(this.GetPrimaryKeyString());
     private CountryRecord State => _record.State;
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        await _push.FlushAsync();
-        await _record.WriteStateAsync(); // see docs/ARCHITECTURE.md: aggregates are checkpointed when they go idle, not per change
+        foreach (var communityId in await _directory.CommunitiesInAsync(Country))
+        {
+            _awaited.Add(communityId);
+            await GrainFactory.Community(communityId).RequestReport();
+        }
+        if (State.Assessments.Count > 0) _push.Schedule();
     }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _push.FlushAsync();
 
     public Task ReportCommunity(CommunityReport report)
     {
-        if (State.Communities.TryGetValue(report.CommunityId, out var held) && held.Version >= report.Version)
+        if (_communities.TryGetValue(report.CommunityId, out var held) && held.Version >= report.Version)
             return Task.CompletedTask;
-        State.Communities[report.CommunityId] = report;
+        _communities[report.CommunityId] = report;
+        _awaited.Remove(report.CommunityId);
         _summary = null;
         _push.Schedule();
         return Task.CompletedTask;
@@ -58,22 +73,28 @@ public sealed class CountryGrain : Grain, ICountryGrain
         return WriteResult.Applied;
     }
 
-    public Task<CountryReport> GetReport() => Task.FromResult(BuildReport(State.ReportVersion));
+    public Task RequestReport()
+    {
+        _push.Schedule();
+        return Task.CompletedTask;
+    }
+
+    public Task<CountryReport> GetReport() => Task.FromResult(BuildReport(_reportVersion));
 
     public Task<IReadOnlyList<CommunityReport>> GetCommunities() =>
         Task.FromResult<IReadOnlyList<CommunityReport>>(
-            State.Communities.Values.OrderBy(c => c.CommunityId, StringComparer.Ordinal).ToList());
+            _communities.Values.OrderBy(c => c.CommunityId, StringComparer.Ordinal).ToList());
 
     private async Task ReportAsync()
     {
-        State.ReportVersion = ReportVersions.Next(State.ReportVersion);
-        await GrainFactory.Region(_regions.RegionOf(Country)).ReportCountry(BuildReport(State.ReportVersion));
+        _reportVersion = ReportVersions.Next(_reportVersion);
+        await GrainFactory.Region(_regions.RegionOf(Country)).ReportCountry(BuildReport(_reportVersion));
     }
 
     private CountryReport BuildReport(long version)
     {
-        _summary ??= AggregateSummary.MergeAll(State.Communities.Values.Select(c => c.Summary));
+        _summary ??= AggregateSummary.MergeAll(_communities.Values.Select(c => c.Summary));
         var latest = Dated.Latest(State.Assessments, a => a.Date);
-        return new CountryReport(Country, _summary, State.Communities.Count, latest?.Key, latest?.Value, version);
+        return new CountryReport(Country, _summary, _communities.Count, latest?.Key, latest?.Value, version, _awaited.Count);
     }
 }

@@ -1,25 +1,58 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans;
 using Orleans.Runtime;
 using Reintegration.Analytics.Domain.Records;
 using Reintegration.Analytics.Domain.Returnees;
 using Reintegration.Analytics.Domain.Vocabulary;
+using Reintegration.Analytics.Grains.Aggregation;
+using Reintegration.Analytics.Grains.Storage;
 
 namespace Reintegration.Analytics.Grains.Returnees;
 
 /// <summary>
-/// A returnee case. Every write is stored before it is acknowledged; then the case's contribution
-/// is delivered to its community (and withdrawn from the previous one after a move).
+/// A returnee case, the source of truth for its record. A write is applied in memory, journaled
+/// (group commit, together with the case's new community membership row) and only then
+/// acknowledged; the contribution is then delivered to the community's live aggregate. The state
+/// itself is checkpointed every <see cref="AggregationOptions.CheckpointEvery"/> changes and on
+/// deactivation, and rebuilt on activation from the checkpoint plus the journal.
 /// </summary>
 public sealed class ReturneeGrain(
-    [PersistentState("returnee", StorageNames.Returnees)] IPersistentState<ReturneeRecord> record)
+    [PersistentState("returnee", StorageNames.Returnees)] IPersistentState<ReturneeCheckpoint> checkpoint,
+    IReturneeJournal journal,
+    IOptions<AggregationOptions> options,
+    ILogger<ReturneeGrain> logger)
     : Grain, IReturneeGrain
 {
+    private int _changesSinceCheckpoint;
+
     private string CaseId => GrainKeys.IdOf(this.GetPrimaryKeyString());
-    private ReturneeState Case => record.State.Case;
+    private ReturneeState Case => checkpoint.State.Case;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (Case.IsRegistered) await DeliverContributionAsync();
+        foreach (var change in await journal.ReadAfterAsync(CaseId, Case.Version))
+        {
+            Case.Apply(change);
+            _changesSinceCheckpoint++;
+        }
+        // A previous activation may have died between journaling and delivering: deliver again (idempotent).
+        if (Case.Profile is { } profile)
+            await GrainFactory.Community(profile.CommunityId).Contribute(Case.ToContribution(CaseId));
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_changesSinceCheckpoint == 0) return;
+        try
+        {
+            await checkpoint.WriteStateAsync(cancellationToken);
+        }
+        catch (Exception e)
+        {
+            // Nothing is lost: the journal holds every change since the last checkpoint.
+            logger.LogWarning(e, "Checkpoint of a returnee failed at deactivation; it will be replayed from the journal");
+        }
     }
 
     public async Task<WriteResult> PutProfile(ReturneeProfile profile)
@@ -31,17 +64,17 @@ public sealed class ReturneeGrain(
         if (community.Country != profile.Country)
             return WriteResult.Invalid("country", $"community '{profile.CommunityId}' is in {community.Country}, not {profile.Country}");
 
-        return await ApplyAsync(Case.PutProfile(profile));
+        return await ApplyAsync(new ProfileChange(profile));
     }
 
     public Task<WriteResult> PutSurvey(string surveyId, StoredSurvey survey) =>
-        Case.IsRegistered ? ApplyAsync(Case.PutSurvey(surveyId, survey), survey.Scores) : Task.FromResult(NotRegistered());
+        Case.IsRegistered ? ApplyAsync(new SurveyChange(surveyId, survey), survey.Scores) : Task.FromResult(NotRegistered());
 
     public Task<WriteResult> PutAssistance(string assistanceId, AssistanceRecord assistance) =>
-        Case.IsRegistered ? ApplyAsync(Case.PutAssistance(assistanceId, assistance)) : Task.FromResult(NotRegistered());
+        Case.IsRegistered ? ApplyAsync(new AssistanceChange(assistanceId, assistance)) : Task.FromResult(NotRegistered());
 
     public Task<WriteResult> PutPlan(PlanDates plan) =>
-        Case.IsRegistered ? ApplyAsync(Case.PutPlan(plan)) : Task.FromResult(NotRegistered());
+        Case.IsRegistered ? ApplyAsync(new PlanChange(plan)) : Task.FromResult(NotRegistered());
 
     public Task<ReturneeView?> Get()
     {
@@ -69,27 +102,41 @@ public sealed class ReturneeGrain(
                 .ToList()));
     }
 
-    private async Task<WriteResult> ApplyAsync(bool changed, Domain.Scoring.SurveyScores? scores = null)
+    private async Task<WriteResult> ApplyAsync(ReturneeChange change, Domain.Scoring.SurveyScores? scores = null)
     {
-        if (changed) await record.WriteStateAsync();
-        await DeliverContributionAsync();
-        return WriteResult.Changed(changed) with { Scores = scores };
-    }
+        var previousCommunity = Case.Profile?.CommunityId;
+        if (!Case.Apply(change)) return WriteResult.Unchanged with { Scores = scores };
 
-    /// <summary>Sends the contribution if the community does not have this version yet; idempotent on the receiving side.</summary>
-    private async Task DeliverContributionAsync()
-    {
-        var profile = Case.Profile!;
-        var state = record.State;
-        if (state.DeliveredTo == profile.CommunityId && state.DeliveredVersion == Case.Version) return;
+        var contribution = Case.ToContribution(CaseId);
+        try
+        {
+            await journal.AppendAsync(new JournalEntry(CaseId, Case.Version, change, contribution));
+        }
+        catch
+        {
+            // Memory is now ahead of what is durable: drop this activation so the next call rebuilds from the store.
+            DeactivateOnIdle();
+            throw;
+        }
 
-        if (state.DeliveredTo is { } previous && previous != profile.CommunityId)
-            await GrainFactory.Community(previous).Withdraw(CaseId, Case.Version);
-        await GrainFactory.Community(profile.CommunityId).Contribute(Case.ToContribution(CaseId));
+        if (previousCommunity is not null && previousCommunity != contribution.CommunityId)
+            await GrainFactory.Community(previousCommunity).Withdraw(CaseId, contribution.Version);
+        await GrainFactory.Community(contribution.CommunityId).Contribute(contribution);
 
-        // Not written back on its own: losing this only means one harmless re-send after reactivation.
-        state.DeliveredTo = profile.CommunityId;
-        state.DeliveredVersion = Case.Version;
+        if (++_changesSinceCheckpoint >= options.Value.CheckpointEvery)
+        {
+            try
+            {
+                await checkpoint.WriteStateAsync();
+                _changesSinceCheckpoint = 0;
+            }
+            catch (Exception e)
+            {
+                // The write is durable in the journal already; a missed checkpoint only lengthens replay.
+                logger.LogWarning(e, "Checkpoint of a returnee failed; it stays in the journal");
+            }
+        }
+        return WriteResult.Applied with { Scores = scores };
     }
 
     private WriteResult NotRegistered() =>

@@ -30,23 +30,24 @@ internal static class ReadEndpoints
 
         api.MapGet("/countries/{iso3}", async (string iso3, IGrainFactory grains, AggregateReader reader) =>
             Countries.IsIso3(iso3)
-                ? Results.Ok(reader.Country(await grains.Country(iso3).GetReport()))
+                ? Results.Ok(reader.Country(await WhenComplete(() => grains.Country(iso3).GetReport(), r => r.Pending)))
                 : InvalidCountry("iso3", iso3));
 
         api.MapGet("/countries/{iso3}/communities", async (string iso3, IGrainFactory grains, AggregateReader reader) =>
         {
             if (!Countries.IsIso3(iso3)) return InvalidCountry("iso3", iso3);
+            await WhenComplete(() => grains.Country(iso3).GetReport(), r => r.Pending);
             var communities = await grains.Country(iso3).GetCommunities();
             return Results.Ok(new { country = iso3, communities = communities.Select(reader.Community).ToList() });
         });
 
         api.MapGet("/regions/{region}", async (string region, IGrainFactory grains, AggregateReader reader, RegionMap regions) =>
             regions.IsRegion(region)
-                ? Results.Ok(reader.Region(await grains.Region(region).GetReport()))
+                ? Results.Ok(reader.Region(await WhenComplete(() => grains.Region(region).GetReport(), r => r.Pending)))
                 : Problems.NotFound("region", $"'{region}' is not a region; regions are {string.Join(", ", regions.Regions)}"));
 
         api.MapGet("/global", async (IGrainFactory grains, AggregateReader reader) =>
-            Results.Ok(reader.Global(await grains.Global().GetReport())));
+            Results.Ok(reader.Global(await WhenComplete(() => grains.Global().GetReport(), r => r.Pending))));
 
         api.MapGet("/compare", async (HttpRequest request, IGrainFactory grains, AggregateReader reader) =>
         {
@@ -58,7 +59,7 @@ internal static class ReadEndpoints
             List<string> countries;
             if (requested.Length == 0)
             {
-                countries = [.. (await grains.Global().GetReport()).Countries];
+                countries = [.. (await WhenComplete(() => grains.Global().GetReport(), r => r.Pending)).Countries];
             }
             else
             {
@@ -68,9 +69,29 @@ internal static class ReadEndpoints
                     return Problems.Invalid("countries", $"not ISO 3166-1 alpha-3 codes in upper case: {string.Join(", ", invalid)}");
             }
 
-            var reports = await Task.WhenAll(countries.Select(c => grains.Country(c).GetReport()));
+            var reports = await Task.WhenAll(countries.Select(c => WhenComplete(() => grains.Country(c).GetReport(), r => r.Pending)));
             return Results.Ok(reader.Compare(reports, by.Length == 0 ? null : by));
         });
+    }
+
+    /// <summary>How long a read waits for a unit that is still being rebuilt after a restart or failover.</summary>
+    private static readonly TimeSpan RecoveryWait = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Right after a restart a country, region or the globe is rebuilt from the units below it;
+    /// wait (bounded) until none is pending so a read does not show a half-filled aggregate. If the
+    /// wait runs out the document says <c>complete: false</c>.
+    /// </summary>
+    private static async Task<T> WhenComplete<T>(Func<Task<T>> read, Func<T, int> pending)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var report = await read();
+        while (pending(report) > 0 && started.Elapsed < RecoveryWait)
+        {
+            await Task.Delay(50);
+            report = await read();
+        }
+        return report;
     }
 
     private static IResult InvalidCountry(string field, string value) =>

@@ -1,36 +1,37 @@
-using Orleans.Configuration;
-using Orleans.Serialization;
-using Orleans.Storage;
-using Reintegration.Analytics.Grains;
+using System.Net;
+using Reintegration.Analytics.Persistence;
 
 namespace Reintegration.Analytics.Host.Configuration;
 
 /// <summary>
-/// The co-hosted Orleans silo. Until durable storage lands, grain state lives in memory: it
-/// survives grain deactivation but not a restart of the process.
+/// The co-hosted Orleans silo: grain storage and the journal in the selected database; cluster
+/// membership in PostgreSQL when it is the store (several silos form one cluster), otherwise a
+/// single local silo.
 /// </summary>
 public static class SiloConfiguration
 {
-    public static void Configure(ISiloBuilder silo, IConfiguration configuration)
+    public static void Configure(ISiloBuilder silo, IConfiguration configuration, StorageOptions storage)
     {
         var orleans = configuration.GetSection("Orleans");
-        silo.UseLocalhostClustering(
-            siloPort: orleans.GetValue("SiloPort", 11111),
-            gatewayPort: orleans.GetValue("GatewayPort", 30000),
-            serviceId: orleans.GetValue("ServiceId", "reintegration-analytics")!,
-            clusterId: orleans.GetValue("ClusterId", "reintegration-analytics")!);
-        AddMemoryStorage(silo, StorageNames.Returnees);
-        AddMemoryStorage(silo, StorageNames.Aggregates);
-    }
+        var siloPort = orleans.GetValue("SiloPort", 11111);
+        var gatewayPort = orleans.GetValue("GatewayPort", 30000);
+        var serviceId = orleans.GetValue("ServiceId", "reintegration-analytics")!;
+        var clusterId = orleans.GetValue("ClusterId", "reintegration-analytics")!;
 
-    /// <summary>
-    /// Memory storage still serializes every write; Orleans' own binary serializer is version
-    /// tolerant through the [Id] attributes and many times cheaper than the default Newtonsoft JSON.
-    /// </summary>
-    private static void AddMemoryStorage(ISiloBuilder silo, string name)
-    {
-        silo.AddMemoryGrainStorage(name);
-        silo.Services.AddOptions<MemoryGrainStorageOptions>(name)
-            .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+        silo.UseReintegrationStorage(storage);
+        if (storage.Backend == DatabaseBackend.PostgreSql)
+        {
+            silo.Configure<Orleans.Configuration.ClusterOptions>(o =>
+            {
+                o.ServiceId = serviceId;
+                o.ClusterId = clusterId;
+            });
+            var advertised = IPAddress.Parse(orleans.GetValue("AdvertisedAddress", "127.0.0.1")!);
+            silo.UseReintegrationClustering(storage, advertised, siloPort, gatewayPort);
+        }
+        else
+        {
+            silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: serviceId, clusterId: clusterId);
+        }
     }
 }

@@ -14,9 +14,11 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 {
     private readonly int _siloPort = FreePort();
     private readonly int _gatewayPort = FreePort();
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"reintegration-api-{Guid.NewGuid():N}");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UseSetting("Storage:DataDirectory", _dataDirectory);
         builder.UseSetting("Orleans:SiloPort", _siloPort.ToString());
         builder.UseSetting("Orleans:GatewayPort", _gatewayPort.ToString());
         builder.UseSetting("Orleans:ClusterId", $"host-tests-{Guid.NewGuid():N}");
@@ -28,6 +30,13 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     }
 
     private ApiClient? _api;
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_dataDirectory)) Directory.Delete(_dataDirectory, recursive: true);
+    }
 
     /// <summary>A client for the API; safe to share (HttpClient is thread-safe).</summary>
     public ApiClient Api => _api ??= new ApiClient(CreateClient());

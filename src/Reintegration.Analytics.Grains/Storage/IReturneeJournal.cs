@@ -1,0 +1,24 @@
+using Reintegration.Analytics.Domain.Returnees;
+
+namespace Reintegration.Analytics.Grains.Storage;
+
+/// <summary>
+/// The durable record of every change to every returnee, written with group commit. One entry
+/// also stores the case's new contribution as its community membership row, in the same
+/// transaction, so a community can always be rebuilt from what is durable.
+/// </summary>
+public interface IReturneeJournal
+{
+    /// <summary>Completes once the entry is durable. Throws <see cref="JournalConflictException"/> if that version is already journaled.</summary>
+    Task AppendAsync(JournalEntry entry);
+
+    /// <summary>The changes of a case after <paramref name="version"/>, in version order.</summary>
+    Task<IReadOnlyList<ReturneeChange>> ReadAfterAsync(string caseId, long version);
+}
+
+/// <summary>A returnee change at <see cref="Version"/> (the case's version after applying it) and the contribution it leads to.</summary>
+public sealed record JournalEntry(string CaseId, long Version, ReturneeChange Change, ReturneeContribution Contribution);
+
+/// <summary>Another activation journaled this version first; the grain's memory is behind the store.</summary>
+public sealed class JournalConflictException(string caseId, long version)
+    : Exception($"Returnee '{caseId}' version {version} was already journaled by another activation");

@@ -1,0 +1,108 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Orleans.Serialization;
+using Reintegration.Analytics.Domain.Returnees;
+using Reintegration.Analytics.Grains.Storage;
+
+namespace Reintegration.Analytics.Persistence.Journal;
+
+/// <summary>
+/// Group commit for returnee changes: appends from every grain of the silo are queued, and one
+/// writer commits whatever has gathered in a single transaction (journal rows and membership rows
+/// as two multi-row statements), then completes every waiting append. While a batch commits the
+/// next one gathers, so batches grow with load and statements per record shrink.
+/// </summary>
+public sealed class ReturneeJournal : IReturneeJournal, IAsyncDisposable
+{
+    public const int MaxBatch = 2000;
+
+    private readonly StorageOptions _storage;
+    private readonly Serializer _serializer;
+    private readonly ILogger<ReturneeJournal> _logger;
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _writer;
+
+    private sealed record Pending(SqlBatches.Row Row, TaskCompletionSource Done);
+
+    public ReturneeJournal(StorageOptions storage, Serializer serializer, ILogger<ReturneeJournal> logger)
+    {
+        _storage = storage;
+        _serializer = serializer;
+        _logger = logger;
+        _writer = Task.Run(WriteLoopAsync);
+    }
+
+    /// <summary>Statements and batches committed so far, for the benchmark and diagnostics.</summary>
+    public JournalStatistics Statistics { get; } = new();
+
+    public Task AppendAsync(JournalEntry entry)
+    {
+        var row = new SqlBatches.Row(
+            entry.CaseId,
+            entry.Version,
+            _serializer.SerializeToArray(entry.Change),
+            entry.Contribution.CommunityId,
+            _serializer.SerializeToArray(entry.Contribution));
+        var pending = new Pending(row, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_queue.Writer.TryWrite(pending)) throw new ObjectDisposedException(nameof(ReturneeJournal));
+        return pending.Done.Task;
+    }
+
+    public async Task<IReadOnlyList<ReturneeChange>> ReadAfterAsync(string caseId, long version)
+    {
+        await using var connection = _storage.Backend.CreateConnection(_storage.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT change FROM returnee_journal WHERE case_id = @case AND version > @version ORDER BY version";
+        SqlBatches.Add(command, "@case", caseId);
+        SqlBatches.Add(command, "@version", version);
+        var changes = new List<ReturneeChange>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            changes.Add(_serializer.Deserialize<ReturneeChange>((byte[])reader[0]));
+        return changes;
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<Pending>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending)) batch.Add(pending);
+            try
+            {
+                var inserted = await CommitAsync(batch.Select(p => p.Row).ToList());
+                foreach (var pending in batch)
+                {
+                    if (inserted.Contains((pending.Row.CaseId, pending.Row.Version))) pending.Done.TrySetResult();
+                    else pending.Done.TrySetException(new JournalConflictException(pending.Row.CaseId, pending.Row.Version));
+                }
+            }
+            catch (Exception e)
+            {
+                _logger.LogWarning(e, "Journal batch of {Count} changes could not be committed", batch.Count);
+                foreach (var pending in batch) pending.Done.TrySetException(new StorageUnavailableException("the journal could not be written", e));
+            }
+        }
+    }
+
+    private async Task<HashSet<(string, long)>> CommitAsync(IReadOnlyList<SqlBatches.Row> rows)
+    {
+        await using var connection = _storage.Backend.CreateConnection(_storage.ConnectionString);
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var inserted = await SqlBatches.InsertJournalAsync(_storage.Backend, connection, transaction, rows);
+        var applied = rows.Where(r => inserted.Contains((r.CaseId, r.Version))).ToList();
+        if (applied.Count > 0) await SqlBatches.UpsertMembersAsync(_storage.Backend, connection, transaction, applied);
+        await transaction.CommitAsync();
+        Statistics.Record(rows.Count, statements: applied.Count > 0 ? 2 : 1);
+        return inserted;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _writer;
+    }
+}
