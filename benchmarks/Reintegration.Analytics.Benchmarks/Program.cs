@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Reintegration.Analytics.Benchmarks;
+using Reintegration.Analytics.TestSupport;
 
 // Usage: dotnet run -c Release --project benchmarks/Reintegration.Analytics.Benchmarks [-- --runs 3 --returnees 20000 --surveys 60000]
 var options = Options.Parse(args);
@@ -12,7 +13,10 @@ var build = Process.Start("dotnet", ["build", "-c", "Release", "-v", "quiet", "-
 await build.WaitForExitAsync();
 if (build.ExitCode != 0) return 1;
 
-await using var host = await HostProcess.StartAsync(hostDll);
+var dataDirectory = Path.Combine(Path.GetTempPath(), $"reintegration-bench-{Guid.NewGuid():N}");
+string[] storageArguments = options.Postgres is { } postgres ? ["--postgres", postgres] : ["--data-dir", dataDirectory];
+await using var host = await HostProcess.StartAsync(hostDll,
+    [.. storageArguments, "--Orleans:SiloPort", HostProcess.FreePort().ToString(), "--Orleans:GatewayPort", HostProcess.FreePort().ToString()]);
 using var http = new HttpClient { BaseAddress = host.Url, Timeout = TimeSpan.FromMinutes(10) };
 Console.WriteLine($"Host up at {host.Url}; {options.Runs} runs of {options.Surveys:N0} surveys over {options.Returnees:N0} returnees in {options.Communities} communities.");
 
@@ -98,7 +102,7 @@ static string FindRepositoryRoot()
     throw new InvalidOperationException("run the benchmark from inside the repository");
 }
 
-internal sealed record Options(int Runs, int Communities, int Returnees, int Surveys, int VisibilityProbes)
+internal sealed record Options(int Runs, int Communities, int Returnees, int Surveys, int VisibilityProbes, string? Postgres)
 {
     public static Options Parse(string[] args)
     {
@@ -107,6 +111,7 @@ internal sealed record Options(int Runs, int Communities, int Returnees, int Sur
             var index = Array.IndexOf(args, name);
             return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], out var value) ? value : fallback;
         }
-        return new Options(Value("--runs", 3), Value("--communities", 20), Value("--returnees", 20_000), Value("--surveys", 60_000), Value("--probes", 20));
+        var postgres = Array.IndexOf(args, "--postgres") is var p and >= 0 && p + 1 < args.Length ? args[p + 1] : null;
+        return new Options(Value("--runs", 3), Value("--communities", 20), Value("--returnees", 20_000), Value("--surveys", 60_000), Value("--probes", 20), postgres);
     }
 }

@@ -38,6 +38,10 @@ public sealed record CommunityAggregateDocument : AggregateDocument
     [SetsRequiredMembers]
     public CommunityAggregateDocument(AggregateDocument figures) : base(figures) { }
 
+    /// <summary>For deserialization (clients and tests reading the API).</summary>
+    [JsonConstructor]
+    public CommunityAggregateDocument() { }
+
     [JsonPropertyOrder(-10)] public string CommunityId { get; init; } = "";
     [JsonPropertyOrder(-10)] public string Name { get; init; } = "";
     [JsonPropertyOrder(-10)] public string? Admin1 { get; init; }
@@ -57,6 +61,10 @@ public sealed record CountryAggregateDocument : AggregateDocument
     [SetsRequiredMembers]
     public CountryAggregateDocument(AggregateDocument figures) : base(figures) { }
 
+    /// <summary>For deserialization (clients and tests reading the API).</summary>
+    [JsonConstructor]
+    public CountryAggregateDocument() { }
+
     [JsonPropertyOrder(-10)] public string Country { get; init; } = "";
     [JsonPropertyOrder(-10)] public string Region { get; init; } = "";
     [JsonPropertyOrder(-10)] public long Communities { get; init; }
@@ -70,6 +78,10 @@ public sealed record RegionAggregateDocument : AggregateDocument
     [SetsRequiredMembers]
     public RegionAggregateDocument(AggregateDocument figures) : base(figures) { }
 
+    /// <summary>For deserialization (clients and tests reading the API).</summary>
+    [JsonConstructor]
+    public RegionAggregateDocument() { }
+
     [JsonPropertyOrder(-10)] public string Region { get; init; } = "";
     [JsonPropertyOrder(-10)] public IReadOnlyList<string> Countries { get; init; } = [];
     [JsonPropertyOrder(20)] public Disaggregations? Disaggregations { get; init; }
@@ -79,6 +91,10 @@ public sealed record GlobalAggregateDocument : AggregateDocument
 {
     [SetsRequiredMembers]
     public GlobalAggregateDocument(AggregateDocument figures) : base(figures) { }
+
+    /// <summary>For deserialization (clients and tests reading the API).</summary>
+    [JsonConstructor]
+    public GlobalAggregateDocument() { }
 
     [JsonPropertyOrder(-10)] public IReadOnlyList<string> Regions { get; init; } = [];
     [JsonPropertyOrder(20)] public Disaggregations? Disaggregations { get; init; }

@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Reintegration.Analytics.TestSupport;
+
+/// <summary>
+/// The service as a separate operating-system process (<c>dotnet Reintegration.Analytics.Host.dll</c>)
+/// on free loopback ports, for benchmarks and for tests that kill it. Disposing kills it.
+/// </summary>
+public sealed class HostProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly List<string> _log = [];
+
+    private HostProcess(Process process, Uri url)
+    {
+        _process = process;
+        Url = url;
+    }
+
+    public Uri Url { get; }
+
+    /// <summary>The last lines the host wrote to standard error (warnings and errors), for failure messages.</summary>
+    public string RecentLog { get { lock (_log) return string.Join('\n', _log.TakeLast(30)); } }
+
+    /// <summary>Starts the host and waits until <c>/health/ready</c> answers.</summary>
+    public static async Task<HostProcess> StartAsync(string hostDll, IEnumerable<string> arguments, int? port = null)
+    {
+        var url = new Uri($"http://127.0.0.1:{port ?? FreePort()}");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(hostDll)!,
+        };
+        foreach (var argument in (string[])[hostDll, "--urls", url.ToString().TrimEnd('/'), "--Logging:LogLevel:Default", "Warning", .. arguments])
+            start.ArgumentList.Add(argument);
+        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the host");
+        var host = new HostProcess(process, url);
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (host._log) host._log.Add(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            if (process.HasExited) throw new InvalidOperationException($"the host exited with code {process.ExitCode}:\n{host.RecentLog}");
+            try
+            {
+                if ((await client.GetAsync(new Uri(url, "/health/ready"))).IsSuccessStatusCode) return host;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+            }
+            await Task.Delay(200);
+        }
+        await host.KillAsync();
+        throw new TimeoutException($"the host did not become ready within 90 s:\n{host.RecentLog}");
+    }
+
+    /// <summary>Ends the process at once, as <c>kill -9</c> does: no shutdown code runs.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
+    }
+
+    public static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        try { return ((IPEndPoint)listener.LocalEndpoint).Port; }
+        finally { listener.Stop(); }
+    }
+}
