@@ -28,6 +28,7 @@ builder.Services.AddSingleton<AggregateReader>();
 if (demo || builder.Configuration.GetValue<bool>("Demo")) builder.Services.AddHostedService<DemoSeeder>();
 
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<StorageOutageHandler>();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
 builder.UseOrleans(silo => SiloConfiguration.Configure(silo, builder.Configuration, StorageSelection.From(builder.Configuration)));
 
@@ -35,8 +36,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 
-app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
-app.MapGet("/health/ready", () => Results.Ok(new { status = "ready" }));
+app.MapHealthEndpoints();
 
 var api = app.MapGroup("/api/v1");
 api.MapWriteEndpoints();

@@ -26,6 +26,9 @@ public sealed class ReturneeGrain(
 {
     private int _changesSinceCheckpoint;
 
+    /// <summary>Set when memory holds a change the journal refused: this activation must not checkpoint and is dropped.</summary>
+    private bool _aheadOfStore;
+
     private string CaseId => GrainKeys.IdOf(this.GetPrimaryKeyString());
     private ReturneeState Case => checkpoint.State.Case;
 
@@ -43,7 +46,7 @@ public sealed class ReturneeGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_changesSinceCheckpoint == 0) return;
+        if (_changesSinceCheckpoint == 0 || _aheadOfStore) return;
         try
         {
             await checkpoint.WriteStateAsync(cancellationToken);
@@ -57,6 +60,7 @@ public sealed class ReturneeGrain(
 
     public async Task<WriteResult> PutProfile(ReturneeProfile profile)
     {
+        ThrowIfAheadOfStore();
         var community = await GrainFactory.Community(profile.CommunityId).GetProfile();
         if (community is null)
             return WriteResult.Invalid("communityId",
@@ -78,6 +82,7 @@ public sealed class ReturneeGrain(
 
     public Task<ReturneeView?> Get()
     {
+        ThrowIfAheadOfStore();
         if (Case.Profile is not { } profile) return Task.FromResult<ReturneeView?>(null);
         var current = Case.CurrentSurvey;
         var contribution = Case.ToContribution(CaseId);
@@ -104,6 +109,7 @@ public sealed class ReturneeGrain(
 
     private async Task<WriteResult> ApplyAsync(ReturneeChange change, Domain.Scoring.SurveyScores? scores = null)
     {
+        ThrowIfAheadOfStore();
         var previousCommunity = Case.Profile?.CommunityId;
         if (!Case.Apply(change)) return WriteResult.Unchanged with { Scores = scores };
 
@@ -115,6 +121,7 @@ public sealed class ReturneeGrain(
         catch
         {
             // Memory is now ahead of what is durable: drop this activation so the next call rebuilds from the store.
+            _aheadOfStore = true;
             DeactivateOnIdle();
             throw;
         }
@@ -137,6 +144,12 @@ public sealed class ReturneeGrain(
             }
         }
         return WriteResult.Applied with { Scores = scores };
+    }
+
+    /// <summary>Calls queued behind a refused write must not build on it.</summary>
+    private void ThrowIfAheadOfStore()
+    {
+        if (_aheadOfStore) throw new StorageUnavailableException("an earlier write to this case could not be made durable; retry");
     }
 
     private WriteResult NotRegistered() =>

@@ -20,6 +20,13 @@ public sealed class MigrationRunner(DatabaseBackend backend, string connectionSt
         var migrations = MigrationCatalog.For(backend);
         await using var connection = backend.CreateConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
+        if (backend == DatabaseBackend.Sqlite)
+        {
+            // Write-ahead logging: readers do not block the journal's writer. The mode is stored in the file.
+            await using var wal = connection.CreateCommand();
+            wal.CommandText = "PRAGMA journal_mode=WAL";
+            await wal.ExecuteNonQueryAsync(cancellationToken);
+        }
 
         await using var transaction = backend == DatabaseBackend.Sqlite
             ? await BeginImmediateAsync(connection, cancellationToken)
