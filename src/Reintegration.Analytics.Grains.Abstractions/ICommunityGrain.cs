@@ -24,4 +24,7 @@ public interface ICommunityGrain : IGrainWithStringKey
 
     /// <summary>Asks for a report to the country soon (used by a country rebuilding itself after activation).</summary>
     [OneWay, Alias("RequestReport")] Task RequestReport();
+
+    /// <summary>Re-reads the members' contributions from the store and reports (after another silo died).</summary>
+    [OneWay, Alias("Reload")] Task Reload();
 }

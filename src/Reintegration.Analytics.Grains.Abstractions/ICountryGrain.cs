@@ -14,6 +14,9 @@ public interface ICountryGrain : IGrainWithStringKey
     /// <summary>Asks for a report to the region soon (used by a region rebuilding itself after activation).</summary>
     [OneWay, Alias("RequestReport")] Task RequestReport();
 
+    /// <summary>Has every community of the directory reload from the store and report (after another silo died).</summary>
+    [OneWay, Alias("Resync")] Task Resync();
+
     [Alias("GetReport")] Task<CountryReport> GetReport();
     [Alias("GetCommunities")] Task<IReadOnlyList<CommunityReport>> GetCommunities();
 }

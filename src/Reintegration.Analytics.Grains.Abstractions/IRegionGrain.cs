@@ -12,5 +12,8 @@ public interface IRegionGrain : IGrainWithStringKey
     /// <summary>Asks for a report to the global grain soon (used by the global grain rebuilding itself after activation).</summary>
     [OneWay, Alias("RequestReport")] Task RequestReport();
 
+    /// <summary>Passes a resync on to every country of the region (after another silo died).</summary>
+    [OneWay, Alias("Resync")] Task Resync();
+
     [Alias("GetReport")] Task<RegionReport> GetReport();
 }

@@ -28,7 +28,7 @@ builder.Services.AddSingleton<AggregateReader>();
 if (demo || builder.Configuration.GetValue<bool>("Demo")) builder.Services.AddHostedService<DemoSeeder>();
 
 builder.Services.AddProblemDetails();
-builder.Services.AddExceptionHandler<StorageOutageHandler>();
+builder.Services.AddExceptionHandler<TransientFailureHandler>();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
 builder.UseOrleans(silo => SiloConfiguration.Configure(silo, builder.Configuration, StorageSelection.From(builder.Configuration)));
 

@@ -7,6 +7,7 @@ using Orleans.Runtime;
 using Orleans.Serialization;
 using Orleans.Storage;
 using Reintegration.Analytics.Grains;
+using Reintegration.Analytics.Grains.Aggregation;
 using Reintegration.Analytics.Grains.Storage;
 using Reintegration.Analytics.Persistence.Journal;
 
@@ -61,6 +62,8 @@ public static class StorageRegistration
             options.ConnectionString = storage.ConnectionString;
         });
         silo.ConfigureEndpoints(advertisedAddress, siloPort, gatewayPort);
+        silo.Services.AddSingleton<FailoverResync>();
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<FailoverResync>());
         return silo;
     }
 }

@@ -39,11 +39,15 @@ public sealed class CommunityGrain : Grain, ICommunityGrain
     private string CommunityId => GrainKeys.IdOf(this.GetPrimaryKeyString());
     private CommunityRecord State => _record.State;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => Reload();
+
+    public async Task Reload()
     {
         if (State.Profile is null) return;
-        foreach (var contribution in await _members.LoadAsync(CommunityId))
-            Contribute(contribution);
+        var durable = await _members.LoadAsync(CommunityId);
+        _contributions.Clear();
+        foreach (var contribution in durable) _contributions[contribution.CaseId] = contribution;
+        Changed();
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _push.FlushAsync();

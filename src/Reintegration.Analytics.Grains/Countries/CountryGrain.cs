@@ -50,6 +50,15 @@ public sealed class CountryGrain : Grain, ICountryGrain
         if (State.Assessments.Count > 0) _push.Schedule();
     }
 
+    public async Task Resync()
+    {
+        foreach (var communityId in await _directory.CommunitiesInAsync(Country))
+        {
+            _awaited.Add(communityId);
+            await GrainFactory.Community(communityId).Reload();
+        }
+    }
+
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _push.FlushAsync();
 
     public Task ReportCommunity(CommunityReport report)

@@ -24,6 +24,12 @@ public sealed class GlobalGrain(RegionMap regions, ICommunityDirectory directory
         }
     }
 
+    public async Task Resync()
+    {
+        foreach (var region in (await directory.CountriesAsync()).Select(regions.RegionOf).Distinct())
+            await GrainFactory.Region(region).Resync();
+    }
+
     public Task ReportRegion(RegionReport report)
     {
         if (_regions.TryGetValue(report.Region, out var held) && held.Version >= report.Version)

@@ -41,6 +41,13 @@ public sealed class RegionGrain : Grain, IRegionGrain
             }
     }
 
+    public async Task Resync()
+    {
+        foreach (var country in await _directory.CountriesAsync())
+            if (_regions.RegionOf(country) == Region)
+                await GrainFactory.Country(country).Resync();
+    }
+
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _push.FlushAsync();
 
     public Task ReportCountry(CountryReport report)

@@ -24,7 +24,7 @@ internal static class HealthEndpoints
                 await command.ExecuteScalarAsync(timeout.Token);
                 return Results.Ok(new { status = "ready" });
             }
-            catch (Exception e) when (e is OperationCanceledException || StorageOutageHandler.IsStorageOutage(e))
+            catch (Exception e) when (e is OperationCanceledException || TransientFailureHandler.IsTransient(e))
             {
                 return Results.Json(new { status = "not ready", reason = "the database does not answer" }, statusCode: StatusCodes.Status503ServiceUnavailable);
             }

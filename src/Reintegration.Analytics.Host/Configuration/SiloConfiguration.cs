@@ -28,6 +28,8 @@ public static class SiloConfiguration
             });
             var advertised = IPAddress.Parse(orleans.GetValue("AdvertisedAddress", "127.0.0.1")!);
             silo.UseReintegrationClustering(storage, advertised, siloPort, gatewayPort);
+            // Failure detection can be tuned (e.g. Orleans:Membership:ProbeTimeout) for faster failover.
+            silo.Configure<Orleans.Configuration.ClusterMembershipOptions>(orleans.GetSection("Membership"));
         }
         else
         {
