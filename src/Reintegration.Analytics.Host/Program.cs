@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Reintegration.Analytics.Grains.Aggregation;
+using Reintegration.Analytics.Grains.Storage;
 using Reintegration.Analytics.Host.Api;
 using Reintegration.Analytics.Host.Configuration;
 using Reintegration.Analytics.Host.Demo;
@@ -20,6 +21,7 @@ builder.Services.AddSingleton(InstrumentFiles.Load(builder.Configuration));
 builder.Services.AddSingleton(RegionMapFile.Load(builder.Configuration));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.Configure<ApiOptions>(builder.Configuration.GetSection(ApiOptions.Section));
+builder.Services.Configure<ReadModelOptions>(builder.Configuration.GetSection(ApiOptions.Section)); // the same minimum cell size
 builder.Services.Configure<AggregationOptions>(builder.Configuration.GetSection(AggregationOptions.Section));
 builder.Services.AddSingleton<RecordParser>();
 builder.Services.AddSingleton<RecordApplier>();

@@ -26,6 +26,8 @@ public static class StorageRegistration
         services.TryAddSingleton<IReturneeJournal>(sp => sp.GetRequiredService<ReturneeJournal>());
         services.TryAddSingleton<ICommunityMembers, CommunityMembers>();
         services.TryAddSingleton<ICommunityDirectory, CommunityDirectory>();
+        services.TryAddSingleton<ReadModel.ReadModelWriter>();
+        services.TryAddSingleton<IReadModel>(sp => sp.GetRequiredService<ReadModel.ReadModelWriter>());
         return services;
     }
 

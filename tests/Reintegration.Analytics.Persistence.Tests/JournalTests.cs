@@ -53,7 +53,7 @@ public sealed class JournalTests(StorageFixture fixture, ITestOutputHelper outpu
         Assert.All(members, m =>
         {
             Assert.Equal((long)versions, Convert.ToInt64(m[2]));
-            var contribution = Serialization.Serializer.Deserialize<ReturneeContribution>((byte[])m[3]!);
+            var contribution = Serialization.Serializer.Deserialize<ReturneeContribution>((byte[])m[3]!)!;
             Assert.Equal((string)m[0]!, contribution.CaseId);
             Assert.Equal((string)m[1]!, contribution.CommunityId);
             Assert.Equal((long)versions, contribution.Version);
@@ -114,9 +114,76 @@ public sealed class JournalTests(StorageFixture fixture, ITestOutputHelper outpu
 
         var outcomes = await Task.WhenAll(Outcome(first), Outcome(second));
         var stored = (AssistanceChange)Assert.Single(await journal.ReadAfterAsync("a", 0));
-        output.WriteLine($"{backend}: first {outcomes[0]}, second {outcomes[1]}; journal holds amount {stored.Record.AmountUsd}");
-        Assert.Equal(1, outcomes.Count(o => o == "ok"));
-        Assert.Equal(1, outcomes.Count(o => o == nameof(JournalConflictException)));
+        var summary = $"{backend}: first append (amount 1) {outcomes[0]}, second append (amount 2) {outcomes[1]}; " +
+                      $"the journal holds amount {stored.Record.AmountUsd}";
+        output.WriteLine(summary);
+        Assert.True(outcomes.Count(o => o == "ok") == 1 && outcomes.Count(o => o == nameof(JournalConflictException)) == 1,
+            $"Expected one acknowledgement and one JournalConflictException. {summary}");
+        Assert.Equal(outcomes[0] == "ok" ? 1m : 2m, stored.Record.AmountUsd); // the acknowledged append is the one kept
+    }
+
+    [Theory, BothBackends]
+    public async Task Two_silos_racing_on_the_same_versions_get_one_winner_per_version_and_conflicts_for_the_rest(DatabaseBackend backend)
+    {
+        // Two journals (two silos) on one database, each briefly hosting an activation of the same cases
+        // (e.g. during a membership change), append the same versions with different content at once.
+        await using var db = await fixture.CreateDatabaseAsync(backend);
+        await using var left = NewJournal(db);
+        await using var right = NewJournal(db);
+        const int cases = 200;
+        var caseIds = Enumerable.Range(0, cases).Select(c => $"case-{c:D4}").ToList();
+
+        Task<string>[] leftOutcomes, rightOutcomes, innocent;
+        // PostgreSQL: this test holds an uncommitted journal row of the middle case, so that both batches are
+        // certainly in flight together (each stops at that row) when it goes away. The fillers are held back by a
+        // lock on community_members (they get past the journal insert, so they do not touch the middle row).
+        // SQLite: one writer at a time anyway; the held write lock only makes both batches queue up.
+        await using var middle = db.Backend == DatabaseBackend.PostgreSql
+            ? await db.HoldAsync("INSERT INTO returnee_journal (case_id, version, change) VALUES (@case, 1, @change)",
+                ("@case", caseIds[cases / 2]), ("@change", new byte[] { 0 }))
+            : null;
+        await using (db.Backend == DatabaseBackend.PostgreSql
+                         ? await db.HoldAsync("LOCK TABLE community_members IN EXCLUSIVE MODE")
+                         : await db.BlockJournalWritesAsync())
+        {
+            var fillers = new[] { left.AppendAsync(Entry("filler-left", 1, "x")), right.AppendAsync(Entry("filler-right", 1, "x")) };
+            await Task.Delay(WriterPickUp);
+            // Same cases, opposite order, different content (amount 1 from the left, 2 from the right).
+            leftOutcomes = caseIds.Select(c => Outcome(left.AppendAsync(Entry(c, 1, "left", amount: 1m)))).ToArray();
+            rightOutcomes = Enumerable.Reverse(caseIds).Select(c => Outcome(right.AppendAsync(Entry(c, 1, "right", amount: 2m)))).Reverse().ToArray();
+            // The right silo's batch also carries changes of other returnees, which conflict with nothing.
+            innocent = Enumerable.Range(0, 10).Select(i => Outcome(right.AppendAsync(Entry($"innocent-{i}", 1, "right")))).ToArray();
+            Assert.DoesNotContain(fillers, f => f.IsCompleted);
+        }
+        if (middle is not null)
+        {
+            await Task.Delay(WriterPickUp); // both batches reach the middle row and wait for it
+            await middle.DisposeAsync();
+        }
+
+        var leftResults = await Task.WhenAll(leftOutcomes);
+        var rightResults = await Task.WhenAll(rightOutcomes);
+        var innocentResults = await Task.WhenAll(innocent);
+        var members = await MembersAsync(db);
+        var journaled = (await db.QueryAsync("SELECT case_id, change FROM returnee_journal")).ToLookup(
+            r => (string)r[0]!, r => (AssistanceChange)Serialization.Serializer.Deserialize<ReturneeChange>((byte[])r[1]!)!);
+        var failures = new List<string>();
+        for (var i = 0; i < cases; i++)
+        {
+            var (l, r) = (leftResults[i], rightResults[i]);
+            var stored = journaled[caseIds[i]].Single();
+            var winner = l == "ok" && r == nameof(JournalConflictException) ? 1m
+                : r == "ok" && l == nameof(JournalConflictException) ? 2m
+                : (decimal?)null;
+            if (winner is null || stored.Record.AmountUsd != winner || members[caseIds[i]].Community != (winner == 1m ? "left" : "right"))
+                failures.Add($"{caseIds[i]}: left {l}, right {r}, journal holds amount {stored.Record.AmountUsd}, member of {members[caseIds[i]].Community}");
+        }
+        output.WriteLine($"{backend}: left won {leftResults.Count(o => o == "ok")}, right won {rightResults.Count(o => o == "ok")}, " +
+                         $"{failures.Count} cases with another outcome");
+        foreach (var failure in failures.Take(5)) output.WriteLine(failure);
+        output.WriteLine($"unrelated appends in the right silo's batch: {string.Join(", ", innocentResults.Distinct())}");
+        Assert.True(failures.Count == 0, $"{failures.Count} of {cases} cases did not end with one acknowledgement and one conflict, e.g. {failures.FirstOrDefault()}");
+        Assert.All(innocentResults, o => Assert.Equal("ok", o));
     }
 
     [Theory, BothBackends]
@@ -265,9 +332,13 @@ public sealed class JournalTests(StorageFixture fixture, ITestOutputHelper outpu
             await append;
             return "ok";
         }
+        catch (JournalConflictException)
+        {
+            return nameof(JournalConflictException);
+        }
         catch (Exception e)
         {
-            return e.GetType().Name;
+            return $"{e.GetType().Name} ({e.InnerException?.Message ?? e.Message})";
         }
     }
 }

@@ -34,7 +34,7 @@ public sealed class StateVersioningTests
         var serializer = Serialization.Serializer;
         var bytes = serializer.SerializeToArray(new StateV1 { A = 42 });
 
-        var read = serializer.Deserialize<StateV2>(bytes);
+        var read = serializer.Deserialize<StateV2>(bytes)!;
 
         Assert.Equal(42, read.A);
         Assert.Null(read.B);
@@ -46,8 +46,8 @@ public sealed class StateVersioningTests
         var serializer = Serialization.Serializer;
         var bytes = serializer.SerializeToArray(new StateV2 { A = 7, B = "added later" });
 
-        Assert.Equal(7, serializer.Deserialize<StateV1>(bytes).A);
-        var back = serializer.Deserialize<StateV2>(bytes);
+        Assert.Equal(7, serializer.Deserialize<StateV1>(bytes)!.A);
+        var back = serializer.Deserialize<StateV2>(bytes)!;
         Assert.Equal((7, "added later"), (back.A, back.B));
     }
 
@@ -56,7 +56,7 @@ public sealed class StateVersioningTests
     {
         var storage = new OrleansGrainStorageSerializer(Serialization.Serializer);
 
-        var read = storage.Deserialize<StateV2>(storage.Serialize(new StateV1 { A = -5 }));
+        var read = storage.Deserialize<StateV2>(storage.Serialize(new StateV1 { A = -5 }))!;
 
         Assert.Equal(-5, read.A);
         Assert.Null(read.B);

@@ -45,6 +45,8 @@ public sealed record CommunityAggregateDocument : AggregateDocument
     [JsonPropertyOrder(-10)] public string CommunityId { get; init; } = "";
     [JsonPropertyOrder(-10)] public string Name { get; init; } = "";
     [JsonPropertyOrder(-10)] public string? Admin1 { get; init; }
+    [JsonPropertyOrder(-10)] public double? Latitude { get; init; }
+    [JsonPropertyOrder(-10)] public double? Longitude { get; init; }
     [JsonPropertyOrder(-10)] public string Country { get; init; } = "";
     [JsonPropertyOrder(-10)] public string Region { get; init; } = "";
     [JsonPropertyOrder(10)] public double? ServicesIndex { get; init; }

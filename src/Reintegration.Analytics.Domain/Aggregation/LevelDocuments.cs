@@ -18,6 +18,8 @@ public static class LevelDocuments
             CommunityId = report.CommunityId,
             Name = report.Profile.Name,
             Admin1 = report.Profile.Admin1,
+            Latitude = report.Profile.Latitude,
+            Longitude = report.Profile.Longitude,
             Country = report.Profile.Country,
             Region = region,
             ServicesIndex = assessment?.ServicesIndex,

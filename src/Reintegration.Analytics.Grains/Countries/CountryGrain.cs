@@ -19,6 +19,9 @@ public sealed class CountryGrain : Grain, ICountryGrain
     private readonly IPersistentState<CountryRecord> _record;
     private readonly RegionMap _regions;
     private readonly ICommunityDirectory _directory;
+    private readonly IReadModel _readModel;
+    private readonly ReadModelOptions _readModelOptions;
+    private readonly HashSet<string> _unpublished = new(StringComparer.Ordinal);
     private readonly PushScheduler _push;
     private readonly Dictionary<string, CommunityReport> _communities = new(StringComparer.Ordinal);
     private readonly HashSet<string> _awaited = new(StringComparer.Ordinal);
@@ -29,8 +32,12 @@ public sealed class CountryGrain : Grain, ICountryGrain
         [PersistentState("country", StorageNames.Aggregates)] IPersistentState<CountryRecord> record,
         RegionMap regions,
         ICommunityDirectory directory,
+        IReadModel readModel,
+        IOptions<ReadModelOptions> readModelOptions,
         IOptions<AggregationOptions> options)
     {
+        _readModel = readModel;
+        _readModelOptions = readModelOptions.Value;
         _record = record;
         _regions = regions;
         _directory = directory;
@@ -67,6 +74,7 @@ public sealed class CountryGrain : Grain, ICountryGrain
             return Task.CompletedTask;
         _communities[report.CommunityId] = report;
         _awaited.Remove(report.CommunityId);
+        _unpublished.Add(report.CommunityId);
         _summary = null;
         _push.Schedule();
         return Task.CompletedTask;
@@ -97,7 +105,21 @@ public sealed class CountryGrain : Grain, ICountryGrain
     private async Task ReportAsync()
     {
         _reportVersion = ReportVersions.Next(_reportVersion);
-        await GrainFactory.Region(_regions.RegionOf(Country)).ReportCountry(BuildReport(_reportVersion));
+        var report = BuildReport(_reportVersion);
+        await GrainFactory.Region(_regions.RegionOf(Country)).ReportCountry(report);
+        PublishReadModel(report);
+    }
+
+    /// <summary>Hands the changed rows to the write-behind read model (coalesced like the reports themselves).</summary>
+    private void PublishReadModel(CountryReport report)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var region = _regions.RegionOf(Country);
+        foreach (var communityId in _unpublished)
+            _readModel.Publish(LevelDocuments.Community(_communities[communityId], region, today, now, _readModelOptions.MinimumCellSize));
+        _unpublished.Clear();
+        _readModel.Publish(LevelDocuments.Country(report, region, today, now, _readModelOptions.MinimumCellSize));
     }
 
     private CountryReport BuildReport(long version)

@@ -73,9 +73,12 @@ public sealed class ReturneeJournal : IReturneeJournal, IAsyncDisposable
             try
             {
                 var inserted = await CommitAsync(batch.Select(p => p.Row).ToList());
+                // Two appends of one (case, version) in the same batch insert one row: only the first is acknowledged.
+                var claimed = new HashSet<(string, long)>();
                 foreach (var pending in batch)
                 {
-                    if (inserted.Contains((pending.Row.CaseId, pending.Row.Version))) pending.Done.TrySetResult();
+                    var key = (pending.Row.CaseId, pending.Row.Version);
+                    if (inserted.Contains(key) && claimed.Add(key)) pending.Done.TrySetResult();
                     else pending.Done.TrySetException(new JournalConflictException(pending.Row.CaseId, pending.Row.Version));
                 }
             }
@@ -89,15 +92,28 @@ public sealed class ReturneeJournal : IReturneeJournal, IAsyncDisposable
 
     private async Task<HashSet<(string, long)>> CommitAsync(IReadOnlyList<SqlBatches.Row> rows)
     {
-        await using var connection = _storage.Backend.CreateConnection(_storage.ConnectionString);
-        await connection.OpenAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        var inserted = await SqlBatches.InsertJournalAsync(_storage.Backend, connection, transaction, rows);
-        var applied = rows.Where(r => inserted.Contains((r.CaseId, r.Version))).ToList();
-        if (applied.Count > 0) await SqlBatches.UpsertMembersAsync(_storage.Backend, connection, transaction, applied);
-        await transaction.CommitAsync();
-        Statistics.Record(rows.Count, statements: applied.Count > 0 ? 2 : 1);
-        return inserted;
+        // A stable order (case, version; ties in arrival order) makes concurrent silos lock rows alike: no deadlocks.
+        var ordered = rows.OrderBy(r => r.CaseId, StringComparer.Ordinal).ThenBy(r => r.Version).ToList();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var connection = _storage.Backend.CreateConnection(_storage.ConnectionString);
+                await connection.OpenAsync();
+                await using var transaction = await connection.BeginTransactionAsync();
+                var (inserted, statements) = await SqlBatches.InsertJournalAsync(_storage.Backend, connection, transaction, ordered);
+                var first = new HashSet<(string, long)>();
+                var applied = ordered.Where(r => inserted.Contains((r.CaseId, r.Version)) && first.Add((r.CaseId, r.Version))).ToList();
+                if (applied.Count > 0) statements += await SqlBatches.UpsertMembersAsync(_storage.Backend, connection, transaction, applied);
+                await transaction.CommitAsync();
+                Statistics.Record(rows.Count, statements);
+                return inserted;
+            }
+            catch (Npgsql.PostgresException e) when (e.SqlState is "40P01" or "40001" && attempt < 3)
+            {
+                _logger.LogInformation("Journal batch retried after {State}", e.SqlState);
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -9,8 +9,12 @@ internal static class SqlBatches
 {
     public sealed record Row(string CaseId, long Version, byte[] Change, string CommunityId, byte[] Contribution);
 
-    /// <summary>Inserts the journal rows; returns the (case, version) pairs actually inserted (others already existed).</summary>
-    public static async Task<HashSet<(string, long)>> InsertJournalAsync(DatabaseBackend backend, DbConnection connection, DbTransaction transaction, IReadOnlyList<Row> rows)
+    /// <summary>
+    /// Inserts the journal rows; returns the (case, version) pairs actually inserted (others already
+    /// existed) and how many statements it took. Callers pass rows in (case, version) order so that
+    /// two silos writing overlapping cases lock rows in the same order and cannot deadlock.
+    /// </summary>
+    public static async Task<(HashSet<(string, long)> Inserted, int Statements)> InsertJournalAsync(DatabaseBackend backend, DbConnection connection, DbTransaction transaction, IReadOnlyList<Row> rows)
     {
         var inserted = new HashSet<(string, long)>();
         if (backend == DatabaseBackend.PostgreSql)
@@ -27,9 +31,10 @@ internal static class SqlBatches
             command.Parameters.Add(new NpgsqlParameter("changes", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = rows.Select(r => r.Change).ToArray() });
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync()) inserted.Add((reader.GetString(0), reader.GetInt64(1)));
-            return inserted;
+            return (inserted, 1);
         }
 
+        var statements = 0;
         foreach (var chunk in rows.Chunk(300))
         {
             await using var command = connection.CreateCommand();
@@ -45,15 +50,16 @@ internal static class SqlBatches
             }
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync()) inserted.Add((reader.GetString(0), reader.GetInt64(1)));
+            statements++;
         }
-        return inserted;
+        return (inserted, statements);
     }
 
-    /// <summary>Upserts each case's membership row, keeping the highest version.</summary>
-    public static async Task UpsertMembersAsync(DatabaseBackend backend, DbConnection connection, DbTransaction transaction, IReadOnlyList<Row> rows)
+    /// <summary>Upserts each case's membership row, keeping the highest version; returns the statements it took.</summary>
+    public static async Task<int> UpsertMembersAsync(DatabaseBackend backend, DbConnection connection, DbTransaction transaction, IReadOnlyList<Row> rows)
     {
         // One row per case (a statement may not update the same row twice).
-        var latest = rows.GroupBy(r => r.CaseId).Select(g => g.MaxBy(r => r.Version)!).ToList();
+        var latest = rows.GroupBy(r => r.CaseId).Select(g => g.MaxBy(r => r.Version)!).OrderBy(r => r.CaseId, StringComparer.Ordinal).ToList();
         const string onConflict =
             "ON CONFLICT (case_id) DO UPDATE SET community_id = excluded.community_id, version = excluded.version, contribution = excluded.contribution " +
             "WHERE community_members.version < excluded.version";
@@ -67,9 +73,10 @@ internal static class SqlBatches
             command.Parameters.Add(new NpgsqlParameter("versions", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = latest.Select(r => r.Version).ToArray() });
             command.Parameters.Add(new NpgsqlParameter("contributions", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = latest.Select(r => r.Contribution).ToArray() });
             await command.ExecuteNonQueryAsync();
-            return;
+            return 1;
         }
 
+        var statements = 0;
         foreach (var chunk in latest.Chunk(200))
         {
             await using var command = connection.CreateCommand();
@@ -84,7 +91,9 @@ internal static class SqlBatches
                 Add(command, $"@b{i}", chunk[i].Contribution);
             }
             await command.ExecuteNonQueryAsync();
+            statements++;
         }
+        return statements;
     }
 
     public static void Add(DbCommand command, string name, object value)

@@ -64,25 +64,34 @@ public sealed class TestDatabase(StorageOptions storage, string? sqliteDirectory
     /// Holds the write lock the journal needs (PostgreSQL: an EXCLUSIVE table lock on returnee_journal;
     /// SQLite: an open write transaction) until disposed, so appends queue up behind it.
     /// </summary>
-    public async Task<IAsyncDisposable> BlockJournalWritesAsync()
+    public Task<IAsyncDisposable> BlockJournalWritesAsync() =>
+        HoldAsync(Backend == DatabaseBackend.PostgreSql ? "LOCK TABLE returnee_journal IN EXCLUSIVE MODE" : null);
+
+    /// <summary>
+    /// Runs <paramref name="sql"/> in a transaction that stays open (and so keeps its locks) until disposed,
+    /// then rolls back. On SQLite the transaction itself (BEGIN IMMEDIATE) holds the database's write lock.
+    /// </summary>
+    public async Task<IAsyncDisposable> HoldAsync(string? sql, params (string Name, object? Value)[] parameters)
     {
         var connection = await OpenAsync();
+        // Microsoft.Data.Sqlite's BeginTransaction is BEGIN IMMEDIATE, which takes the write lock at once.
         var transaction = await connection.BeginTransactionAsync();
-        if (Backend == DatabaseBackend.PostgreSql)
+        if (sql is not null)
         {
-            await using var command = connection.CreateCommand();
+            await using var command = Command(connection, sql, parameters);
             command.Transaction = transaction;
-            command.CommandText = "LOCK TABLE returnee_journal IN EXCLUSIVE MODE";
             await command.ExecuteNonQueryAsync();
         }
-        // SQLite: Microsoft.Data.Sqlite's BeginTransaction is BEGIN IMMEDIATE, which already holds the write lock.
         return new Release(connection, transaction);
     }
 
     private sealed class Release(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
     {
+        private int _released;
+
         public async ValueTask DisposeAsync()
         {
+            if (Interlocked.Exchange(ref _released, 1) == 1) return;
             await transaction.RollbackAsync();
             await transaction.DisposeAsync();
             await connection.DisposeAsync();
