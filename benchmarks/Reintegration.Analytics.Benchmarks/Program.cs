@@ -4,7 +4,8 @@ using System.Text.Json;
 using Reintegration.Analytics.Benchmarks;
 using Reintegration.Analytics.TestSupport;
 
-// Usage: dotnet run -c Release --project benchmarks/Reintegration.Analytics.Benchmarks [-- --runs 3 --returnees 20000 --surveys 60000]
+// Usage: dotnet run -c Release --project benchmarks/Reintegration.Analytics.Benchmarks [-- --store sqlite|postgres --runs 3 --returnees 20000 --surveys 60000]
+// --store postgres starts a throwaway PostgreSQL server (binaries from Debian's postgresql package) unless --postgres names one.
 var options = Options.Parse(args);
 var repository = FindRepositoryRoot();
 var hostDll = Path.Combine(repository, "src", "Reintegration.Analytics.Host", "bin", "Release", "net10.0", "Reintegration.Analytics.Host.dll");
@@ -13,12 +14,16 @@ var build = Process.Start("dotnet", ["build", "-c", "Release", "-v", "quiet", "-
 await build.WaitForExitAsync();
 if (build.ExitCode != 0) return 1;
 
+// The store under test: an SQLite file (the embedded default) or a throwaway PostgreSQL server.
+await using var postgres = options.Store == "postgres" && options.Postgres is null ? await PostgresServer.StartAsync() : null;
 var dataDirectory = Path.Combine(Path.GetTempPath(), $"reintegration-bench-{Guid.NewGuid():N}");
-string[] storageArguments = options.Postgres is { } postgres ? ["--postgres", postgres] : ["--data-dir", dataDirectory];
+string[] storageArguments = options.Store == "postgres"
+    ? ["--postgres", options.Postgres ?? await postgres!.CreateDatabaseAsync("bench")]
+    : ["--data-dir", dataDirectory];
 await using var host = await HostProcess.StartAsync(hostDll,
     [.. storageArguments, "--Orleans:SiloPort", HostProcess.FreePort().ToString(), "--Orleans:GatewayPort", HostProcess.FreePort().ToString()]);
 using var http = new HttpClient { BaseAddress = host.Url, Timeout = TimeSpan.FromMinutes(10) };
-Console.WriteLine($"Host up at {host.Url}; {options.Runs} runs of {options.Surveys:N0} surveys over {options.Returnees:N0} returnees in {options.Communities} communities.");
+Console.WriteLine($"Store: {options.Store}. Host up at {host.Url}; {options.Runs} runs of {options.Surveys:N0} surveys over {options.Returnees:N0} returnees in {options.Communities} communities.");
 
 var register = new List<double>();
 var fresh = new List<double>();
@@ -102,7 +107,7 @@ static string FindRepositoryRoot()
     throw new InvalidOperationException("run the benchmark from inside the repository");
 }
 
-internal sealed record Options(int Runs, int Communities, int Returnees, int Surveys, int VisibilityProbes, string? Postgres)
+internal sealed record Options(int Runs, int Communities, int Returnees, int Surveys, int VisibilityProbes, string Store, string? Postgres)
 {
     public static Options Parse(string[] args)
     {
@@ -111,7 +116,10 @@ internal sealed record Options(int Runs, int Communities, int Returnees, int Sur
             var index = Array.IndexOf(args, name);
             return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], out var value) ? value : fallback;
         }
-        var postgres = Array.IndexOf(args, "--postgres") is var p and >= 0 && p + 1 < args.Length ? args[p + 1] : null;
-        return new Options(Value("--runs", 3), Value("--communities", 20), Value("--returnees", 20_000), Value("--surveys", 60_000), Value("--probes", 20), postgres);
+        string? Text(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        var postgres = Text("--postgres");
+        var store = Text("--store") ?? (postgres is null ? "sqlite" : "postgres");
+        if (store is not ("sqlite" or "postgres")) throw new ArgumentException("--store is sqlite or postgres");
+        return new Options(Value("--runs", 3), Value("--communities", 20), Value("--returnees", 20_000), Value("--surveys", 60_000), Value("--probes", 20), store, postgres);
     }
 }

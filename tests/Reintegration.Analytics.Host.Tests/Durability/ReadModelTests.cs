@@ -1,0 +1,92 @@
+using System.Net.Http.Json;
+using System.Text;
+using Npgsql;
+using Reintegration.Analytics.Domain.Aggregation;
+using Reintegration.Analytics.TestSupport;
+
+namespace Reintegration.Analytics.Host.Tests.Durability;
+
+/// <summary>
+/// The relational read model in PostgreSQL: within seconds of the writes, community and country
+/// rows carry the figures the API serves, with suppressed cells NULL as in the API.
+/// </summary>
+public sealed class ReadModelTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
+{
+    private static readonly string HostDll = Path.Combine(AppContext.BaseDirectory, "Reintegration.Analytics.Host.dll");
+
+    [Fact]
+    public async Task Community_and_country_rows_follow_the_aggregates_and_respect_suppression()
+    {
+        var connection = await postgres.Server.CreateDatabaseAsync("readmodel");
+        await using var host = await HostProcess.StartAsync(HostDll,
+        [
+            "--postgres", connection, "--Api:MinimumCellSize", "5",
+            "--Orleans:SiloPort", HostProcess.FreePort().ToString(), "--Orleans:GatewayPort", HostProcess.FreePort().ToString(),
+        ]);
+        using var http = new HttpClient { BaseAddress = host.Url };
+
+        var body = new StringBuilder();
+        body.AppendLine("""{"kind":"community","communityId":"rm.big","country":"TGO","name":"Lomé","latitude":6.13,"longitude":1.22}""");
+        body.AppendLine("""{"kind":"community","communityId":"rm.small","country":"TGO","name":"Kara"}""");
+        for (var i = 0; i < 12; i++)
+        {
+            var community = i < 9 ? "rm.big" : "rm.small"; // 9 and 3 returnees: the small one is below k = 5
+            body.AppendLine($$"""{"kind":"returnee","caseId":"rm-{{i}}","country":"TGO","communityId":"{{community}}","sex":"female","returnDate":"2025-01-05","returnType":"avrr"}""");
+            body.AppendLine(System.Text.Json.JsonSerializer.Serialize(new
+            {
+                kind = "survey", caseId = $"rm-{i}", surveyId = "s1", date = "2026-01-10", round = "m12",
+                answers = new Dictionary<string, object>
+                {
+                    ["econ_satisfaction"] = 1 + i % 5, ["employed"] = "yes", ["can_borrow"] = "yes", ["food_reduction"] = 2,
+                    ["productive_assets"] = "no", ["housing_access"] = 4, ["water_access"] = 4, ["health_access"] = 3,
+                    ["documentation"] = "yes", ["support_network"] = 4, ["physical_safety"] = 4, ["belonging"] = 3,
+                    ["able_to_stay"] = "yes", ["distress"] = 2,
+                },
+            }));
+        }
+        (await http.PostAsync("/api/v1/ingest", new StringContent(body.ToString()))).EnsureSuccessStatusCode();
+
+        await using var database = new NpgsqlConnection(connection);
+        await database.OpenAsync();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var rows = await ReadAsync(database, "SELECT community_id, returnees, composite_mean, composite_n, latitude, suppressed FROM community_indicators WHERE country = 'TGO' ORDER BY community_id");
+            var countryRows = await ReadAsync(database, "SELECT returnees, composite_mean, composite_n, communities, region, document->>'country' FROM country_indicators WHERE country = 'TGO'");
+            if (rows.Count == 2 && countryRows.Count == 1 && Equals(countryRows[0][0], 12L) && Equals(rows[0][1], 9L))
+            {
+                var country = await http.GetFromJsonAsync<CountryAggregateDocument>("/api/v1/countries/TGO");
+                var big = await http.GetFromJsonAsync<CommunityAggregateDocument>("/api/v1/communities/rm.big");
+                Assert.Equal(big!.Scores["composite"].Mean!.Value, (double)rows[0][2]!, 9);
+                Assert.Equal(9L, rows[0][3]);
+                Assert.Equal(6.13, (double)rows[0][4]!, 9);
+                Assert.Equal("rm.small", rows[1][0]);
+                Assert.Null(rows[1][1]); // 3 returnees < k: suppressed, as in the API
+                Assert.Null(rows[1][2]);
+                Assert.Equal(true, rows[1][5]);
+                Assert.Equal(country!.Scores["composite"].Mean!.Value, (double)countryRows[0][1]!, 9);
+                Assert.Equal(12L, countryRows[0][2]);
+                Assert.Equal(2, countryRows[0][3]);
+                Assert.Equal("WCA", countryRows[0][4]);
+                Assert.Equal("TGO", countryRows[0][5]);
+                break;
+            }
+            Assert.True(started.Elapsed < TimeSpan.FromSeconds(10), "read model rows did not appear within 10 s");
+            await Task.Delay(200);
+        }
+    }
+
+    private static async Task<List<object?[]>> ReadAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<object?[]>();
+        while (await reader.ReadAsync())
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            rows.Add(row);
+        }
+        return rows;
+    }
+}
