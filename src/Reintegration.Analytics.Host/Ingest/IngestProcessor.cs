@@ -14,7 +14,7 @@ namespace Reintegration.Analytics.Host.Ingest;
 public sealed class IngestProcessor(RecordParser parser, RecordApplier applier, ILogger<IngestProcessor> logger)
 {
     /// <summary>Records in flight at once; enough to keep both cores busy without unbounded memory.</summary>
-    public const int MaxInFlight = 256;
+    public const int MaxInFlight = 1024;
 
     private const int PruneEvery = 20_000;
     private const int ProgressEvery = 100_000;

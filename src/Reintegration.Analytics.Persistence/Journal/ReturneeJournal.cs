@@ -7,19 +7,26 @@ using Reintegration.Analytics.Grains.Storage;
 namespace Reintegration.Analytics.Persistence.Journal;
 
 /// <summary>
-/// Group commit for returnee changes: appends from every grain of the silo are queued, and one
-/// writer commits whatever has gathered in a single transaction (journal rows and membership rows
-/// as two multi-row statements), then completes every waiting append. While a batch commits the
-/// next one gathers, so batches grow with load and statements per record shrink.
+/// Group commit for returnee changes: appends from every grain of the silo are queued, and a
+/// committer takes whatever has gathered and writes it in a single transaction (journal rows and
+/// membership rows as two multi-row statements), then completes every waiting append. While
+/// batches commit the next ones gather, so batches grow with load and statements per record shrink.
 /// </summary>
 public sealed class ReturneeJournal : IReturneeJournal, IAsyncDisposable
 {
     public const int MaxBatch = 2000;
 
+    /// <summary>
+    /// Batches committed at once. A returnee waits for its append before the next, so one case is
+    /// never in two concurrent batches; rows are sorted, so concurrent batches cannot deadlock.
+    /// SQLite has one writer at a time anyway.
+    /// </summary>
+    public int Committers => _storage.Backend == DatabaseBackend.PostgreSql ? 4 : 1;
+
     private readonly StorageOptions _storage;
     private readonly Serializer _serializer;
     private readonly ILogger<ReturneeJournal> _logger;
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>();
     private readonly Task _writer;
 
     private sealed record Pending(SqlBatches.Row Row, TaskCompletionSource Done);
@@ -29,7 +36,7 @@ public sealed class ReturneeJournal : IReturneeJournal, IAsyncDisposable
         _storage = storage;
         _serializer = serializer;
         _logger = logger;
-        _writer = Task.Run(WriteLoopAsync);
+        _writer = Task.WhenAll(Enumerable.Range(0, Committers).Select(_ => Task.Run(WriteLoopAsync)));
     }
 
     /// <summary>Statements and batches committed so far, for the benchmark and diagnostics.</summary>
