@@ -25,6 +25,7 @@ await using var host = await HostProcess.StartAsync(hostDll,
 using var http = new HttpClient { BaseAddress = host.Url, Timeout = TimeSpan.FromMinutes(10) };
 Console.WriteLine($"Store: {options.Store}. Host up at {host.Url}; {options.Runs} runs of {options.Surveys:N0} surveys over {options.Returnees:N0} returnees in {options.Communities} communities.");
 
+var statementsPerSurvey = new List<double>();
 var register = new List<double>();
 var fresh = new List<double>();
 var replay = new List<double>();
@@ -33,7 +34,10 @@ for (var run = 0; run < options.Runs; run++)
     var prefix = $"bench{run}";
     register.Add(await IngestAsync(BenchmarkData.Registrations(prefix, "SEN", options.Communities, options.Returnees)));
     var surveys = BenchmarkData.Surveys(prefix, options.Returnees, options.Surveys, seed: run);
+    var before = await JournalAsync();
     fresh.Add(await IngestAsync(surveys));
+    var after = await JournalAsync();
+    statementsPerSurvey.Add((after.Statements - before.Statements) / (double)(after.Records - before.Records));
     replay.Add(await IngestAsync(surveys));
     Console.WriteLine($"run {run + 1}: registrations {register[^1]:N0}/s, new surveys {fresh[^1]:N0}/s, replayed surveys {replay[^1]:N0}/s");
 }
@@ -49,6 +53,7 @@ Console.WriteLine($"{"measurement",-48} {"median",14} {"vs baseline",12}");
 Console.WriteLine($"{"NDJSON replay of the same surveys (baseline)",-48} {Median(replay),10:N0} r/s {1.0,12:F2}");
 Console.WriteLine($"{"NDJSON ingest, new surveys",-48} {Median(fresh),10:N0} r/s {Median(fresh) / Median(replay),12:F2}");
 Console.WriteLine($"{"NDJSON ingest, new returnee registrations",-48} {Median(register),10:N0} r/s {Median(register) / Median(replay),12:F2}");
+Console.WriteLine($"{"SQL statements per new survey (journal)",-48} {Median(statementsPerSurvey),14:F4}");
 Console.WriteLine($"{"write acknowledged -> visible at /global, quiet",-48} {Median(quietDelays),11:F0} ms   (p90 {Percentile(quietDelays, 0.9):F0} ms, {quietDelays.Count} probes)");
 Console.WriteLine($"{"write acknowledged -> visible at /global, loaded",-48} {Median(loadedDelays),11:F0} ms   (p90 {Percentile(loadedDelays, 0.9):F0} ms, {loadedDelays.Count} probes during an ingest)");
 return 0;
@@ -85,6 +90,12 @@ async Task<List<double>> VisibilityDelaysAsync(string name, int probes, TimeSpan
         delays.Add(acknowledged.Elapsed.TotalMilliseconds);
     }
     return delays;
+}
+
+async Task<(long Records, long Statements)> JournalAsync()
+{
+    var journal = await http.GetFromJsonAsync<JsonElement>("/diagnostics/journal");
+    return (journal.GetProperty("records").GetInt64(), journal.GetProperty("statements").GetInt64());
 }
 
 async Task PutAsync(string path, object body) => (await http.PutAsJsonAsync(path, body)).EnsureSuccessStatusCode();

@@ -11,6 +11,10 @@ internal static class HealthEndpoints
     public static void MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
+
+        // What the journal committed since start: records, transactions (batches) and SQL statements.
+        app.MapGet("/diagnostics/journal", (Persistence.Journal.ReturneeJournal journal) =>
+            Results.Ok(new { journal.Statistics.Records, journal.Statistics.Batches, journal.Statistics.Statements, journal.Committers }));
         app.MapGet("/health/ready", async (StorageOptions storage, CancellationToken cancellationToken) =>
         {
             try
