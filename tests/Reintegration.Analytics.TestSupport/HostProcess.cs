@@ -74,11 +74,20 @@ public sealed class HostProcess : IAsyncDisposable
         _process.Dispose();
     }
 
+    private static readonly HashSet<int> HandedOut = [];
+
+    /// <summary>A free loopback port, never one this process handed out before (the kernel may offer a just-closed port again).</summary>
     public static int FreePort()
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try { return ((IPEndPoint)listener.LocalEndpoint).Port; }
-        finally { listener.Stop(); }
+        while (true)
+        {
+            var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            int port;
+            try { port = ((IPEndPoint)listener.LocalEndpoint).Port; }
+            finally { listener.Stop(); }
+            lock (HandedOut)
+                if (HandedOut.Add(port)) return port;
+        }
     }
 }

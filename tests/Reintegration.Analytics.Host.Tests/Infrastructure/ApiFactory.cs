@@ -1,7 +1,6 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Reintegration.Analytics.TestSupport;
 
 namespace Reintegration.Analytics.Host.Tests.Infrastructure;
 
@@ -12,8 +11,8 @@ namespace Reintegration.Analytics.Host.Tests.Infrastructure;
 /// </summary>
 public sealed class ApiFactory : WebApplicationFactory<Program>
 {
-    private readonly int _siloPort = FreePort();
-    private readonly int _gatewayPort = FreePort();
+    private readonly int _siloPort = HostProcess.FreePort();
+    private readonly int _gatewayPort = HostProcess.FreePort();
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"reintegration-api-{Guid.NewGuid():N}");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -40,20 +39,6 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 
     /// <summary>A client for the API; safe to share (HttpClient is thread-safe).</summary>
     public ApiClient Api => _api ??= new ApiClient(CreateClient());
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
-        }
-    }
 }
 
 [CollectionDefinition(Name)]
