@@ -289,8 +289,9 @@ public sealed class JournalTests(StorageFixture fixture, ITestOutputHelper outpu
         output.WriteLine($"{backend}: {statistics.Records} records, {statistics.Batches} batches, {statistics.Statements} statements reported" +
                          (statements.Counted is { } counted ? $", {counted} executed" : ""));
         Assert.Equal(cases * versions + 1, statistics.Records);
-        // The filler's batch, then the rest (MaxBatch is 2000), split over at most all the committers.
-        Assert.InRange(statistics.Batches, 2, 1 + journal.Committers);
+        // The filler's batch, then the rest (MaxBatch is 2000) in as many batches as the concurrent
+        // committers happened to take while the appends arrived: far fewer than the appends.
+        Assert.InRange(statistics.Batches, 2, (cases * versions + 1) / 10);
         Assert.Equal(cases * versions + 1, await db.CountAsync("SELECT count(*) FROM returnee_journal"));
 
         if (statements.Counted is { } executed)

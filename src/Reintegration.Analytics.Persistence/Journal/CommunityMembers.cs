@@ -17,7 +17,7 @@ public sealed class CommunityMembers(StorageOptions storage, Serializer serializ
         var contributions = new List<ReturneeContribution>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
-            contributions.Add(serializer.Deserialize<ReturneeContribution>((byte[])reader[0]));
+            contributions.Add(serializer.Deserialize<ReturneeContribution>((byte[])reader[0])!);
         return contributions;
     }
 }

@@ -66,7 +66,7 @@ public sealed class ReturneeJournal : IReturneeJournal, IAsyncDisposable
         var changes = new List<ReturneeChange>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
-            changes.Add(_serializer.Deserialize<ReturneeChange>((byte[])reader[0]));
+            changes.Add(_serializer.Deserialize<ReturneeChange>((byte[])reader[0])!);
         return changes;
     }
 
