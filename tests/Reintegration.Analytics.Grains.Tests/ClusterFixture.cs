@@ -34,6 +34,9 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.UseReintegrationStorage(Storage);
+            // Random placement spreads every grain type over both silos, so cross-silo paths are always exercised
+            // (the default, resource-optimized placement may keep a small test's grains on one silo).
+            silo.Services.AddSingleton<Orleans.Runtime.PlacementStrategy, Orleans.Runtime.RandomPlacement>();
             silo.Services.AddSingleton(RegionMap.Default);
             silo.Services.Configure<AggregationOptions>(o => o.PushDelay = PushDelay);
             silo.AddIncomingGrainCallFilter(context =>
