@@ -68,25 +68,7 @@ internal sealed class JsonFields
     public string? OneOf(string name, bool required, IReadOnlyList<string> allowed) =>
         String(name, required, allowed.Contains, $"expected one of {string.Join(", ", allowed)}");
 
-    public int? Integer(string name, bool required, int min, int max)
-    {
-        if (Get(name) is not { } value)
-        {
-            if (required) Fail(name, "is required");
-            return null;
-        }
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var number))
-        {
-            Fail(name, $"must be an integer, not {Describe(value)}");
-            return null;
-        }
-        if (number < min || number > max)
-        {
-            Fail(name, $"{number} is out of range {min}..{max}");
-            return null;
-        }
-        return number;
-    }
+    public int? Integer(string name, bool required, int min, int max) => (int?)Long(name, required, min, max);
 
     public long? Long(string name, bool required, long min, long max)
     {
