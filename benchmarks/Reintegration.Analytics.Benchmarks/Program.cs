@@ -55,6 +55,8 @@ Console.WriteLine($"{"NDJSON ingest, new surveys",-48} {Median(fresh),10:N0} r/s
 Console.WriteLine($"{"NDJSON ingest, new returnee registrations",-48} {Median(register),10:N0} r/s {Median(register) / Median(replay),12:F2}");
 Console.WriteLine($"{"SQL statements per new survey (journal)",-48} {Median(statementsPerSurvey),14:F4}");
 Console.WriteLine($"{"write acknowledged -> visible at /global, quiet",-48} {Median(quietDelays),11:F0} ms   (p90 {Percentile(quietDelays, 0.9):F0} ms, {quietDelays.Count} probes)");
+await host.DisposeAsync();
+if (Directory.Exists(dataDirectory)) Directory.Delete(dataDirectory, recursive: true);
 Console.WriteLine($"{"write acknowledged -> visible at /global, loaded",-48} {Median(loadedDelays),11:F0} ms   (p90 {Percentile(loadedDelays, 0.9):F0} ms, {loadedDelays.Count} probes during an ingest)");
 return 0;
 

@@ -68,8 +68,12 @@ public sealed class HostProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
+    private bool _disposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (_disposed) return;
+        _disposed = true;
         await KillAsync();
         _process.Dispose();
     }
