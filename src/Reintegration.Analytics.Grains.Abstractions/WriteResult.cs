@@ -29,7 +29,6 @@ public sealed record WriteResult(
     public static readonly WriteResult Applied = new(WriteStatus.Applied);
     public static readonly WriteResult Unchanged = new(WriteStatus.Unchanged);
 
-    public static WriteResult Changed(bool changed) => changed ? Applied : Unchanged;
     public static WriteResult NotFound(string field, string message) => new(WriteStatus.NotFound, new FieldError(field, message));
     public static WriteResult Invalid(string field, string message) => new(WriteStatus.Invalid, new FieldError(field, message));
     public static WriteResult Conflict(string field, string message) => new(WriteStatus.Conflict, new FieldError(field, message));

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using Reintegration.Analytics.Domain.Aggregation;
@@ -52,7 +51,7 @@ public sealed class CrashRecoveryTests(PostgresFixture postgres, ITestOutputHelp
                 using var http = new HttpClient { BaseAddress = host.Url, Timeout = TimeSpan.FromSeconds(10) };
                 using var stop = new CancellationTokenSource();
                 var workers = Enumerable.Range(0, 6)
-                    .Select(w => SendSurveysAsync(http, caseIds, $"k{kill}w{w}", new Random(kill * 100 + w), acknowledged, stop.Token))
+                    .Select(w => SurveyLoad.SendAsync(http, caseIds, $"k{kill}w{w}", new Random(kill * 100 + w), acknowledged, stop.Token))
                     .ToList();
                 await Task.Delay(TimeSpan.FromMilliseconds(1000 + random.Next(2000)));
                 await host.KillAsync();
@@ -111,42 +110,5 @@ public sealed class CrashRecoveryTests(PostgresFixture postgres, ITestOutputHelp
         response.EnsureSuccessStatusCode();
         var report = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
         Assert.Equal(0, report.GetProperty("rejected").GetInt32());
-    }
-
-    /// <summary>PUTs new surveys until cancelled or the host dies; records which ones were acknowledged (200).</summary>
-    private static async Task SendSurveysAsync(HttpClient http, List<string> caseIds, string prefix, Random random,
-        ConcurrentDictionary<string, string> acknowledged, CancellationToken stop)
-    {
-        for (var i = 0; !stop.IsCancellationRequested; i++)
-        {
-            var caseId = caseIds[random.Next(caseIds.Count)];
-            var surveyId = $"{prefix}-{i}";
-            var likert = random.Next(1, 6);
-            var body = System.Text.Json.JsonSerializer.Serialize(new
-            {
-                date = $"2026-0{1 + random.Next(9)}-1{random.Next(10)}",
-                round = random.Next(4) == 0 ? "baseline" : "m6",
-                answers = new Dictionary<string, object>
-                {
-                    ["econ_satisfaction"] = likert, ["food_reduction"] = 6 - likert, ["employed"] = likert > 2 ? "yes" : "no",
-                    ["can_borrow"] = "yes", ["productive_assets"] = "no", ["housing_access"] = likert, ["water_access"] = 3,
-                    ["health_access"] = likert, ["documentation"] = "yes", ["justice_access"] = 2, ["support_network"] = likert,
-                    ["physical_safety"] = 4, ["belonging"] = likert, ["able_to_stay"] = "yes", ["distress"] = 2,
-                    ["remigration_intention"] = likert < 3 ? "necessity" : "none",
-                },
-            });
-            try
-            {
-                using var response = await http.PutAsync($"/api/v1/returnees/{caseId}/surveys/{surveyId}",
-                    new StringContent(body, Encoding.UTF8, "application/json"), stop);
-                if (response.StatusCode == HttpStatusCode.OK) acknowledged[surveyId] = caseId;
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or OperationCanceledException)
-            {
-                // The host was killed mid-request: not acknowledged, so it may or may not have been applied.
-                if (stop.IsCancellationRequested) return;
-                await Task.Delay(50, CancellationToken.None);
-            }
-        }
     }
 }

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using Reintegration.Analytics.Domain.Aggregation;
 using Reintegration.Analytics.Domain.Records;
 using Reintegration.Analytics.TestSupport;
@@ -43,25 +42,25 @@ public sealed class FailoverTests(PostgresFixture postgres, ITestOutputHelper ou
 
         var caseIds = Enumerable.Range(0, 90).Select(i => $"fail-{i}").ToList();
         foreach (var (id, profile) in Communities)
-            (await Put(viaFirst, $"/api/v1/communities/{id}", $$"""{"country":"{{profile.Country}}","name":"{{profile.Name}}"}""")).EnsureSuccessStatusCode();
+            (await SurveyLoad.PutAsync(viaFirst, $"/api/v1/communities/{id}", $$"""{"country":"{{profile.Country}}","name":"{{profile.Name}}"}""")).EnsureSuccessStatusCode();
         var communityIds = Communities.Keys.ToList();
         for (var i = 0; i < caseIds.Count; i++)
         {
             var communityId = communityIds[i % communityIds.Count];
             var client = i % 2 == 0 ? viaFirst : viaSecond;
-            (await Put(client, $"/api/v1/returnees/{caseIds[i]}",
+            (await SurveyLoad.PutAsync(client, $"/api/v1/returnees/{caseIds[i]}",
                 $$"""{"country":"{{Communities[communityId].Country}}","communityId":"{{communityId}}","sex":"female","returnDate":"2025-02-01","returnType":"avrr"}""")).EnsureSuccessStatusCode();
         }
 
         var acknowledged = new ConcurrentDictionary<string, string>();
         using (var stop = new CancellationTokenSource(TimeSpan.FromSeconds(3)))
             await Task.WhenAll(Enumerable.Range(0, 4).Select(w =>
-                SendAsync(w % 2 == 0 ? viaFirst : viaSecond, caseIds, $"both{w}", new Random(w), acknowledged, stop.Token)));
+                SurveyLoad.SendAsync(w % 2 == 0 ? viaFirst : viaSecond, caseIds, $"both{w}", new Random(w), acknowledged, stop.Token)));
         output.WriteLine($"{acknowledged.Count} surveys acknowledged through both silos");
 
         using (var stop = new CancellationTokenSource(TimeSpan.FromSeconds(12)))
         {
-            var load = Enumerable.Range(0, 4).Select(w => SendAsync(viaSecond, caseIds, $"after{w}", new Random(10 + w), acknowledged, stop.Token)).ToList();
+            var load = Enumerable.Range(0, 4).Select(w => SurveyLoad.SendAsync(viaSecond, caseIds, $"after{w}", new Random(10 + w), acknowledged, stop.Token)).ToList();
             await Task.Delay(500);
             await first.KillAsync();
             await Task.WhenAll(load);
@@ -73,7 +72,7 @@ public sealed class FailoverTests(PostgresFixture postgres, ITestOutputHelper ou
         {
             HttpResponseMessage response;
             var started = System.Diagnostics.Stopwatch.StartNew();
-            do response = await Put(viaSecond, $"/api/v1/returnees/{caseId}/surveys/final", Survey(new Random(caseId.GetHashCode())));
+            do response = await SurveyLoad.PutAsync(viaSecond, $"/api/v1/returnees/{caseId}/surveys/final", SurveyLoad.RandomSurvey(new Random(caseId.GetHashCode())));
             while (response.StatusCode != HttpStatusCode.OK && started.Elapsed < TimeSpan.FromSeconds(30));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             acknowledged[$"{caseId}#final"] = caseId;
@@ -103,44 +102,5 @@ public sealed class FailoverTests(PostgresFixture postgres, ITestOutputHelper ou
             }
         }
         output.WriteLine($"aggregates exact {deadline.Elapsed.TotalSeconds:F1} s after the last write");
-    }
-
-    private static async Task SendAsync(HttpClient http, List<string> caseIds, string prefix, Random random,
-        ConcurrentDictionary<string, string> acknowledged, CancellationToken stop)
-    {
-        for (var i = 0; !stop.IsCancellationRequested; i++)
-        {
-            var caseId = caseIds[random.Next(caseIds.Count)];
-            var surveyId = $"{prefix}-{i}";
-            try
-            {
-                using var response = await Put(http, $"/api/v1/returnees/{caseId}/surveys/{surveyId}", Survey(random), stop);
-                if (response.StatusCode == HttpStatusCode.OK) acknowledged[surveyId] = caseId;
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or OperationCanceledException)
-            {
-                if (stop.IsCancellationRequested) return;
-            }
-        }
-    }
-
-    private static Task<HttpResponseMessage> Put(HttpClient http, string path, string json, CancellationToken cancellationToken = default) =>
-        http.PutAsync(path, new StringContent(json, Encoding.UTF8, "application/json"), cancellationToken);
-
-    private static string Survey(Random random)
-    {
-        var likert = random.Next(1, 6);
-        return System.Text.Json.JsonSerializer.Serialize(new
-        {
-            date = $"2026-0{1 + random.Next(9)}-1{random.Next(10)}",
-            round = random.Next(3) == 0 ? "baseline" : "m9",
-            answers = new Dictionary<string, object>
-            {
-                ["econ_satisfaction"] = likert, ["employed"] = likert > 3 ? "yes" : "no", ["can_borrow"] = "yes", ["food_reduction"] = 6 - likert,
-                ["productive_assets"] = "no", ["housing_access"] = likert, ["water_access"] = 4, ["health_access"] = likert,
-                ["documentation"] = "yes", ["support_network"] = likert, ["physical_safety"] = 3, ["belonging"] = likert,
-                ["able_to_stay"] = likert > 2 ? "yes" : "no", ["distress"] = 3, ["remigration_intention"] = likert < 3 ? "necessity" : "choice",
-            },
-        });
     }
 }
