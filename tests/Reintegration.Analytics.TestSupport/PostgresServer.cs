@@ -63,7 +63,8 @@ public sealed class PostgresServer : IAsyncDisposable
             await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
             await command.ExecuteNonQueryAsync();
         }
-        return new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = name, Pooling = true }.ConnectionString;
+        // The service gets Npgsql's default timeouts, as in production; only the tests' own admin connection fails fast.
+        return new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = name, Pooling = true, Timeout = 15 }.ConnectionString;
     }
 
     /// <summary>Stops the server abruptly (immediate shutdown), for outage tests.</summary>

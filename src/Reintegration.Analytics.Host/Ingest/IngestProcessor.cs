@@ -9,10 +9,13 @@ namespace Reintegration.Analytics.Host.Ingest;
 /// <summary>
 /// Reads NDJSON records (SPEC §3.1 <c>POST /ingest</c>) and applies them with bounded concurrency,
 /// in an order equivalent to line order (see <see cref="KeyedOrdering"/>). A bad line never stops
-/// the import: it is reported and the good lines are kept.
+/// the import: it is reported and the good lines are kept. A line that fails for a transient
+/// reason is retried first (see <see cref="IngestRetry"/>).
 /// </summary>
 public sealed class IngestProcessor(RecordParser parser, RecordApplier applier, ILogger<IngestProcessor> logger)
 {
+    private readonly Polly.ResiliencePipeline _retry = IngestRetry.Default;
+
     /// <summary>Records in flight at once; enough to keep both cores busy without unbounded memory.</summary>
     public const int MaxInFlight = 1024;
 
@@ -50,7 +53,7 @@ public sealed class IngestProcessor(RecordParser parser, RecordApplier applier, 
             {
                 try
                 {
-                    var result = await applier.ApplyAsync(record);
+                    var result = await _retry.ExecuteAsync(_ => new ValueTask<WriteResult>(applier.ApplyAsync(record)), cancellationToken);
                     if (result.Succeeded)
                     {
                         Interlocked.Increment(ref accepted);
@@ -63,7 +66,7 @@ public sealed class IngestProcessor(RecordParser parser, RecordApplier applier, 
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    // Not the line's fault, but it was not applied: say so, so the client can resend it.
+                    // Not the line's fault, but it was not applied even after retries: say so, so the client can resend it.
                     logger.LogWarning(e, "Ingest line {Line} ({Kind}) could not be applied", number, record.Kind);
                     Reject(number, null, $"{record.Kind}: not applied because of a server error ({e.GetType().Name}); send this line again");
                 }

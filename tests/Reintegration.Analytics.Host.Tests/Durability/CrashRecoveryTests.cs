@@ -44,7 +44,7 @@ public sealed class CrashRecoveryTests(PostgresFixture postgres, ITestOutputHelp
         try
         {
             using (var http = new HttpClient { BaseAddress = host.Url })
-                await RegisterAsync(http, caseIds);
+                await RegisterAsync(http, caseIds, host);
 
             for (var kill = 0; kill < Kills; kill++)
             {
@@ -95,7 +95,7 @@ public sealed class CrashRecoveryTests(PostgresFixture postgres, ITestOutputHelp
         }
     }
 
-    private static async Task RegisterAsync(HttpClient http, List<string> caseIds)
+    private static async Task RegisterAsync(HttpClient http, List<string> caseIds, HostProcess host)
     {
         var body = new StringBuilder();
         foreach (var (id, profile) in Communities)
@@ -109,6 +109,6 @@ public sealed class CrashRecoveryTests(PostgresFixture postgres, ITestOutputHelp
         var response = await http.PostAsync("/api/v1/ingest", new StringContent(body.ToString()));
         response.EnsureSuccessStatusCode();
         var report = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
-        Assert.Equal(0, report.GetProperty("rejected").GetInt32());
+        Assert.True(report.GetProperty("rejected").GetInt32() == 0, $"registration lines rejected: {report}\nhost log:\n{host.RecentLog}");
     }
 }
