@@ -80,16 +80,32 @@ public sealed class HostProcess : IAsyncDisposable
 
     private static readonly HashSet<int> HandedOut = [];
 
-    /// <summary>A free loopback port, never one this process handed out before (the kernel may offer a just-closed port again).</summary>
+    /// <summary>
+    /// A free loopback port, never one this process handed out before. It is drawn below the kernel's
+    /// ephemeral range (32768 and up on Linux): ports there are also taken by outgoing connections,
+    /// and under load a just-checked port could become some connection's local port before the
+    /// server meant to listen on it binds it.
+    /// </summary>
     public static int FreePort()
     {
         while (true)
         {
-            var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            int port;
-            try { port = ((IPEndPoint)listener.LocalEndpoint).Port; }
-            finally { listener.Stop(); }
+            var port = Random.Shared.Next(20_000, 32_000);
+            lock (HandedOut)
+                if (HandedOut.Contains(port)) continue;
+            var listener = new TcpListener(IPAddress.Loopback, port);
+            try
+            {
+                listener.Start();
+            }
+            catch (SocketException)
+            {
+                continue; // in use
+            }
+            finally
+            {
+                listener.Stop();
+            }
             lock (HandedOut)
                 if (HandedOut.Add(port)) return port;
         }
