@@ -209,6 +209,33 @@ public sealed class JournalTests(StorageFixture fixture, ITestOutputHelper outpu
     }
 
     [Theory, BothBackends]
+    public async Task Concurrent_reads_answered_together_each_get_their_own_case_and_versions(DatabaseBackend backend)
+    {
+        await using var db = await fixture.CreateDatabaseAsync(backend);
+        await using var journal = NewJournal(db);
+        const int cases = 350;
+        // Case c has c % 5 + 1 versions.
+        await Task.WhenAll(Enumerable.Range(0, cases)
+            .SelectMany(c => Enumerable.Range(1, c % 5 + 1).Select(v => Entry($"case-{c}", v, "x")))
+            .Select(e => Task.Run(() => journal.AppendAsync(e))));
+
+        // More requests than one read batch (500) and one SQLite statement (300), the same case more
+        // than once with different versions, and cases with nothing to read.
+        var requests = Enumerable.Range(0, cases).SelectMany(c => new[] { ($"case-{c}", 0L), ($"case-{c}", (long)(c % 3)) })
+            .Append(("case-none", 0L))
+            .ToList();
+        var answers = await Task.WhenAll(requests.Select(r => Task.Run(() => IdsAfterAsync(journal, r.Item1, r.Item2))));
+
+        for (var i = 0; i < requests.Count; i++)
+        {
+            var (caseId, after) = requests[i];
+            var last = caseId == "case-none" ? 0 : int.Parse(caseId["case-".Length..]) % 5 + 1;
+            var expected = Enumerable.Range(1, last).Where(v => v > after).Select(v => $"a{v}").ToList();
+            Assert.True(expected.SequenceEqual(answers[i]), $"{caseId} after {after}: [{string.Join(", ", answers[i])}], expected [{string.Join(", ", expected)}]");
+        }
+    }
+
+    [Theory, BothBackends]
     public async Task Community_members_hold_the_latest_contribution_per_case_and_follow_a_case_that_moved(DatabaseBackend backend)
     {
         await using var db = await fixture.CreateDatabaseAsync(backend);

@@ -28,6 +28,7 @@ public sealed class ReturneeJournal : IReturneeJournal, IAsyncDisposable
     private readonly ILogger<ReturneeJournal> _logger;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>();
     private readonly Task _writer;
+    private readonly JournalTailReader _tails;
 
     private sealed record Pending(SqlBatches.Row Row, TaskCompletionSource Done);
 
@@ -37,6 +38,7 @@ public sealed class ReturneeJournal : IReturneeJournal, IAsyncDisposable
         _serializer = serializer;
         _logger = logger;
         _writer = Task.WhenAll(Enumerable.Range(0, Committers).Select(_ => Task.Run(WriteLoopAsync)));
+        _tails = new JournalTailReader(storage, serializer, readers: storage.Backend == DatabaseBackend.PostgreSql ? 4 : 2);
     }
 
     /// <summary>Statements and batches committed so far, for the benchmark and diagnostics.</summary>
@@ -55,20 +57,7 @@ public sealed class ReturneeJournal : IReturneeJournal, IAsyncDisposable
         return pending.Done.Task;
     }
 
-    public async Task<IReadOnlyList<ReturneeChange>> ReadAfterAsync(string caseId, long version)
-    {
-        await using var connection = _storage.Backend.CreateConnection(_storage.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT change FROM returnee_journal WHERE case_id = @case AND version > @version ORDER BY version";
-        SqlBatches.Add(command, "@case", caseId);
-        SqlBatches.Add(command, "@version", version);
-        var changes = new List<ReturneeChange>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-            changes.Add(_serializer.Deserialize<ReturneeChange>((byte[])reader[0])!);
-        return changes;
-    }
+    public Task<IReadOnlyList<ReturneeChange>> ReadAfterAsync(string caseId, long version) => _tails.ReadAfterAsync(caseId, version);
 
     private async Task WriteLoopAsync()
     {
@@ -127,5 +116,6 @@ public sealed class ReturneeJournal : IReturneeJournal, IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _writer;
+        await _tails.DisposeAsync();
     }
 }

@@ -96,6 +96,46 @@ internal static class SqlBatches
         return statements;
     }
 
+    public sealed record TailRequest(string CaseId, long AfterVersion);
+
+    /// <summary>For each request, in request order, the serialized changes of its case after its version, in version order.</summary>
+    public static async Task<List<byte[]>[]> ReadTailsAsync(DatabaseBackend backend, DbConnection connection, IReadOnlyList<TailRequest> requests)
+    {
+        var tails = requests.Select(_ => new List<byte[]>()).ToArray();
+        if (backend == DatabaseBackend.PostgreSql)
+        {
+            await using var command = new NpgsqlCommand(
+                """
+                SELECT r.n, j.change
+                FROM unnest(@cases, @versions) WITH ORDINALITY AS r(case_id, version, n)
+                JOIN returnee_journal j ON j.case_id = r.case_id AND j.version > r.version
+                ORDER BY r.n, j.version
+                """, (NpgsqlConnection)connection);
+            command.Parameters.Add(new NpgsqlParameter("cases", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = requests.Select(r => r.CaseId).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter("versions", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = requests.Select(r => r.AfterVersion).ToArray() });
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) tails[reader.GetInt64(0) - 1].Add((byte[])reader[1]);
+            return tails;
+        }
+
+        for (var offset = 0; offset < requests.Count; offset += 300)
+        {
+            var chunk = requests.Skip(offset).Take(300).ToList();
+            await using var command = connection.CreateCommand();
+            command.CommandText =
+                $"WITH r(n, case_id, version) AS (VALUES {string.Join(", ", chunk.Select((_, i) => $"({offset + i}, @c{i}, @v{i})"))}) " +
+                "SELECT r.n, j.change FROM r JOIN returnee_journal j ON j.case_id = r.case_id AND j.version > r.version ORDER BY r.n, j.version";
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                Add(command, $"@c{i}", chunk[i].CaseId);
+                Add(command, $"@v{i}", chunk[i].AfterVersion);
+            }
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) tails[reader.GetInt64(0)].Add((byte[])reader[1]);
+        }
+        return tails;
+    }
+
     public static void Add(DbCommand command, string name, object value)
     {
         var parameter = command.CreateParameter();
