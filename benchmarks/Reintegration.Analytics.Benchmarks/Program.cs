@@ -15,7 +15,7 @@ await build.WaitForExitAsync();
 if (build.ExitCode != 0) return 1;
 
 // The store under test: an SQLite file (the embedded default) or a throwaway PostgreSQL server.
-await using var postgres = options.Store == "postgres" && options.Postgres is null ? await PostgresServer.StartAsync() : null;
+await using var postgres = options.Store == "postgres" && options.Postgres is null ? await PostgresServer.StartAsync(fsync: true) : null;
 var dataDirectory = Path.Combine(Path.GetTempPath(), $"reintegration-bench-{Guid.NewGuid():N}");
 string[] storageArguments = options.Store == "postgres"
     ? ["--postgres", options.Postgres ?? await postgres!.CreateDatabaseAsync("bench")]

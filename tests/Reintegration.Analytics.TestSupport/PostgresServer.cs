@@ -17,10 +17,12 @@ public sealed class PostgresServer : IAsyncDisposable
     private readonly string? _dataDirectory;
     private readonly string? _binDirectory;
     private readonly int _port;
+    private readonly bool _fsync;
     private readonly string _adminConnectionString;
 
-    private PostgresServer(string adminConnectionString, string? dataDirectory, string? binDirectory, int port)
+    private PostgresServer(string adminConnectionString, string? dataDirectory, string? binDirectory, int port, bool fsync = false)
     {
+        _fsync = fsync;
         _adminConnectionString = adminConnectionString;
         _dataDirectory = dataDirectory;
         _binDirectory = binDirectory;
@@ -29,7 +31,12 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public bool IsThrowaway => _dataDirectory is not null;
 
-    public static async Task<PostgresServer> StartAsync()
+    /// <summary>
+    /// Starts a throwaway server (or uses <see cref="ExistingServerVariable"/>). Tests run it with
+    /// <c>fsync=off</c>, which changes no result but saves time; the benchmark passes
+    /// <paramref name="fsync"/> so that its figures are for commits that really reach the disk.
+    /// </summary>
+    public static async Task<PostgresServer> StartAsync(bool fsync = false)
     {
         if (Environment.GetEnvironmentVariable(ExistingServerVariable) is { Length: > 0 } existing)
             return new PostgresServer(existing, null, null, 0);
@@ -48,7 +55,7 @@ public sealed class PostgresServer : IAsyncDisposable
         var port = HostProcess.FreePort();
         var server = new PostgresServer(
             $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false;Timeout=5",
-            data, bin, port);
+            data, bin, port, fsync);
         await server.StartServerAsync();
         return server;
     }
@@ -75,7 +82,7 @@ public sealed class PostgresServer : IAsyncDisposable
         RunPostgresToolAsync(Environment.UserName == "root", Path.Combine(Bin, "pg_ctl"),
         [
             "-D", _dataDirectory!, "-w", "-t", "60", "-l", Path.Combine(Path.GetDirectoryName(_dataDirectory!)!, "server.log"),
-            "-o", $"-p {_port} -c listen_addresses=127.0.0.1 -k {Path.GetDirectoryName(_dataDirectory!)} -c fsync=off -c max_connections=200",
+            "-o", $"-p {_port} -c listen_addresses=127.0.0.1 -k {Path.GetDirectoryName(_dataDirectory!)} -c fsync={(_fsync ? "on" : "off")} -c max_connections=200",
             "start",
         ]);
 
