@@ -27,9 +27,26 @@ public sealed record StorageOptions(DatabaseBackend Backend, string ConnectionSt
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
         var setsPoolSize = given.Keys.Cast<string>().Any(k => k.Replace(" ", "").ToLowerInvariant() is "maximumpoolsize" or "maxpoolsize");
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        if (!setsPoolSize) builder.MaxPoolSize = DefaultMaximumPoolSize;
+        if (!setsPoolSize) builder.MaxPoolSize = Math.Max(DefaultMaximumPoolSize, builder.MinPoolSize);
         return new(DatabaseBackend.PostgreSql, builder.ConnectionString);
     }
+
+    /// <summary>Connections a silo keeps for cluster membership, apart from the data pool.</summary>
+    public const int MembershipPoolSize = 4;
+
+    /// <summary>
+    /// Cluster membership gets its own small pool (Npgsql pools by connection string): a bulk import
+    /// may keep every data connection busy, and a silo whose liveness updates wait for one could be
+    /// voted dead.
+    /// </summary>
+    public string MembershipConnectionString => Backend == DatabaseBackend.PostgreSql
+        ? new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString)
+        {
+            ApplicationName = "reintegration-analytics membership",
+            MinPoolSize = 0,
+            MaxPoolSize = MembershipPoolSize,
+        }.ConnectionString
+        : ConnectionString;
 
     /// <summary>For logs: the connection without its password.</summary>
     public string Describe() => Backend == DatabaseBackend.Sqlite

@@ -61,7 +61,7 @@ public static class StorageRegistration
         silo.UseAdoNetClustering(options =>
         {
             options.Invariant = storage.Backend.Invariant();
-            options.ConnectionString = storage.ConnectionString;
+            options.ConnectionString = storage.MembershipConnectionString;
         });
         silo.ConfigureEndpoints(advertisedAddress, siloPort, gatewayPort);
         silo.Services.AddSingleton<FailoverResync>();

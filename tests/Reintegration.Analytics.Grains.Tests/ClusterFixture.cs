@@ -28,6 +28,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>Incoming calls per "Interface.Method", across both silos of this cluster.</summary>
     public ConcurrentDictionary<string, long> Calls { get; } = new();
 
+    /// <summary>Cases whose next delivery to a community fails, as a timed-out call would (fault injection).</summary>
+    public ConcurrentDictionary<string, bool> FailNextDelivery { get; } = new();
+
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(2);
@@ -42,6 +45,10 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.AddIncomingGrainCallFilter(context =>
             {
                 Calls.AddOrUpdate($"{context.InterfaceMethod.DeclaringType?.Name}.{context.InterfaceMethod.Name}", 1, (_, n) => n + 1);
+                if (context.InterfaceMethod.Name == nameof(ICommunityGrain.Contribute)
+                    && context.Request.GetArgument(0) is Domain.Returnees.ReturneeContribution contribution
+                    && FailNextDelivery.TryRemove(contribution.CaseId, out var injected) && injected)
+                    throw new TimeoutException($"injected: delivery of {contribution.CaseId} to its community timed out");
                 return context.Invoke();
             });
         });

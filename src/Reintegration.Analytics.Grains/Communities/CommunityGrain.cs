@@ -21,6 +21,7 @@ public sealed class CommunityGrain : Grain, ICommunityGrain
     private readonly ICommunityDirectory _directory;
     private readonly PushScheduler _push;
     private readonly Dictionary<string, ReturneeContribution> _contributions = new(StringComparer.Ordinal);
+    private readonly StateDurability _durability = new();
     private AggregateSummary? _summary;
     private long _reportVersion;
 
@@ -54,29 +55,39 @@ public sealed class CommunityGrain : Grain, ICommunityGrain
 
     public async Task<WriteResult> PutProfile(CommunityProfile profile)
     {
+        _durability.ThrowIfAheadOfStore();
         if (State.Profile is { } existing && existing.Country != profile.Country)
             return WriteResult.Conflict("country",
                 $"community '{CommunityId}' is registered in {existing.Country}; a community belongs to exactly one country");
-        if (State.Profile == profile) return WriteResult.Unchanged;
+        if (State.Profile == profile)
+        {
+            _push.Schedule(); // a retry after a failed report to the country still reaches it
+            return WriteResult.Unchanged;
+        }
 
         await _directory.RegisterAsync(CommunityId, profile.Country);
         State.Profile = profile;
-        await _record.WriteStateAsync();
+        await _durability.SaveAsync(_record, DeactivateOnIdle);
         await ReportAsync(); // the country's community table shows a new community at once
         return WriteResult.Applied;
     }
 
-    public Task<CommunityProfile?> GetProfile() => Task.FromResult(State.Profile);
+    public Task<CommunityProfile?> GetProfile()
+    {
+        _durability.ThrowIfAheadOfStore();
+        return Task.FromResult(State.Profile);
+    }
 
     public async Task<WriteResult> PutAssessment(string assessmentId, CommunityAssessment assessment)
     {
+        _durability.ThrowIfAheadOfStore();
         if (State.Profile is null)
             return WriteResult.NotFound("communityId", $"community '{CommunityId}' is not registered");
         if (State.Assessments.TryGetValue(assessmentId, out var existing) && existing.ContentEquals(assessment))
             return WriteResult.Unchanged;
 
         State.Assessments[assessmentId] = assessment;
-        await _record.WriteStateAsync();
+        await _durability.SaveAsync(_record, DeactivateOnIdle);
         _push.Schedule();
         return WriteResult.Applied;
     }

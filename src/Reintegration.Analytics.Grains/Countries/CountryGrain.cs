@@ -25,6 +25,7 @@ public sealed class CountryGrain : Grain, ICountryGrain
     private readonly PushScheduler _push;
     private readonly Dictionary<string, CommunityReport> _communities = new(StringComparer.Ordinal);
     private readonly HashSet<string> _awaited = new(StringComparer.Ordinal);
+    private readonly StateDurability _durability = new();
     private AggregateSummary? _summary;
     private long _reportVersion;
 
@@ -82,10 +83,11 @@ public sealed class CountryGrain : Grain, ICountryGrain
 
     public async Task<WriteResult> PutAssessment(string assessmentId, StructuralAssessment assessment)
     {
+        _durability.ThrowIfAheadOfStore();
         if (State.Assessments.TryGetValue(assessmentId, out var existing) && existing.ContentEquals(assessment))
             return WriteResult.Unchanged;
         State.Assessments[assessmentId] = assessment;
-        await _record.WriteStateAsync();
+        await _durability.SaveAsync(_record, DeactivateOnIdle);
         _push.Schedule();
         return WriteResult.Applied;
     }

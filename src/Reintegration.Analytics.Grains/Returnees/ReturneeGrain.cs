@@ -29,6 +29,14 @@ public sealed class ReturneeGrain(
     /// <summary>Set when memory holds a change the journal refused: this activation must not checkpoint and is dropped.</summary>
     private bool _aheadOfStore;
 
+    /// <summary>
+    /// Set while a journaled contribution has not reached its community (the call failed, e.g. timed
+    /// out): the client saw an error and retries, the retry finds nothing new to apply, and must still
+    /// deliver. <see cref="_withdrawFrom"/> holds communities the case left that may still count it.
+    /// </summary>
+    private bool _deliveryPending;
+    private readonly HashSet<string> _withdrawFrom = new(StringComparer.Ordinal);
+
     private string CaseId => GrainKeys.IdOf(this.GetPrimaryKeyString());
     private ReturneeState Case => checkpoint.State.Case;
 
@@ -111,7 +119,11 @@ public sealed class ReturneeGrain(
     {
         ThrowIfAheadOfStore();
         var previousCommunity = Case.Profile?.CommunityId;
-        if (!Case.Apply(change)) return WriteResult.Unchanged with { Scores = scores };
+        if (!Case.Apply(change))
+        {
+            if (_deliveryPending) await DeliverAsync();
+            return WriteResult.Unchanged with { Scores = scores };
+        }
 
         var contribution = Case.ToContribution(CaseId);
         try
@@ -126,11 +138,12 @@ public sealed class ReturneeGrain(
             throw;
         }
 
-        if (previousCommunity is not null && previousCommunity != contribution.CommunityId)
-            await GrainFactory.Community(previousCommunity).Withdraw(CaseId, contribution.Version);
-        await GrainFactory.Community(contribution.CommunityId).Contribute(contribution);
+        _changesSinceCheckpoint++;
+        _deliveryPending = true;
+        if (previousCommunity is not null && previousCommunity != contribution.CommunityId) _withdrawFrom.Add(previousCommunity);
+        await DeliverAsync();
 
-        if (++_changesSinceCheckpoint >= options.Value.CheckpointEvery)
+        if (_changesSinceCheckpoint >= options.Value.CheckpointEvery)
         {
             try
             {
@@ -144,6 +157,20 @@ public sealed class ReturneeGrain(
             }
         }
         return WriteResult.Applied with { Scores = scores };
+    }
+
+    /// <summary>Hands the current contribution to its community (and withdraws it from ones the case left); both are idempotent by version.</summary>
+    private async Task DeliverAsync()
+    {
+        var contribution = Case.ToContribution(CaseId);
+        foreach (var left in _withdrawFrom.Where(c => c != contribution.CommunityId).ToList())
+        {
+            await GrainFactory.Community(left).Withdraw(CaseId, contribution.Version);
+            _withdrawFrom.Remove(left);
+        }
+        _withdrawFrom.Clear();
+        await GrainFactory.Community(contribution.CommunityId).Contribute(contribution);
+        _deliveryPending = false;
     }
 
     /// <summary>Calls queued behind a refused write must not build on it.</summary>

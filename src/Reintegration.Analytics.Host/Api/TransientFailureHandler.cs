@@ -23,15 +23,16 @@ internal sealed class TransientFailureHandler(ILogger<TransientFailureHandler> l
             statusCode: StatusCodes.Status503ServiceUnavailable,
             type: "urn:reintegration-analytics:problem:storage-unavailable",
             title: "The service cannot make writes durable right now",
-            detail: $"The request was not applied. Retry after {RetryAfterSeconds} seconds.").ExecuteAsync(http);
+            detail: $"The request was not acknowledged and may not have been applied. Retry after {RetryAfterSeconds} seconds; writes are idempotent, so a retry is safe.").ExecuteAsync(http);
         return true;
     }
 
     public static bool IsTransient(Exception? exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
-            if (e is StorageUnavailableException or DbException or TimeoutException or System.Net.Sockets.SocketException
+            if (e is StorageUnavailableException or DbException { IsTransient: true } or TimeoutException or System.Net.Sockets.SocketException
                     or Orleans.Runtime.SiloUnavailableException or Orleans.Runtime.OrleansMessageRejectionException
+                    or JournalConflictException // another activation of the case won; the next call rebuilds from the store
                 || e is AggregateException aggregate && aggregate.InnerExceptions.Any(IsTransient))
                 return true;
         return false;

@@ -68,7 +68,7 @@ public sealed class IngestProcessor(RecordParser parser, RecordApplier applier, 
                 {
                     // Not the line's fault, but it was not applied even after retries: say so, so the client can resend it.
                     logger.LogWarning(e, "Ingest line {Line} ({Kind}) could not be applied", number, record.Kind);
-                    Reject(number, null, $"{record.Kind}: not applied because of a server error ({e.GetType().Name}); send this line again");
+                    Reject(number, null, $"{record.Kind}: not acknowledged because of a server error ({e.GetType().Name}: {e.Message}); it may not have been applied, send this line again (safe: writes are idempotent)");
                 }
                 finally
                 {

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Orleans.Serialization;
 using Reintegration.Analytics.Domain.Returnees;
+using Reintegration.Analytics.Grains.Storage;
 
 namespace Reintegration.Analytics.Persistence.Journal;
 
@@ -50,11 +51,22 @@ internal sealed class JournalTailReader : IAsyncDisposable
                 await connection.OpenAsync();
                 var tails = await SqlBatches.ReadTailsAsync(_storage.Backend, connection, batch.Select(p => p.Request).ToList());
                 for (var i = 0; i < batch.Count; i++)
-                    batch[i].Done.TrySetResult(tails[i].Select(bytes => _serializer.Deserialize<ReturneeChange>(bytes)!).ToList());
+                {
+                    // One unreadable row fails its own case, not the others read with it.
+                    try
+                    {
+                        batch[i].Done.TrySetResult(tails[i].Select(bytes => _serializer.Deserialize<ReturneeChange>(bytes)!).ToList());
+                    }
+                    catch (Exception e)
+                    {
+                        batch[i].Done.TrySetException(e);
+                    }
+                }
             }
             catch (Exception e)
             {
-                foreach (var pending in batch) pending.Done.TrySetException(e);
+                var unavailable = new StorageUnavailableException("the journal could not be read", e);
+                foreach (var pending in batch) pending.Done.TrySetException(unavailable);
             }
         }
     }

@@ -45,6 +45,11 @@ public sealed class StorageOutageTests(PostgresFixture postgres, ITestOutputHelp
             Assert.True(refused.Headers.RetryAfter is not null, "503 without Retry-After");
             Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
 
+            // The community changes its state in memory before saving it: the failed save must not leave
+            // that change behind to be "acknowledged" as unchanged by the retry below.
+            var assessment = await Put(http, "/api/v1/communities/outage.1/assessments/during", Assessment);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, assessment.StatusCode);
+
             var newCase = await Put(http, "/api/v1/returnees/outage-new",
                 """{"country":"MLI","communityId":"outage.1","sex":"male","returnDate":"2025-03-01","returnType":"vhr"}""");
             Assert.Equal(HttpStatusCode.ServiceUnavailable, newCase.StatusCode);
@@ -67,6 +72,13 @@ public sealed class StorageOutageTests(PostgresFixture postgres, ITestOutputHelp
             retried = await Put(http, "/api/v1/returnees/outage-3/surveys/during", Survey(2));
         } while (retried.StatusCode == HttpStatusCode.ServiceUnavailable && recovered.Elapsed < TimeSpan.FromSeconds(30));
         Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        HttpResponseMessage assessmentRetried;
+        do
+        {
+            assessmentRetried = await Put(http, "/api/v1/communities/outage.1/assessments/during", Assessment);
+        } while (assessmentRetried.StatusCode == HttpStatusCode.ServiceUnavailable && recovered.Elapsed < TimeSpan.FromSeconds(30));
+        Assert.Equal(HttpStatusCode.OK, assessmentRetried.StatusCode);
+        Assert.Equal("applied", (await assessmentRetried.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("status").GetString());
         output.WriteLine($"writes accepted again {recovered.Elapsed.TotalSeconds:F1} s after the database restarted");
 
         var view = await http.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/returnees/outage-3");
@@ -81,6 +93,9 @@ public sealed class StorageOutageTests(PostgresFixture postgres, ITestOutputHelp
         await Eventually(async () => (await Country(http)).Surveyed == 20);
         Assert.Equal(20, (await Country(http)).Returnees);
     }
+
+    private const string Assessment =
+        """{"date":"2026-03-01","population":48000,"services":{"health":3,"education":2,"water":3,"employment":1,"housing":2,"psychosocial":1},"cohesion":3,"projects":[]}""";
 
     private static Task<HttpResponseMessage> Put(HttpClient http, string path, string json) =>
         http.PutAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
