@@ -67,7 +67,7 @@ public sealed class CommunityGrain : Grain, ICommunityGrain
 
         await _directory.RegisterAsync(CommunityId, profile.Country);
         State.Profile = profile;
-        await _durability.SaveAsync(_record, DeactivateOnIdle);
+        await _durability.SaveAsync(() => _record.WriteStateAsync(), DeactivateOnIdle);
         await ReportAsync(); // the country's community table shows a new community at once
         return WriteResult.Applied;
     }
@@ -87,7 +87,7 @@ public sealed class CommunityGrain : Grain, ICommunityGrain
             return WriteResult.Unchanged;
 
         State.Assessments[assessmentId] = assessment;
-        await _durability.SaveAsync(_record, DeactivateOnIdle);
+        await _durability.SaveAsync(() => _record.WriteStateAsync(), DeactivateOnIdle);
         _push.Schedule();
         return WriteResult.Applied;
     }

@@ -87,7 +87,7 @@ public sealed class CountryGrain : Grain, ICountryGrain
         if (State.Assessments.TryGetValue(assessmentId, out var existing) && existing.ContentEquals(assessment))
             return WriteResult.Unchanged;
         State.Assessments[assessmentId] = assessment;
-        await _durability.SaveAsync(_record, DeactivateOnIdle);
+        await _durability.SaveAsync(() => _record.WriteStateAsync(), DeactivateOnIdle);
         _push.Schedule();
         return WriteResult.Applied;
     }

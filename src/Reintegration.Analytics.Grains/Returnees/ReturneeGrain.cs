@@ -26,8 +26,7 @@ public sealed class ReturneeGrain(
 {
     private int _changesSinceCheckpoint;
 
-    /// <summary>Set when memory holds a change the journal refused: this activation must not checkpoint and is dropped.</summary>
-    private bool _aheadOfStore;
+    private readonly StateDurability _durability = new();
 
     /// <summary>
     /// Set while a journaled contribution has not reached its community (the call failed, e.g. timed
@@ -54,7 +53,7 @@ public sealed class ReturneeGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_changesSinceCheckpoint == 0 || _aheadOfStore) return;
+        if (_changesSinceCheckpoint == 0 || _durability.AheadOfStore) return;
         try
         {
             await checkpoint.WriteStateAsync(cancellationToken);
@@ -68,7 +67,7 @@ public sealed class ReturneeGrain(
 
     public async Task<WriteResult> PutProfile(ReturneeProfile profile)
     {
-        ThrowIfAheadOfStore();
+        _durability.ThrowIfAheadOfStore();
         var community = await GrainFactory.Community(profile.CommunityId).GetProfile();
         if (community is null)
             return WriteResult.Invalid("communityId",
@@ -90,7 +89,7 @@ public sealed class ReturneeGrain(
 
     public Task<ReturneeView?> Get()
     {
-        ThrowIfAheadOfStore();
+        _durability.ThrowIfAheadOfStore();
         if (Case.Profile is not { } profile) return Task.FromResult<ReturneeView?>(null);
         var current = Case.CurrentSurvey;
         var contribution = Case.ToContribution(CaseId);
@@ -117,7 +116,7 @@ public sealed class ReturneeGrain(
 
     private async Task<WriteResult> ApplyAsync(ReturneeChange change, Domain.Scoring.SurveyScores? scores = null)
     {
-        ThrowIfAheadOfStore();
+        _durability.ThrowIfAheadOfStore();
         var previousCommunity = Case.Profile?.CommunityId;
         if (!Case.Apply(change))
         {
@@ -126,17 +125,7 @@ public sealed class ReturneeGrain(
         }
 
         var contribution = Case.ToContribution(CaseId);
-        try
-        {
-            await journal.AppendAsync(new JournalEntry(CaseId, Case.Version, change, contribution));
-        }
-        catch
-        {
-            // Memory is now ahead of what is durable: drop this activation so the next call rebuilds from the store.
-            _aheadOfStore = true;
-            DeactivateOnIdle();
-            throw;
-        }
+        await _durability.SaveAsync(() => journal.AppendAsync(new JournalEntry(CaseId, Case.Version, change, contribution)), DeactivateOnIdle);
 
         _changesSinceCheckpoint++;
         _deliveryPending = true;
@@ -171,12 +160,6 @@ public sealed class ReturneeGrain(
         _withdrawFrom.Clear();
         await GrainFactory.Community(contribution.CommunityId).Contribute(contribution);
         _deliveryPending = false;
-    }
-
-    /// <summary>Calls queued behind a refused write must not build on it.</summary>
-    private void ThrowIfAheadOfStore()
-    {
-        if (_aheadOfStore) throw new StorageUnavailableException("an earlier write to this case could not be made durable; retry");
     }
 
     private WriteResult NotRegistered() =>

@@ -1,0 +1,35 @@
+namespace Reintegration.Analytics.Grains.Storage;
+
+/// <summary>
+/// Grains change memory first and then make the change durable (a returnee's journal append, an
+/// aggregate's state save). If that fails, memory is ahead of the store: answering "unchanged" to the
+/// client's retry would acknowledge what was never saved, and a checkpoint would save what was never
+/// acknowledged. So the activation refuses its writes from then on and is dropped; the next
+/// activation starts from the store.
+/// </summary>
+internal sealed class StateDurability
+{
+    public bool AheadOfStore { get; private set; }
+
+    /// <param name="save">the write that makes the in-memory change durable</param>
+    /// <param name="deactivateOnIdle">the grain's <c>DeactivateOnIdle</c></param>
+    public async Task SaveAsync(Func<Task> save, Action deactivateOnIdle)
+    {
+        try
+        {
+            await save();
+        }
+        catch
+        {
+            AheadOfStore = true;
+            deactivateOnIdle();
+            throw;
+        }
+    }
+
+    /// <summary>Calls queued behind a refused write must not build on it.</summary>
+    public void ThrowIfAheadOfStore()
+    {
+        if (AheadOfStore) throw new StorageUnavailableException("an earlier change here could not be made durable; retry");
+    }
+}
