@@ -24,7 +24,10 @@ public static class GrainKeys
     /// </summary>
     private static class Reference<T> where T : IGrainWithStringKey
     {
-        private static (GrainType Grain, GrainInterfaceType Interface)? _types;
+        // A class, not a struct: a reference is published whole, so a concurrent first call never sees half of it.
+        private sealed record Types(GrainType Grain, GrainInterfaceType Interface);
+
+        private static Types? _types;
 
         public static T Get(IGrainFactory grains, string key)
         {
@@ -32,10 +35,10 @@ public static class GrainKeys
             return (T)grains.GetGrain(GrainId.Create(types.Grain, key), types.Interface);
         }
 
-        private static (GrainType, GrainInterfaceType) Resolve(IGrainFactory grains)
+        private static Types Resolve(IGrainFactory grains)
         {
             var probe = (GrainReference)(object)grains.GetGrain<T>("type-probe");
-            return (probe.GrainId.Type, probe.InterfaceType);
+            return new Types(probe.GrainId.Type, probe.InterfaceType);
         }
     }
 

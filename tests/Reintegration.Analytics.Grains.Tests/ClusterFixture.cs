@@ -1,3 +1,4 @@
+using Orleans;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
@@ -28,8 +29,27 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>Incoming calls per "Interface.Method", across both silos of this cluster.</summary>
     public ConcurrentDictionary<string, long> Calls { get; } = new();
 
-    /// <summary>Cases whose next delivery to a community fails, as a timed-out call would (fault injection).</summary>
-    public ConcurrentDictionary<string, bool> FailNextDelivery { get; } = new();
+    /// <summary>
+    /// Fault injection: how many more times a community's <c>Contribute</c> or <c>Withdraw</c> for a
+    /// case fails, as a timed-out call would. Keyed by (method name, case id).
+    /// </summary>
+    public ConcurrentDictionary<(string Method, string CaseId), int> InjectedFailures { get; } = new();
+
+    private void FailIfInjected(IIncomingGrainCallContext context)
+    {
+        var method = context.InterfaceMethod.Name;
+        if (method is not (nameof(ICommunityGrain.Contribute) or nameof(ICommunityGrain.Withdraw))) return;
+        var caseId = context.Request.GetArgument(0) switch
+        {
+            Domain.Returnees.ReturneeContribution contribution => contribution.CaseId,
+            string id => id,
+            _ => null,
+        };
+        if (caseId is null) return;
+        var key = (method, caseId);
+        if (InjectedFailures.TryGetValue(key, out var left) && left > 0 && InjectedFailures.TryUpdate(key, left - 1, left))
+            throw new TimeoutException($"injected: {method} of {caseId} timed out");
+    }
 
     public async Task InitializeAsync()
     {
@@ -45,10 +65,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.AddIncomingGrainCallFilter(context =>
             {
                 Calls.AddOrUpdate($"{context.InterfaceMethod.DeclaringType?.Name}.{context.InterfaceMethod.Name}", 1, (_, n) => n + 1);
-                if (context.InterfaceMethod.Name == nameof(ICommunityGrain.Contribute)
-                    && context.Request.GetArgument(0) is Domain.Returnees.ReturneeContribution contribution
-                    && FailNextDelivery.TryRemove(contribution.CaseId, out var injected) && injected)
-                    throw new TimeoutException($"injected: delivery of {contribution.CaseId} to its community timed out");
+                FailIfInjected(context);
                 return context.Invoke();
             });
         });

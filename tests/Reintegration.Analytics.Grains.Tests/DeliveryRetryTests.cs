@@ -1,3 +1,4 @@
+using Orleans.Core.Internal;
 using Reintegration.Analytics.Domain.Records;
 using Reintegration.Analytics.Domain.Returnees;
 
@@ -19,7 +20,7 @@ public sealed class DeliveryRetryTests(ClusterFixture fixture)
         var grains = fixture.Grains;
         await grains.Community("retry.1").PutProfile(new CommunityProfile("BFA", "Ouagadougou", null, null, null));
 
-        fixture.FailNextDelivery["retry-1"] = true;
+        fixture.InjectedFailures[("Contribute", "retry-1")] = 1;
         await Assert.ThrowsAnyAsync<Exception>(() => grains.Returnee("retry-1").PutProfile(Profile("retry.1")));
 
         var retry = await grains.Returnee("retry-1").PutProfile(Profile("retry.1"));
@@ -36,7 +37,7 @@ public sealed class DeliveryRetryTests(ClusterFixture fixture)
         await grains.Community("retry.to").PutProfile(new CommunityProfile("BFA", "Koudougou", null, null, null));
         await grains.Returnee("retry-2").PutProfile(Profile("retry.from"));
 
-        fixture.FailNextDelivery["retry-2"] = true;
+        fixture.InjectedFailures[("Contribute", "retry-2")] = 1;
         await Assert.ThrowsAnyAsync<Exception>(() => grains.Returnee("retry-2").PutProfile(Profile("retry.to")));
         var retry = await grains.Returnee("retry-2").PutProfile(Profile("retry.to"));
 
@@ -44,6 +45,45 @@ public sealed class DeliveryRetryTests(ClusterFixture fixture)
         Assert.Equal(0, (await grains.Community("retry.from").GetReport())!.Summary.All.Returnees);
         Assert.Equal(1, (await grains.Community("retry.to").GetReport())!.Summary.All.Returnees);
     }
+
+    [Fact]
+    public async Task A_move_whose_withdrawal_kept_failing_is_withdrawn_by_the_next_activation()
+    {
+        var grains = fixture.Grains;
+        await grains.Community("retry.left").PutProfile(new CommunityProfile("BFA", "Banfora", null, null, null));
+        await grains.Community("retry.joined").PutProfile(new CommunityProfile("BFA", "Kaya", null, null, null));
+        await grains.Returnee("retry-3").PutProfile(Profile("retry.left"));
+
+        // The move's withdrawal fails, and so does the retry of it when the activation goes away.
+        fixture.InjectedFailures[("Withdraw", "retry-3")] = 2;
+        await Assert.ThrowsAnyAsync<Exception>(() => grains.Returnee("retry-3").PutProfile(Profile("retry.joined")));
+        await grains.Returnee("retry-3").AsReference<IGrainManagementExtension>().DeactivateOnIdle();
+
+        await Eventually.Holds(async () =>
+        {
+            Assert.Equal("retry.joined", (await grains.Returnee("retry-3").Get())!.Profile.CommunityId);
+            Assert.Equal(0, fixture.InjectedFailures[("Withdraw", "retry-3")]);
+            Assert.Equal(0, (await grains.Community("retry.left").GetReport())!.Summary.All.Returnees);
+            Assert.Equal(1, (await grains.Community("retry.joined").GetReport())!.Summary.All.Returnees);
+        });
+    }
+
+    [Fact]
+    public async Task A_delivery_delayed_past_the_cases_move_does_not_bring_it_back()
+    {
+        var community = fixture.Grains.Community("retry.ghost");
+        await community.PutProfile(new CommunityProfile("BFA", "Dori", null, null, null));
+        var early = Contribution("retry-4", "retry.ghost", version: 1);
+
+        await community.Contribute(early);
+        await community.Withdraw("retry-4", version: 2);
+        await community.Contribute(early); // arrives late
+
+        Assert.Equal(0, (await community.GetReport())!.Summary.All.Returnees);
+    }
+
+    private static ReturneeContribution Contribution(string caseId, string communityId, long version) =>
+        new(caseId, communityId, "BFA", "female", "25-34", "avrr", [], Today.AddDays(-100), null, null, false, null, [], [], version);
 
     private static ReturneeProfile Profile(string communityId) =>
         new("BFA", communityId, "male", 41, Today.AddDays(-200), "avrr", null, null, []);

@@ -22,6 +22,12 @@ public sealed class CommunityGrain : Grain, ICommunityGrain
     private readonly PushScheduler _push;
     private readonly Dictionary<string, ReturneeContribution> _contributions = new(StringComparer.Ordinal);
     private readonly StateDurability _durability = new();
+
+    /// <summary>The version at which each case that moved away was withdrawn (see <see cref="Contribute(ReturneeContribution)"/>).</summary>
+    private readonly Dictionary<string, long> _withdrawn = new(StringComparer.Ordinal);
+
+    /// <summary>Whether this activation has seen its row in the community directory written.</summary>
+    private bool _inDirectory;
     private AggregateSummary? _summary;
     private long _reportVersion;
 
@@ -47,6 +53,7 @@ public sealed class CommunityGrain : Grain, ICommunityGrain
         if (State.Profile is null) return;
         var durable = await _members.LoadAsync(CommunityId);
         _contributions.Clear();
+        _withdrawn.Clear(); // the store is the truth: a case that moved away has no row here
         foreach (var contribution in durable) _contributions[contribution.CaseId] = contribution;
         Changed();
     }
@@ -61,15 +68,25 @@ public sealed class CommunityGrain : Grain, ICommunityGrain
                 $"community '{CommunityId}' is registered in {existing.Country}; a community belongs to exactly one country");
         if (State.Profile == profile)
         {
-            _push.Schedule(); // a retry after a failed report to the country still reaches it
+            // A retry after a failed directory entry or report to the country still completes them.
+            if (!_inDirectory) await RegisterInDirectoryAsync(profile);
+            _push.Schedule();
             return WriteResult.Unchanged;
         }
 
-        await _directory.RegisterAsync(CommunityId, profile.Country);
+        var previous = State.Profile;
         State.Profile = profile;
-        await _durability.SaveAsync(() => _record.WriteStateAsync(), DeactivateOnIdle);
+        await _durability.SaveAsync(() => _record.WriteStateAsync(), DeactivateOnIdle, undo: () => State.Profile = previous);
+        // Listed only once saved: a country rebuilding itself waits for every community the directory names.
+        await RegisterInDirectoryAsync(profile);
         await ReportAsync(); // the country's community table shows a new community at once
         return WriteResult.Applied;
+    }
+
+    private async Task RegisterInDirectoryAsync(CommunityProfile profile)
+    {
+        await _directory.RegisterAsync(CommunityId, profile.Country);
+        _inDirectory = true;
     }
 
     public Task<CommunityProfile?> GetProfile()
@@ -86,8 +103,13 @@ public sealed class CommunityGrain : Grain, ICommunityGrain
         if (State.Assessments.TryGetValue(assessmentId, out var existing) && existing.ContentEquals(assessment))
             return WriteResult.Unchanged;
 
+        var had = State.Assessments.TryGetValue(assessmentId, out var previous);
         State.Assessments[assessmentId] = assessment;
-        await _durability.SaveAsync(() => _record.WriteStateAsync(), DeactivateOnIdle);
+        await _durability.SaveAsync(() => _record.WriteStateAsync(), DeactivateOnIdle, undo: () =>
+        {
+            if (had) State.Assessments[assessmentId] = previous!;
+            else State.Assessments.Remove(assessmentId);
+        });
         _push.Schedule();
         return WriteResult.Applied;
     }
@@ -100,6 +122,7 @@ public sealed class CommunityGrain : Grain, ICommunityGrain
 
     public Task Withdraw(string caseId, long version)
     {
+        if (!_withdrawn.TryGetValue(caseId, out var withdrawn) || withdrawn < version) _withdrawn[caseId] = version;
         if (_contributions.TryGetValue(caseId, out var held) && held.Version <= version)
         {
             _contributions.Remove(caseId);
@@ -120,6 +143,8 @@ public sealed class CommunityGrain : Grain, ICommunityGrain
     private void Contribute(ReturneeContribution contribution)
     {
         if (_contributions.TryGetValue(contribution.CaseId, out var held) && held.Version >= contribution.Version) return;
+        // A delivery that was delayed past the case's move away must not bring it back.
+        if (_withdrawn.TryGetValue(contribution.CaseId, out var withdrawn) && withdrawn >= contribution.Version) return;
         _contributions[contribution.CaseId] = contribution;
         Changed();
     }

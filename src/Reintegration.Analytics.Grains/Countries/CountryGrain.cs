@@ -86,8 +86,13 @@ public sealed class CountryGrain : Grain, ICountryGrain
         _durability.ThrowIfAheadOfStore();
         if (State.Assessments.TryGetValue(assessmentId, out var existing) && existing.ContentEquals(assessment))
             return WriteResult.Unchanged;
+        var had = State.Assessments.TryGetValue(assessmentId, out var previous);
         State.Assessments[assessmentId] = assessment;
-        await _durability.SaveAsync(() => _record.WriteStateAsync(), DeactivateOnIdle);
+        await _durability.SaveAsync(() => _record.WriteStateAsync(), DeactivateOnIdle, undo: () =>
+        {
+            if (had) State.Assessments[assessmentId] = previous!;
+            else State.Assessments.Remove(assessmentId);
+        });
         _push.Schedule();
         return WriteResult.Applied;
     }

@@ -43,17 +43,31 @@ public sealed class ReturneeGrain(
     {
         foreach (var change in await journal.ReadAfterAsync(CaseId, Case.Version))
         {
+            // Every community the journal tail names may have been left without hearing of it.
+            if (Case.Profile is { } before) _withdrawFrom.Add(before.CommunityId);
             Case.Apply(change);
             _changesSinceCheckpoint++;
         }
         // A previous activation may have died between journaling and delivering: deliver again (idempotent).
-        if (Case.Profile is { } profile)
-            await GrainFactory.Community(profile.CommunityId).Contribute(Case.ToContribution(CaseId));
+        if (Case.Profile is not null) await DeliverAsync();
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         if (_changesSinceCheckpoint == 0 || _durability.AheadOfStore) return;
+        if (_deliveryPending)
+        {
+            try
+            {
+                await DeliverAsync();
+            }
+            catch (Exception e)
+            {
+                // Keep the undelivered changes in the journal tail: the next activation delivers them.
+                logger.LogWarning(e, "A returnee's contribution could not be delivered at deactivation; the next activation delivers it");
+                return;
+            }
+        }
         try
         {
             await checkpoint.WriteStateAsync(cancellationToken);

@@ -13,7 +13,11 @@ internal sealed class StateDurability
 
     /// <param name="save">the write that makes the in-memory change durable</param>
     /// <param name="deactivateOnIdle">the grain's <c>DeactivateOnIdle</c></param>
-    public async Task SaveAsync(Func<Task> save, Action deactivateOnIdle)
+    /// <param name="undo">
+    /// reverts the in-memory change, where that is simple, so that nothing the activation still
+    /// reports or serves before it is dropped shows what was never saved
+    /// </param>
+    public async Task SaveAsync(Func<Task> save, Action deactivateOnIdle, Action? undo = null)
     {
         try
         {
@@ -22,6 +26,7 @@ internal sealed class StateDurability
         catch
         {
             AheadOfStore = true;
+            undo?.Invoke();
             deactivateOnIdle();
             throw;
         }
