@@ -66,7 +66,7 @@ public sealed class IngestProcessor(RecordParser parser, RecordApplier applier, 
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    // Not the line's fault, but it was not applied even after retries: say so, so the client can resend it.
+                    // Not the line's fault, and still failing after retries: it may or may not have been applied, so the client resends it.
                     logger.LogWarning(e, "Ingest line {Line} ({Kind}) could not be applied", number, record.Kind);
                     Reject(number, null, $"{record.Kind}: not acknowledged because of a server error ({e.GetType().Name}: {e.Message}); it may not have been applied, send this line again (safe: writes are idempotent)");
                 }
