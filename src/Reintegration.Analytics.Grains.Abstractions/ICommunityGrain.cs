@@ -1,6 +1,7 @@
 using Orleans.Concurrency;
 using Orleans;
 using Reintegration.Analytics.Domain.Aggregation;
+using Reintegration.Analytics.Domain.FollowUp;
 using Reintegration.Analytics.Domain.Records;
 using Reintegration.Analytics.Domain.Returnees;
 
@@ -21,6 +22,10 @@ public interface ICommunityGrain : IGrainWithStringKey
     [Alias("Withdraw")] Task Withdraw(string caseId, long version);
 
     [Alias("GetReport")] Task<CommunityReport?> GetReport();
+
+    /// <summary>Its first <paramref name="limit"/> cases with a follow-up status on a day, after a cursor (see <see cref="FollowUpCaseList"/>).</summary>
+    [Alias("GetFollowUpCases")]
+    Task<IReadOnlyList<FollowUpCase>> GetFollowUpCases(string status, DateOnly today, FollowUpCursor? after, int limit);
 
     /// <summary>Asks for a report to the country soon (used by a country rebuilding itself after activation).</summary>
     [OneWay, Alias("RequestReport")] Task RequestReport();

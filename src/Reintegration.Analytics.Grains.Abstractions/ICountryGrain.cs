@@ -19,4 +19,7 @@ public interface ICountryGrain : IGrainWithStringKey
 
     [Alias("GetReport")] Task<CountryReport> GetReport();
     [Alias("GetCommunities")] Task<IReadOnlyList<CommunityReport>> GetCommunities();
+
+    /// <summary>The ids of its communities that have reported (all of them once the report is complete).</summary>
+    [Alias("GetCommunityIds")] Task<IReadOnlyList<string>> GetCommunityIds();
 }

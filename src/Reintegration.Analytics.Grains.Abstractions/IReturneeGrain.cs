@@ -12,5 +12,6 @@ public interface IReturneeGrain : IGrainWithStringKey
     [Alias("PutSurvey")] Task<WriteResult> PutSurvey(string surveyId, StoredSurvey survey);
     [Alias("PutAssistance")] Task<WriteResult> PutAssistance(string assistanceId, AssistanceRecord record);
     [Alias("PutPlan")] Task<WriteResult> PutPlan(PlanDates plan);
-    [Alias("Get")] Task<ReturneeView?> Get();
+    /// <summary>The case as of <paramref name="today"/> (its follow-up status depends on the day).</summary>
+    [Alias("Get")] Task<ReturneeView?> Get(DateOnly today);
 }

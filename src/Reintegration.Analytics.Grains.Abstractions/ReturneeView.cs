@@ -17,7 +17,15 @@ public sealed record ReturneeView(
     [property: Id(7)] SurveyScores? Current,
     [property: Id(8)] double? Improvement,
     [property: Id(9)] bool TwelveMonthFollowUp,
-    [property: Id(10)] IReadOnlyList<AssistanceView> Assistance);
+    [property: Id(10)] IReadOnlyList<AssistanceView> Assistance,
+    [property: Id(11)] ReturneeFollowUp FollowUp);
+
+/// <summary>The case's 12-month follow-up on the day it was read: status and window (SPEC §2.4).</summary>
+[GenerateSerializer, Immutable, Alias("ReturneeFollowUp")]
+public sealed record ReturneeFollowUp(
+    [property: Id(0)] string Status,
+    [property: Id(1)] DateOnly WindowOpens,
+    [property: Id(2)] DateOnly WindowCloses);
 
 [GenerateSerializer, Immutable, Alias("SurveyView")]
 public sealed record SurveyView(

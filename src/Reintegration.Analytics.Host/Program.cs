@@ -44,6 +44,7 @@ var api = app.MapGroup("/api/v1");
 api.MapWriteEndpoints();
 api.MapIngestEndpoint();
 api.MapReadEndpoints();
+api.MapFollowUpEndpoints();
 
 app.Run();
 

@@ -1,4 +1,7 @@
+using Reintegration.Analytics.Domain.FollowUp;
+using Reintegration.Analytics.Domain.Aggregation;
 using Reintegration.Analytics.Domain.Returnees;
+using Reintegration.Analytics.Domain.Vocabulary;
 
 namespace Reintegration.Analytics.Domain.Tests;
 
@@ -63,5 +66,56 @@ public class FollowUpWindowTests
             var returnDate = today.AddDays(d);
             Assert.NotEqual(FollowUpWindow.IsDue(returnDate, today), FollowUpWindow.IsRecentReturn(returnDate, today));
         }
+    }
+
+    // ---------------------------------------------------------------- statuses (SPEC §2.4)
+
+    [Theory]
+    [InlineData(-5, "notYet")] // a return date in the future (a planned return)
+    [InlineData(0, "notYet")]
+    [InlineData(269, "notYet")]
+    [InlineData(270, "open")]
+    [InlineData(365, "open")]
+    [InlineData(366, "overdue")]
+    [InlineData(545, "overdue")]
+    [InlineData(546, "missed")]
+    [InlineData(2000, "missed")]
+    public void Status_on_the_day_boundaries(int daysSinceReturn, string expected)
+    {
+        var today = Return.AddDays(daysSinceReturn);
+        Assert.Equal(expected, FollowUpWindow.StatusOf(Return, covered: false, today));
+        Assert.Equal(FollowUpStatus.Covered, FollowUpWindow.StatusOf(Return, covered: true, today));
+    }
+
+    [Fact]
+    public void Window_opens_and_closes_on_hand_computed_dates()
+    {
+        Assert.Equal(Plus270, FollowUpWindow.Opens(Return));
+        Assert.Equal(Plus545, FollowUpWindow.Closes(Return));
+    }
+
+    [Fact]
+    public void Aggregate_counts_follow_the_statuses_of_every_return_day()
+    {
+        // One returnee per return date from 600 days ago to today, every third of them covered.
+        var today = new DateOnly(2026, 11, 24);
+        var summary = new AggregateSummary();
+        var expected = FollowUpStatus.All.ToDictionary(s => s, _ => 0L);
+        long due = 0, dueCovered = 0;
+        for (var days = 0; days <= 600; days++)
+        {
+            var covered = days % 3 == 0;
+            summary.ByReturnDay[today.AddDays(-days).DayNumber] = new ReturnDayCounts(1, covered ? 1 : 0);
+            var status = covered ? "covered" : days < 270 ? "notYet" : days <= 365 ? "open" : days <= 545 ? "overdue" : "missed";
+            expected[status]++;
+            if (days >= 365) { due++; if (covered) dueCovered++; }
+        }
+
+        var counts = AggregateDocumentBuilder.FollowUp(summary, today);
+
+        Assert.Equal(new FollowUpTotals(due, dueCovered, expected["open"], expected["overdue"], expected["missed"]), counts);
+        Assert.Equal(96 - 32, counts.Open);      // days 270..365: 96 days, 32 of them multiples of 3
+        Assert.Equal(180 - 60, counts.Overdue);  // days 366..545
+        Assert.Equal(55 - 19, counts.Missed);    // days 546..600
     }
 }

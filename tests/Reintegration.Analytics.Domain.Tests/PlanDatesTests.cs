@@ -59,4 +59,41 @@ public class PlanDatesTests
         var once = PlanDates.Empty.MergedWith(update);
         Assert.Equal(once, once.MergedWith(update));
     }
+
+    // ---------------------------------------------------------------- funnel order (SPEC §2.3)
+
+    [Fact]
+    public void A_complete_funnel_in_order_is_valid_and_equal_dates_are_allowed()
+    {
+        Assert.Null(PlanDates.Empty.FunnelErrorAfter(new PlanDates(D1, D2, D2, D3, null)));
+        Assert.Null(PlanDates.Empty.FunnelErrorAfter(new PlanDates(D1, null, null, null, D1)));
+        Assert.Null(PlanDates.Empty.FunnelErrorAfter(new PlanDates(D1, D1, D1, D1, D1)));
+        Assert.Null(PlanDates.Empty.FunnelErrorAfter(PlanDates.Empty));
+    }
+
+    [Theory]
+    [InlineData(false, true, false, false, false, "planDeveloped")]
+    [InlineData(true, false, true, false, false, "assistanceStarted")]
+    [InlineData(true, true, false, true, false, "assistanceCompleted")]
+    [InlineData(false, false, false, false, true, "droppedOut")]
+    public void A_status_without_the_one_before_it_is_refused(bool eligible, bool developed, bool started, bool completed, bool dropped, string field)
+    {
+        var plan = new PlanDates(eligible ? D1 : null, developed ? D2 : null, started ? D2 : null, completed ? D3 : null, dropped ? D3 : null);
+        var error = PlanDates.Empty.FunnelErrorAfter(plan);
+        Assert.Equal(field, error?.Field);
+    }
+
+    [Fact]
+    public void A_status_dated_before_the_one_before_it_is_refused_naming_the_field_sent()
+    {
+        Assert.Equal("planDeveloped", PlanDates.Empty.FunnelErrorAfter(new PlanDates(D2, D1, null, null, null))?.Field);
+        Assert.Equal("droppedOut", PlanDates.Empty.FunnelErrorAfter(new PlanDates(D2, null, null, null, D1))?.Field);
+
+        // Stored eligible D1 and planDeveloped D2; a correction moving eligible to D3 names eligible.
+        var stored = new PlanDates(D1, D2, null, null, null);
+        var error = stored.FunnelErrorAfter(new PlanDates(D3, null, null, null, null));
+        Assert.Equal("eligible", error?.Field);
+        Assert.Contains("2025-02-20", error!.Message);
+        Assert.Contains("2025-03-30", error.Message);
+    }
 }

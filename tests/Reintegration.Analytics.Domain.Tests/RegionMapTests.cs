@@ -11,6 +11,9 @@ public class RegionMapTests
 
     public static readonly string[] Iso3 = IsoCodes.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
+    /// <summary>SPEC §2.1: the ISO list plus Kosovo's user-assigned code, in SEECA.</summary>
+    public static readonly string[] Known = [.. Iso3, "XKX"];
+
     private static readonly string[] NineRegions = ["WCA", "EHOA", "SAF", "MENA", "ASP", "EEA", "SEECA", "CNAC", "SAM"];
 
     [Fact]
@@ -18,14 +21,23 @@ public class RegionMapTests
     {
         Assert.Equal(249, Iso3.Length);
         Assert.Equal(249, Iso3.Distinct().Count());
-        Assert.Equal(Iso3.Order(StringComparer.Ordinal), Countries.All.Select(c => c.Iso3).Order(StringComparer.Ordinal));
-        Assert.All(Iso3, code => Assert.True(Countries.IsIso3(code), code));
+        Assert.Equal(Known.Order(StringComparer.Ordinal), Countries.All.Select(c => c.Iso3).Order(StringComparer.Ordinal));
+        Assert.All(Known, code => Assert.True(Countries.IsKnown(code), code));
+    }
+
+    [Fact]
+    public void Kosovo_is_a_known_country_in_SEECA()
+    {
+        Assert.True(Countries.IsKnown("XKX"));
+        Assert.Equal("SEECA", RegionMap.Default.RegionOf("XKX"));
+        Assert.Equal("Kosovo", Countries.Find("XKX")!.Name);
+        Assert.Equal("SEECA", RegionMap.FromCsv("XKX,SEECA", "kosovo.csv").RegionOf("XKX"));
     }
 
     [Fact]
     public void Every_ISO_country_maps_to_one_of_the_nine_regions()
     {
-        Assert.All(Iso3, code => Assert.Contains(RegionMap.Default.RegionOf(code), NineRegions));
+        Assert.All(Known, code => Assert.Contains(RegionMap.Default.RegionOf(code), NineRegions));
         Assert.All(Countries.All, c => Assert.Equal(c.Region, RegionMap.Default.RegionOf(c.Iso3)));
     }
 
@@ -35,7 +47,7 @@ public class RegionMapTests
         Assert.Equal(NineRegions, RegionMap.DefaultRegions);
         var byRegion = NineRegions.ToDictionary(r => r, r => RegionMap.Default.CountriesOf(r).ToList());
         Assert.All(byRegion, r => Assert.NotEmpty(r.Value));
-        Assert.Equal(249, byRegion.Values.Sum(l => l.Count));
+        Assert.Equal(250, byRegion.Values.Sum(l => l.Count));
         Assert.Empty(RegionMap.Default.CountriesOf(RegionMap.Unassigned));
     }
 
@@ -93,7 +105,7 @@ public class RegionMapTests
 
         Assert.Equal(["HORN", "SAHEL", RegionMap.Unassigned], map.Regions);
         Assert.Equal(["MLI", "SEN"], map.CountriesOf("SAHEL").Order(StringComparer.Ordinal));
-        Assert.Equal(249 - 3, map.CountriesOf(RegionMap.Unassigned).Count());
+        Assert.Equal(250 - 3, map.CountriesOf(RegionMap.Unassigned).Count());
     }
 
     [Fact]
@@ -109,7 +121,6 @@ public class RegionMapTests
     [InlineData("SEN,WCA\nsen,WCA", "sen")]
     [InlineData("SEN,WCA\nSN,WCA", "SN")]
     [InlineData("SEN,WCA\nSENE,WCA", "SENE")]
-    [InlineData("XKX,SEECA", "XKX")] // Kosovo's user-assigned code is not ISO 3166-1
     public void Custom_map_rejects_codes_that_are_not_ISO(string csv, string badCode)
     {
         var e = Assert.Throws<FormatException>(() => RegionMap.FromCsv(csv, "bad-map.csv"));
@@ -134,7 +145,7 @@ public class RegionMapTests
         Assert.Contains("SEN", e.Message);
     }
 
-    // ---------------------------------------------------------------- Countries.IsIso3
+    // ---------------------------------------------------------------- Countries.IsKnown
 
     [Theory]
     [InlineData("SEN")]
@@ -142,7 +153,8 @@ public class RegionMapTests
     [InlineData("SSD")]
     [InlineData("CUW")]
     [InlineData("ALA")]
-    public void IsIso3_accepts_ISO_codes(string code) => Assert.True(Countries.IsIso3(code));
+    [InlineData("XKX")]
+    public void IsKnown_accepts_ISO_codes(string code) => Assert.True(Countries.IsKnown(code));
 
     [Theory]
     [InlineData("sen")]
@@ -152,11 +164,11 @@ public class RegionMapTests
     [InlineData(" SEN")]
     [InlineData("SEN ")]
     [InlineData("XXX")]
-    [InlineData("XKX")]
+    [InlineData("XKA")]
     [InlineData("ANT")] // Netherlands Antilles, withdrawn from ISO 3166-1 in 2010
     [InlineData("")]
     [InlineData(null)]
-    public void IsIso3_rejects_lower_case_and_unknown_codes(string? code) => Assert.False(Countries.IsIso3(code));
+    public void IsKnown_rejects_lower_case_and_unknown_codes(string? code) => Assert.False(Countries.IsKnown(code));
 
     [Fact]
     public void Find_returns_name_and_region()

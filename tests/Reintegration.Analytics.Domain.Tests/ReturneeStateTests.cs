@@ -1,6 +1,7 @@
 using Reintegration.Analytics.Domain.Records;
 using Reintegration.Analytics.Domain.Returnees;
 using Reintegration.Analytics.Domain.Scoring;
+using Reintegration.Analytics.Domain.Validation;
 using Reintegration.Analytics.Domain.Vocabulary;
 using static Reintegration.Analytics.Domain.Tests.DomainTestData;
 
@@ -262,6 +263,20 @@ public class ReturneeStateTests
     }
 
     [Fact]
+    public void No_improvement_when_the_current_survey_is_dated_on_the_baselines_day()
+    {
+        // s2 is current (same date, greater id) but not "later": SPEC §2.4 wants a current survey dated after the baseline.
+        var state = Registered();
+        state.PutSurvey("s1", Survey(new DateOnly(2024, 2, 1), "baseline", Middle()));
+        state.PutSurvey("s2", Survey(new DateOnly(2024, 2, 1), "m3", Good()));
+        Assert.Equal("s2", state.CurrentSurvey!.Value.Key);
+        Assert.Null(state.Improvement);
+
+        state.PutSurvey("s2", Survey(new DateOnly(2024, 2, 2), "m3", Good())); // a day later it counts
+        Assert.Equal(0.1125, state.Improvement!.Value, Precision);
+    }
+
+    [Fact]
     public void Improvement_against_the_earliest_baseline_when_a_later_baseline_is_current()
     {
         var state = Registered();
@@ -426,5 +441,75 @@ public class ReturneeStateTests
         state.PutSurvey("s1", Survey(new DateOnly(2024, 2, 1), "baseline", Good()));
         var e = Assert.Throws<InvalidOperationException>(() => state.ToContribution("case-7"));
         Assert.Contains("case-7", e.Message);
+    }
+
+    // ---------------------------------------------------------------- what works: assistance by the current survey
+
+    [Fact]
+    public void Assistance_counts_as_received_when_dated_on_or_before_the_current_survey()
+    {
+        var state = Registered();
+        state.PutSurvey("s1", Survey(new DateOnly(2024, 2, 1), "baseline", Middle()));
+        state.PutSurvey("s2", Survey(new DateOnly(2024, 6, 1), "m6", Good()));
+        state.PutAssistance("before", new AssistanceRecord(new DateOnly(2024, 5, 31), "cash", "direct", 10m, null));
+        state.PutAssistance("same-day", new AssistanceRecord(new DateOnly(2024, 6, 1), "housing", "direct", null, null));
+        state.PutAssistance("after", new AssistanceRecord(new DateOnly(2024, 6, 2), "medical", "referral", null, null));
+
+        var c = state.ToContribution("case-1");
+        Assert.Equal(["cash", "housing"], c.AssistedByCurrentSurvey);
+        Assert.Equal(3, c.Assistance.Count); // totals still count every record
+        Assert.Equal(new DateOnly(2024, 6, 1), c.LastSurveyDate);
+
+        // A later survey makes the medical referral count as received.
+        state.PutSurvey("s3", Survey(new DateOnly(2024, 9, 1), "m9", Good()));
+        Assert.Equal(["cash", "housing", "medical"], state.ToContribution("case-1").AssistedByCurrentSurvey);
+    }
+
+    [Fact]
+    public void Without_a_survey_nothing_counts_as_received()
+    {
+        var state = Registered();
+        state.PutAssistance("a1", new AssistanceRecord(new DateOnly(2024, 2, 1), "cash", "direct", 10m, null));
+        Assert.Empty(state.ToContribution("case-1").AssistedByCurrentSurvey);
+        Assert.Null(state.ToContribution("case-1").LastSurveyDate);
+    }
+
+    // ---------------------------------------------------------------- checks against what is stored
+
+    [Fact]
+    public void A_survey_or_assistance_dated_before_the_return_is_refused_naming_date()
+    {
+        var state = Registered();
+        var early = ReturnDate.AddDays(-1);
+        Assert.Equal("date", state.Check(new SurveyChange("s1", Survey(early, "baseline", Middle())))?.Field);
+        Assert.Equal("date", state.Check(new AssistanceChange("a1", new AssistanceRecord(early, "cash", "direct", null, null)))?.Field);
+        Assert.Null(state.Check(new SurveyChange("s1", Survey(ReturnDate, "baseline", Middle()))));
+        Assert.Null(state.Check(new AssistanceChange("a1", new AssistanceRecord(ReturnDate, "cash", "direct", null, null))));
+    }
+
+    [Fact]
+    public void A_return_date_moved_after_stored_records_is_refused_naming_returnDate()
+    {
+        var state = Registered();
+        state.PutSurvey("s1", Survey(ReturnDate.AddDays(10), "baseline", Middle()));
+        state.PutAssistance("a1", new AssistanceRecord(ReturnDate.AddDays(5), "cash", "direct", null, null));
+
+        var error = state.Check(new ProfileChange(Profile() with { ReturnDate = ReturnDate.AddDays(6) }));
+        Assert.Equal("returnDate", error?.Field);
+        Assert.Contains(ReturnDate.AddDays(5).ToString("yyyy-MM-dd"), error!.Message);
+        Assert.Null(state.Check(new ProfileChange(Profile() with { ReturnDate = ReturnDate.AddDays(5) })));
+        Assert.Null(state.Check(new ProfileChange(Profile() with { ReturnDate = ReturnDate.AddDays(-30) })));
+    }
+
+    [Fact]
+    public void A_plan_is_checked_as_merged_with_the_stored_one()
+    {
+        var state = Registered();
+        state.PutPlan(new PlanDates(new DateOnly(2024, 1, 5), new DateOnly(2024, 2, 1), null, null, null));
+
+        Assert.Null(state.Check(new PlanChange(new PlanDates(null, null, new DateOnly(2024, 2, 1), null, null))));
+        Assert.Equal("assistanceCompleted",
+            state.Check(new PlanChange(new PlanDates(null, null, null, new DateOnly(2024, 3, 1), null)))?.Field);
+        Assert.Equal("eligible", state.Check(new PlanChange(new PlanDates(new DateOnly(2024, 2, 2), null, null, null, null)))?.Field);
     }
 }

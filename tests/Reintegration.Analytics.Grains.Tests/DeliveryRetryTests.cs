@@ -61,7 +61,7 @@ public sealed class DeliveryRetryTests(ClusterFixture fixture)
 
         await Eventually.Holds(async () =>
         {
-            Assert.Equal("retry.joined", (await grains.Returnee("retry-3").Get())!.Profile.CommunityId);
+            Assert.Equal("retry.joined", (await grains.Returnee("retry-3").Get(Today))!.Profile.CommunityId);
             Assert.Equal(0, fixture.InjectedFailures[("Withdraw", "retry-3")]);
             Assert.Equal(0, (await grains.Community("retry.left").GetReport())!.Summary.All.Returnees);
             Assert.Equal(1, (await grains.Community("retry.joined").GetReport())!.Summary.All.Returnees);
@@ -83,7 +83,7 @@ public sealed class DeliveryRetryTests(ClusterFixture fixture)
     }
 
     private static ReturneeContribution Contribution(string caseId, string communityId, long version) =>
-        new(caseId, communityId, "BFA", "female", "25-34", "avrr", [], Today.AddDays(-100), null, null, false, null, [], [], version);
+        new(caseId, communityId, "BFA", "female", "25-34", "avrr", [], Today.AddDays(-100), null, null, false, null, [], [], version, null, []);
 
     private static ReturneeProfile Profile(string communityId) =>
         new("BFA", communityId, "male", 41, Today.AddDays(-200), "avrr", null, null, []);

@@ -54,7 +54,7 @@ public sealed class AggregateExactnessTests(ApiFactory factory)
     {
         var body = new Dictionary<string, object?> { ["date"] = Days.Ago(15), ["type"] = type, ["modality"] = "direct", ["amountUsd"] = amount };
         Assert.Equal(expected, await _api.MustPut($"/returnees/{c.CaseId}/assistance/{assistanceId}", body));
-        c.Assistance[assistanceId] = (type, amount ?? 0m);
+        c.Assistance[assistanceId] = (type, amount ?? 0m, Ago(15));
     }
 
     private async Task PutPlan(CaseModel c, params string[] statuses)
@@ -85,7 +85,7 @@ public sealed class AggregateExactnessTests(ApiFactory factory)
     private void LineAssistance(CaseModel c, string assistanceId, string type, decimal amount)
     {
         _lines.Add(JsonSerializer.Serialize(new { kind = "assistance", caseId = c.CaseId, assistanceId, date = Days.Ago(15), type, modality = "referral", amountUsd = amount }, ApiClient.Json));
-        c.Assistance[assistanceId] = (type, amount);
+        c.Assistance[assistanceId] = (type, amount, Ago(15));
     }
 
     private void LinePlan(CaseModel c, params string[] statuses)
@@ -335,7 +335,7 @@ public sealed class AggregateExactnessTests(ApiFactory factory)
             await PutSurvey(c, "base", 20, "baseline", sets[i % 4](null));
             await PutSurvey(c, "later", 10, "m3", sets[(i + 1) % 4](i % 3 == 0 ? "necessity" : "none"));
             await PutAssistance(c, "a1", i % 2 == 0 ? "cash" : "housing", 10m * i);
-            await PutPlan(c, i % 2 == 0 ? ["eligible", "assistance_completed"] : ["eligible"]);
+            await PutPlan(c, i % 2 == 0 ? ["eligible", "plan_developed", "assistance_started", "assistance_completed"] : ["eligible"]);
             if (i % 5 == 0)
             {
                 c.CommunityId = communities[(i + 1) % 2]; // and some move

@@ -107,7 +107,7 @@ public sealed class OrleansRoundTripTests(StorageFixture fixture)
         {
             await AssertSameReportsAsync(beforeCrash, third.Grains);
             AssertSame(beforeCrash, await Snapshot.TakeAsync(third.Grains));
-            var view = await third.Grains.Returnee("rt-busy").Get();
+            var view = await third.Grains.Returnee("rt-busy").Get(Today);
             Assert.Equal(14, view!.Surveys.Count);
             Assert.Equal(9, view.Assistance.Count);
         }
@@ -169,7 +169,7 @@ public sealed class OrleansRoundTripTests(StorageFixture fixture)
         {
             var returnees = new SortedDictionary<string, string>(StringComparer.Ordinal);
             foreach (var caseId in Cases)
-                returnees[caseId] = Canonical.Json(await grains.Returnee(caseId).Get() ?? throw new InvalidOperationException($"{caseId} is missing"));
+                returnees[caseId] = Canonical.Json(await grains.Returnee(caseId).Get(Today) ?? throw new InvalidOperationException($"{caseId} is missing"));
             var reports = new Dictionary<string, Domain.Aggregation.CommunityReport>();
             foreach (var community in Communities)
                 reports[community] = await grains.Community(community).GetReport() ?? throw new InvalidOperationException($"{community} is missing");

@@ -18,6 +18,9 @@ public static class FigureAssert
         Mean(expected.Improvement.Mean, expected.Improvement.N, actual.Improvement, $"{unit}: improvement");
         Assert.True(expected.FollowUpDue == (actual.FollowUp.Due ?? 0), $"{unit}: followUp.due {actual.FollowUp.Due}, expected {expected.FollowUpDue}");
         Assert.True(expected.FollowUpCovered == (actual.FollowUp.Covered ?? 0), $"{unit}: followUp.covered");
+        Assert.True(expected.FollowUpOpen == (actual.FollowUp.Open ?? 0), $"{unit}: followUp.open {actual.FollowUp.Open}, expected {expected.FollowUpOpen}");
+        Assert.True(expected.FollowUpOverdue == (actual.FollowUp.Overdue ?? 0), $"{unit}: followUp.overdue {actual.FollowUp.Overdue}, expected {expected.FollowUpOverdue}");
+        Assert.True(expected.FollowUpMissed == (actual.FollowUp.Missed ?? 0), $"{unit}: followUp.missed {actual.FollowUp.Missed}, expected {expected.FollowUpMissed}");
         Close(expected.FollowUpDue == 0 ? null : (double)expected.FollowUpCovered / expected.FollowUpDue, actual.FollowUpCoverage, $"{unit}: followUpCoverage");
         Close(expected.RemigrationNecessityShare, actual.RemigrationNecessityShare, $"{unit}: remigrationNecessityShare");
 
@@ -53,9 +56,12 @@ public static class FigureAssert
         Assert.Equal(expected.WhatWorks.Keys.Order(), actual.WhatWorks.Select(w => w.Type).Order());
         foreach (var row in actual.WhatWorks)
         {
-            var (received, notReceived) = expected.WhatWorks[row.Type];
-            Mean(received.Mean, received.N, row.Received, $"{unit}: whatWorks.{row.Type}.received");
-            Mean(notReceived.Mean, notReceived.N, row.NotReceived, $"{unit}: whatWorks.{row.Type}.notReceived");
+            var expectedRow = expected.WhatWorks[row.Type];
+            Mean(expectedRow.Received.Mean, expectedRow.Received.N, row.Received, $"{unit}: whatWorks.{row.Type}.received");
+            Mean(expectedRow.NotReceived.Mean, expectedRow.NotReceived.N, row.NotReceived, $"{unit}: whatWorks.{row.Type}.notReceived");
+            Close(expectedRow.Difference, row.Difference, $"{unit}: whatWorks.{row.Type}.difference");
+            Close(expectedRow.CiLow, row.CiLow, $"{unit}: whatWorks.{row.Type}.ciLow");
+            Close(expectedRow.CiHigh, row.CiHigh, $"{unit}: whatWorks.{row.Type}.ciHigh");
         }
 
         if (groups is null) return;

@@ -39,7 +39,7 @@ public static class HistoryGenerator
     private static Gen<ProgrammeOperation> Operation(string prefix, int caseCount)
     {
         var caseId = Gen.Int[1, caseCount].Select(i => $"{prefix}case-{i}");
-        var date = Gen.Int[0, 40].Select(d => Today.AddDays(-20 * d));
+        var date = Gen.Int[0, 30].Select(d => Today.AddDays(-20 * d));
         return Gen.Frequency(
             (3, Returnee(prefix, caseId)),
             (6, Gen.Select(caseId, Gen.Int[1, 4], date, Gen.OneOf(SurveyRound.All.ToArray()), Answers)
@@ -48,11 +48,15 @@ public static class HistoryGenerator
             (2, Gen.Select(caseId, Gen.Int[1, 3], date, Gen.OneOf(AssistanceType.All.Take(4).ToArray()), Gen.Int[0, 500])
                 .Select((c, a, d, type, amount) => (ProgrammeOperation)new PutAssistance(c, $"a{a}",
                     new AssistanceRecord(d, type, "direct", amount == 0 ? null : amount, null)))),
-            (2, Gen.Select(caseId, Gen.Int[0, 31], date)
-                .Select((c, mask, d) => (ProgrammeOperation)new PutPlan(c, new PlanDates(
-                    (mask & 1) != 0 ? d : null, (mask & 2) != 0 ? d : null, (mask & 4) != 0 ? d : null,
-                    (mask & 8) != 0 ? d : null, (mask & 16) != 0 ? d : null)))));
+            (2, Gen.Select(caseId, Gen.Int[0, 31], date, Gen.Int[0, 2])
+                .Select((c, mask, d, spacing) => (ProgrammeOperation)new PutPlan(c, new PlanDates(
+                    // Statuses a few days apart, mostly in funnel order; spacing 2 dates them backwards (rejected).
+                    (mask & 1) != 0 ? d : null, (mask & 2) != 0 ? d.AddDays(Step(spacing, 1)) : null,
+                    (mask & 4) != 0 ? d.AddDays(Step(spacing, 2)) : null, (mask & 8) != 0 ? d.AddDays(Step(spacing, 3)) : null,
+                    (mask & 16) != 0 ? d.AddDays(Step(spacing, 2)) : null)))));
     }
+
+    private static int Step(int spacing, int position) => spacing switch { 0 => 0, 1 => 7 * position, _ => -7 * position };
 
     private static Gen<ProgrammeOperation> Returnee(string prefix, Gen<string> caseId) =>
         Gen.Select(caseId, Gen.Int[0, Communities.Count - 1], Gen.OneOf(Sex.All.ToArray()), Gen.Int[-1, 70],

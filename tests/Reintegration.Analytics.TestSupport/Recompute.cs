@@ -13,8 +13,15 @@ public static class Recompute
     private static readonly string[] Dimensions = ["economic", "social", "psychosocial", "composite"];
     private static readonly string[] PlanStatuses = ["eligible", "plan_developed", "assistance_started", "assistance_completed", "dropped_out"];
 
-    private sealed record Member(string CaseId, Domain.Records.ReturneeProfile Profile, SurveyScores? Current, string? Remigration,
-        double? Improvement, bool FollowedUp, string AgeBand, IReadOnlyList<Domain.Records.AssistanceRecord> Assistance, Domain.Records.PlanDates Plan);
+    private sealed record Member(string CaseId, Domain.Records.ReturneeProfile Profile, SurveyScores? Current, DateOnly? CurrentDate,
+        string? Remigration, double? Improvement, bool FollowedUp, string AgeBand, IReadOnlyList<Domain.Records.AssistanceRecord> Assistance,
+        Domain.Records.PlanDates Plan)
+    {
+        /// <summary>Received the type by the current survey: a record of it dated on or before that survey.</summary>
+        public bool Received(string type) => Assistance.Any(a => a.Type == type && a.Date <= CurrentDate);
+
+        public int DaysSinceReturn(DateOnly today) => today.DayNumber - Profile.ReturnDate.DayNumber;
+    }
 
     public static ExpectedFigures For(ProgrammeWorld world, Func<Domain.Records.ReturneeProfile, bool> inUnit, DateOnly today)
     {
@@ -29,11 +36,13 @@ public static class Recompute
         var assistance = members.SelectMany(m => m.Assistance).GroupBy(a => a.Type)
             .ToDictionary(g => g.Key, g => ((long)g.Count(), g.Sum(a => a.AmountUsd ?? 0m)));
 
-        var whatWorks = members.SelectMany(m => m.Assistance.Select(a => a.Type)).Distinct()
-            .Where(type => members.Any(m => m.Improvement is not null && m.Assistance.Any(a => a.Type == type)))
-            .ToDictionary(type => type, type => (
-                MeanOf(members.Where(m => m.Assistance.Any(a => a.Type == type)).Select(m => m.Improvement)),
-                MeanOf(members.Where(m => m.Assistance.All(a => a.Type != type)).Select(m => m.Improvement))));
+        var improved = members.Where(m => m.Improvement is not null).ToList();
+        var whatWorks = improved.SelectMany(m => m.Assistance.Select(a => a.Type)).Distinct()
+            .Where(type => improved.Any(m => m.Received(type)))
+            .ToDictionary(type => type, type => WhatWorks(
+                improved.Where(m => m.Received(type)).Select(m => m.Improvement!.Value).ToList(),
+                improved.Where(m => !m.Received(type)).Select(m => m.Improvement!.Value).ToList()));
+        var notCovered = members.Where(m => !m.FollowedUp).ToList();
 
         return new ExpectedFigures
         {
@@ -44,6 +53,9 @@ public static class Recompute
             Improvement = MeanOf(members.Select(m => m.Improvement)),
             FollowUpDue = due.Count,
             FollowUpCovered = due.Count(m => m.FollowedUp),
+            FollowUpOpen = notCovered.Count(m => m.DaysSinceReturn(today) is >= 270 and <= 365),
+            FollowUpOverdue = notCovered.Count(m => m.DaysSinceReturn(today) is >= 366 and <= 545),
+            FollowUpMissed = notCovered.Count(m => m.DaysSinceReturn(today) >= 546),
             RemigrationNecessityShare = remigrationAnswered.Count == 0 ? null
                 : (double)remigrationAnswered.Count(m => m.Remigration == "necessity") / remigrationAnswered.Count,
             Plan = plan,
@@ -80,7 +92,7 @@ public static class Recompute
             .Select(s => (KeyValuePair<string, StoredSurvey>?)s).FirstOrDefault();
 
         double? improvement = null;
-        if (current is { } c && baseline is { } b && c.Key != b.Key
+        if (current is { } c && baseline is { } b && c.Value.Submission.Date > b.Value.Submission.Date
             && c.Value.Scores.Composite is { } cc && b.Value.Scores.Composite is { } bc)
             improvement = cc - bc;
 
@@ -93,7 +105,7 @@ public static class Recompute
         var age = profile.AgeAtReturn;
         var ageBand = age is null ? "unknown" : age < 18 ? "0-17" : age < 25 ? "18-24" : age < 35 ? "25-34" : age < 50 ? "35-49" : "50+";
 
-        return new Member(caseId, profile, current?.Value.Scores, remigration, improvement, followedUp, ageBand,
+        return new Member(caseId, profile, current?.Value.Scores, current?.Value.Submission.Date, remigration, improvement, followedUp, ageBand,
             world.Assistance.GetValueOrDefault(caseId)?.Values.ToList() ?? [],
             world.Plans.GetValueOrDefault(caseId) ?? Domain.Records.PlanDates.Empty);
     }
@@ -110,6 +122,27 @@ public static class Recompute
 
     private static IReadOnlyDictionary<string, long> Count(List<Member> members, Func<Member, IEnumerable<string>> keys) =>
         members.SelectMany(keys).GroupBy(k => k).ToDictionary(g => g.Key, g => (long)g.Count());
+
+    /// <summary>
+    /// Welch's comparison written out from the raw values (two-pass variances), independent of the
+    /// service's sums of squares; only the Student t quantile comes from a library.
+    /// </summary>
+    private static WhatWorksExpectation WhatWorks(List<double> received, List<double> notReceived)
+    {
+        var (r, n) = (MeanOf(received.Select(v => (double?)v)), MeanOf(notReceived.Select(v => (double?)v)));
+        if (r.Mean is null || n.Mean is null) return new WhatWorksExpectation(r, n, null, null, null);
+        var difference = r.Mean.Value - n.Mean.Value;
+        if (received.Count < 2 || notReceived.Count < 2) return new WhatWorksExpectation(r, n, difference, null, null);
+
+        static double SquaredError(List<double> values, double mean, int count) =>
+            values.Sum(v => (v - mean) * (v - mean)) / (count - 1) / count;
+        var a = SquaredError(received, r.Mean.Value, received.Count);
+        var b = SquaredError(notReceived, n.Mean.Value, notReceived.Count);
+        if (a + b == 0) return new WhatWorksExpectation(r, n, difference, difference, difference);
+        var df = Math.Pow(a + b, 2) / (a * a / (received.Count - 1) + b * b / (notReceived.Count - 1));
+        var halfWidth = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, df, 0.975) * Math.Sqrt(a + b);
+        return new WhatWorksExpectation(r, n, difference, difference - halfWidth, difference + halfWidth);
+    }
 
     private static (double? Mean, long N) MeanOf(IEnumerable<double?> values)
     {

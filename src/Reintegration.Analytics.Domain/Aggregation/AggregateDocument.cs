@@ -107,7 +107,11 @@ public sealed record LatestAssessment(string AssessmentId, DateOnly Date);
 /// <summary>A mean with its n; <see cref="Suppressed"/> when n is below the minimum cell size.</summary>
 public sealed record MeanCell(double? Mean, long? N, bool Suppressed = false);
 
-public sealed record FollowUpCounts(long? Due, long? Covered);
+/// <summary>
+/// 12-month follow-up (SPEC §2.4): <c>due</c> and <c>covered</c> are coverage's denominator and numerator;
+/// open, overdue and missed count returnees without a survey in the window, by where today falls.
+/// </summary>
+public sealed record FollowUpCounts(long? Due, long? Covered, long? Open, long? Overdue, long? Missed);
 
 public sealed record PlanFunnel(long? Eligible, long? PlanDeveloped, long? AssistanceStarted, long? AssistanceCompleted, long? DroppedOut, double? CompletionRate);
 
@@ -121,8 +125,12 @@ public sealed record Breakdown(
     IReadOnlyDictionary<string, long?> ReturnType,
     IReadOnlyDictionary<string, long?> Vulnerability);
 
-/// <summary>Mean improvement of returnees who received an assistance type versus those who did not.</summary>
-public sealed record WhatWorksRow(string Type, MeanCell Received, MeanCell NotReceived);
+/// <summary>
+/// Mean improvement of returnees who received an assistance type (a record dated on or before their current
+/// survey) versus those who did not, and the difference received − not received with its Welch 95 % interval.
+/// An observational comparison: who gets which assistance is not random, so this is not a causal effect.
+/// </summary>
+public sealed record WhatWorksRow(string Type, MeanCell Received, MeanCell NotReceived, double? Difference, double? CiLow, double? CiHigh);
 
 public sealed record Disaggregations(
     IReadOnlyDictionary<string, GroupFigures> Sex,

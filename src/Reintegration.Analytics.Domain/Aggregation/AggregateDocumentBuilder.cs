@@ -1,3 +1,4 @@
+using Reintegration.Analytics.Domain.FollowUp;
 using Reintegration.Analytics.Domain.Returnees;
 using Reintegration.Analytics.Domain.Vocabulary;
 
@@ -12,13 +13,7 @@ public static class AggregateDocumentBuilder
     public static AggregateDocument Figures(AggregateSummary summary, DateOnly today, DateTimeOffset asOf, CellSuppression cells)
     {
         var all = summary.All;
-        long due = 0, covered = 0;
-        foreach (var (dayNumber, counts) in summary.ByReturnDay)
-        {
-            if (!FollowUpWindow.IsDue(DateOnly.FromDayNumber(dayNumber), today)) continue;
-            due += counts.Returnees;
-            covered += counts.FollowedUp;
-        }
+        var followUp = FollowUp(summary, today);
 
         var eligible = summary.PlanStatuses.GetValueOrDefault(PlanStatus.Eligible);
         var completed = summary.PlanStatuses.GetValueOrDefault(PlanStatus.AssistanceCompleted);
@@ -30,8 +25,10 @@ public static class AggregateDocumentBuilder
             Scores = Scores(all, cells),
             SustainableShare = cells.Share(all.Sustainable, all.Composite.Count),
             Improvement = cells.Mean(summary.Improvement),
-            FollowUpCoverage = cells.Share(covered, due),
-            FollowUp = new FollowUpCounts(cells.Count(due), cells.Count(covered)),
+            FollowUpCoverage = cells.Share(followUp.Covered, followUp.Due),
+            FollowUp = new FollowUpCounts(
+                cells.Count(followUp.Due), cells.Count(followUp.Covered),
+                cells.Count(followUp.Open), cells.Count(followUp.Overdue), cells.Count(followUp.Missed)),
             RemigrationNecessityShare = cells.Share(summary.RemigrationNecessity, summary.RemigrationAnswered),
             Plan = new PlanFunnel(
                 cells.Count(eligible),
@@ -55,6 +52,32 @@ public static class AggregateDocumentBuilder
             WhatWorks = WhatWorks(summary, cells),
             AsOf = asOf,
         };
+    }
+
+    /// <summary>
+    /// Follow-up counts on <paramref name="today"/>, from returnees per return date: <c>due</c> and
+    /// <c>covered</c> are coverage's terms; open, overdue and missed count the returnees not covered.
+    /// </summary>
+    public static FollowUpTotals FollowUp(AggregateSummary summary, DateOnly today)
+    {
+        long due = 0, covered = 0, open = 0, overdue = 0, missed = 0;
+        foreach (var (dayNumber, counts) in summary.ByReturnDay)
+        {
+            var returnDate = DateOnly.FromDayNumber(dayNumber);
+            if (FollowUpWindow.IsDue(returnDate, today))
+            {
+                due += counts.Returnees;
+                covered += counts.FollowedUp;
+            }
+            var notCovered = counts.Returnees - counts.FollowedUp;
+            switch (FollowUpWindow.StatusOf(returnDate, covered: false, today))
+            {
+                case FollowUpStatus.Open: open += notCovered; break;
+                case FollowUpStatus.Overdue: overdue += notCovered; break;
+                case FollowUpStatus.Missed: missed += notCovered; break;
+            }
+        }
+        return new FollowUpTotals(due, covered, open, overdue, missed);
     }
 
     public static Disaggregations Disaggregations(AggregateSummary summary, CellSuppression cells) => new(
@@ -82,10 +105,15 @@ public static class AggregateDocumentBuilder
             .Select(type =>
             {
                 var received = summary.ImprovementByAssistanceType[type];
-                return new WhatWorksRow(
-                    type,
-                    cells.Mean(received),
-                    cells.Mean(summary.Improvement.Sum - received.Sum, summary.Improvement.Count - received.Count));
+                var notReceived = summary.Improvement.Without(received);
+                var receivedCell = cells.Mean(received);
+                var notReceivedCell = cells.Mean(notReceived);
+                // A difference over a hidden group would reveal it: shown only when both groups are.
+                var welch = receivedCell.Suppressed || notReceivedCell.Suppressed ? null : WelchInterval.Between(received, notReceived);
+                return new WhatWorksRow(type, receivedCell, notReceivedCell, welch?.Difference, welch?.CiLow, welch?.CiHigh);
             })
             .ToList();
 }
+
+/// <summary>Unsuppressed follow-up counts of a unit on one day (see <see cref="AggregateDocumentBuilder.FollowUp"/>).</summary>
+public readonly record struct FollowUpTotals(long Due, long Covered, long Open, long Overdue, long Missed);

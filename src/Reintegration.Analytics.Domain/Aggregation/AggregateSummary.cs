@@ -30,7 +30,7 @@ public sealed class AggregateSummary
     [Id(10)] public Dictionary<string, AssistanceTypeTotals> AssistanceByType { get; set; } = [];
     [Id(11)] public long ReturneesAssisted { get; set; }
 
-    /// <summary>Improvement of the returnees who received each assistance type ("what works").</summary>
+    /// <summary>Improvement of the returnees who received each assistance type by their current survey ("what works").</summary>
     [Id(12)] public Dictionary<string, MeanAccumulator> ImprovementByAssistanceType { get; set; } = [];
 
     public static AggregateSummary Of(IEnumerable<ReturneeContribution> contributions)
@@ -58,8 +58,8 @@ public sealed class AggregateSummary
         if (c.Improvement is { } improvement)
         {
             Improvement.Add(improvement);
-            foreach (var assistance in c.Assistance)
-                Group(ImprovementByAssistanceType, assistance.Type).Add(improvement);
+            foreach (var type in c.AssistedByCurrentSurvey)
+                Group(ImprovementByAssistanceType, type).Add(improvement);
         }
 
         var day = ByReturnDay.TryGetValue(c.ReturnDate.DayNumber, out var counts) ? counts : new ReturnDayCounts(0, 0);

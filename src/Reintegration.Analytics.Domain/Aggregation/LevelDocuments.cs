@@ -1,3 +1,4 @@
+using Reintegration.Analytics.Domain.FollowUp;
 using Reintegration.Analytics.Domain.Returnees;
 
 namespace Reintegration.Analytics.Domain.Aggregation;

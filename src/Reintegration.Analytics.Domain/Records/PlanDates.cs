@@ -1,4 +1,5 @@
 using Orleans;
+using Reintegration.Analytics.Domain.Validation;
 using Reintegration.Analytics.Domain.Vocabulary;
 
 namespace Reintegration.Analytics.Domain.Records;
@@ -23,6 +24,39 @@ public sealed record PlanDates(
         update.AssistanceStarted ?? AssistanceStarted,
         update.AssistanceCompleted ?? AssistanceCompleted,
         update.DroppedOut ?? DroppedOut);
+
+    /// <summary>
+    /// The funnel rule (SPEC §2.3) for this plan as merged with <paramref name="update"/>: each status needs
+    /// every earlier status, dated on or before it (<c>droppedOut</c> needs only <c>eligible</c>). The error
+    /// names the field the update sent: the later status, or the earlier one when the update moved it.
+    /// </summary>
+    public FieldError? FunnelErrorAfter(PlanDates update)
+    {
+        var merged = MergedWith(update);
+        (string Field, DateOnly? Date, bool Sent)[] funnel =
+        [
+            ("eligible", merged.Eligible, update.Eligible is not null),
+            ("planDeveloped", merged.PlanDeveloped, update.PlanDeveloped is not null),
+            ("assistanceStarted", merged.AssistanceStarted, update.AssistanceStarted is not null),
+            ("assistanceCompleted", merged.AssistanceCompleted, update.AssistanceCompleted is not null),
+        ];
+        var dropped = ("droppedOut", merged.DroppedOut, update.DroppedOut is not null);
+        for (var i = 1; i < funnel.Length; i++)
+            if (StepError(funnel[i - 1], funnel[i]) is { } error) return error;
+        return StepError(funnel[0], dropped);
+    }
+
+    private static FieldError? StepError((string Field, DateOnly? Date, bool Sent) earlier, (string Field, DateOnly? Date, bool Sent) later)
+    {
+        if (later.Date is not { } laterDate) return null;
+        if (earlier.Date is not { } earlierDate)
+            return new FieldError(later.Field, $"{later.Field} needs {earlier.Field} to be set first (the funnel is "
+                + "eligible → planDeveloped → assistanceStarted → assistanceCompleted; droppedOut needs eligible)");
+        if (earlierDate <= laterDate) return null;
+        var field = later.Sent ? later.Field : earlier.Field;
+        return new FieldError(field, $"{later.Field} ({laterDate:yyyy-MM-dd}) is dated before {earlier.Field} ({earlierDate:yyyy-MM-dd}); "
+            + "each status must be dated on or after the one before it");
+    }
 
     /// <summary>The statuses that are set, as <see cref="PlanStatus"/> values.</summary>
     public IEnumerable<string> SetStatuses()

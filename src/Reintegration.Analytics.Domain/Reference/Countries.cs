@@ -4,8 +4,9 @@ using System.Reflection;
 namespace Reintegration.Analytics.Domain.Reference;
 
 /// <summary>
-/// The ISO 3166-1 alpha-3 list shipped with the project (Reference/countries.csv), with each
-/// country's default regional office area.
+/// The countries the service knows (Reference/countries.csv), with each country's default regional
+/// office area: the ISO 3166-1 alpha-3 list plus <c>XKX</c> (Kosovo), the user-assigned code the EU,
+/// the World Bank and IOM's own statistics use (SPEC §2.1).
 /// </summary>
 public static class Countries
 {
@@ -13,7 +14,8 @@ public static class Countries
 
     public static IReadOnlyCollection<CountryInfo> All => ByCode.Value.Values;
 
-    public static bool IsIso3(string? code) => code is not null && ByCode.Value.ContainsKey(code);
+    /// <summary>An ISO 3166-1 alpha-3 code or XKX, in upper case.</summary>
+    public static bool IsKnown(string? code) => code is not null && ByCode.Value.ContainsKey(code);
 
     public static CountryInfo? Find(string code) => ByCode.Value.GetValueOrDefault(code);
 

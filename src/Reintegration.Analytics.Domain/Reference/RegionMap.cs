@@ -22,13 +22,13 @@ public sealed class RegionMap
 
     public static RegionMap Default { get; } = new(Countries.All.Select(c => KeyValuePair.Create(c.Iso3, c.Region)));
 
-    /// <summary>Builds a custom map from <c>iso3,region</c> lines, rejecting codes that are not ISO 3166-1 alpha-3.</summary>
+    /// <summary>Builds a custom map from <c>iso3,region</c> lines, rejecting codes that are not ISO 3166-1 alpha-3 (or XKX).</summary>
     public static RegionMap FromCsv(string text, string source)
     {
         var entries = CountryCsv.Parse(text, source).ToList();
-        var unknown = entries.Where(e => !Countries.IsIso3(e.Iso3)).Select(e => e.Iso3).ToList();
+        var unknown = entries.Where(e => !Countries.IsKnown(e.Iso3)).Select(e => e.Iso3).ToList();
         if (unknown.Count > 0)
-            throw new FormatException($"{source}: not ISO 3166-1 alpha-3 codes: {string.Join(", ", unknown)}");
+            throw new FormatException($"{source}: not ISO 3166-1 alpha-3 codes (nor XKX): {string.Join(", ", unknown)}");
         var twice = entries.GroupBy(e => e.Iso3).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         if (twice.Count > 0)
             throw new FormatException($"{source}: countries listed more than once (a country belongs to one region): {string.Join(", ", twice)}");

@@ -1,3 +1,4 @@
+using Reintegration.Analytics.Domain.FollowUp;
 using Orleans;
 using Reintegration.Analytics.Domain.Scoring;
 
@@ -7,6 +8,8 @@ namespace Reintegration.Analytics.Domain.Returnees;
 /// Everything one returnee adds to the aggregates of its community and every unit above it:
 /// a small, self-contained value derived from the returnee's full state. Parents keep the latest
 /// contribution per case and recompute, so sending the same contribution twice changes nothing.
+/// <see cref="AssistedByCurrentSurvey"/> names the assistance types with a record dated on or before
+/// the current survey ("what works" credits only assistance that came before the outcome it is compared on).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("ReturneeContribution")]
 public sealed record ReturneeContribution(
@@ -24,7 +27,13 @@ public sealed record ReturneeContribution(
     [property: Id(11)] string? RemigrationIntention,
     [property: Id(12)] IReadOnlyList<string> PlanStatuses,
     [property: Id(13)] IReadOnlyList<AssistanceTotal> Assistance,
-    [property: Id(14)] long Version);
+    [property: Id(14)] long Version,
+    [property: Id(15)] DateOnly? LastSurveyDate,
+    [property: Id(16)] IReadOnlyList<string> AssistedByCurrentSurvey)
+{
+    /// <summary>The follow-up status on <paramref name="today"/> (SPEC §2.4).</summary>
+    public string FollowUpStatus(DateOnly today) => FollowUpWindow.StatusOf(ReturnDate, HasTwelveMonthFollowUp, today);
+}
 
 /// <summary>A returnee's assistance of one type: how many records and how many US dollars.</summary>
 [GenerateSerializer, Immutable, Alias("AssistanceTotal")]

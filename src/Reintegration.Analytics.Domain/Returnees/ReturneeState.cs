@@ -1,5 +1,7 @@
+using Reintegration.Analytics.Domain.FollowUp;
 using Orleans;
 using Reintegration.Analytics.Domain.Records;
+using Reintegration.Analytics.Domain.Validation;
 using Reintegration.Analytics.Domain.Vocabulary;
 
 namespace Reintegration.Analytics.Domain.Returnees;
@@ -30,6 +32,34 @@ public sealed class ReturneeState
         PlanChange p => PutPlan(p.Plan),
         _ => throw new ArgumentOutOfRangeException(nameof(change), change.GetType().Name, null),
     };
+
+    /// <summary>
+    /// The rules that depend on what is already stored (SPEC §2.3): records dated before the return,
+    /// a return date moved after stored records, a plan that breaks the funnel order. Null when valid.
+    /// Checked before a change is journaled; replaying the journal applies changes without checking.
+    /// </summary>
+    public FieldError? Check(ReturneeChange change) => change switch
+    {
+        SurveyChange s => NotBeforeReturn(s.Survey.Submission.Date, "survey"),
+        AssistanceChange a => NotBeforeReturn(a.Record.Date, "assistance record"),
+        PlanChange p => Plan.FunnelErrorAfter(p.Plan),
+        ProfileChange p => ReturnDateAfterRecords(p.Profile.ReturnDate),
+        _ => null,
+    };
+
+    private FieldError? NotBeforeReturn(DateOnly date, string what) =>
+        Profile is { } profile && date < profile.ReturnDate
+            ? new FieldError("date", $"{what} dated {date:yyyy-MM-dd} is before the returnee's returnDate {profile.ReturnDate:yyyy-MM-dd}")
+            : null;
+
+    private FieldError? ReturnDateAfterRecords(DateOnly returnDate)
+    {
+        var dates = Surveys.Values.Select(s => s.Submission.Date).Concat(Assistance.Values.Select(a => a.Date)).ToList();
+        if (dates.Count == 0 || dates.Min() >= returnDate) return null;
+        return new FieldError("returnDate",
+            $"{returnDate:yyyy-MM-dd} is after this returnee's earliest survey or assistance record ({dates.Min():yyyy-MM-dd}); "
+            + "records cannot predate the return");
+    }
 
     public bool PutProfile(ReturneeProfile profile)
     {
@@ -69,15 +99,23 @@ public sealed class ReturneeState
     public KeyValuePair<string, StoredSurvey>? BaselineSurvey =>
         Dated.Earliest(Surveys.Where(s => s.Value.Submission.Round == SurveyRound.Baseline), s => s.Submission.Date);
 
-    /// <summary>Current composite minus baseline composite, when the current survey is a later one and both have a composite.</summary>
+    /// <summary>
+    /// Current composite minus baseline composite, when the current survey is dated after the baseline's
+    /// date (a survey on the baseline's own day is not "later") and both have a composite.
+    /// </summary>
     public double? Improvement
     {
         get
         {
-            if (CurrentSurvey is not { } current || BaselineSurvey is not { } baseline || current.Key == baseline.Key) return null;
+            if (CurrentSurvey is not { } current || BaselineSurvey is not { } baseline) return null;
+            if (current.Value.Submission.Date <= baseline.Value.Submission.Date) return null;
             return current.Value.Scores.Composite is { } c && baseline.Value.Scores.Composite is { } b ? c - b : null;
         }
     }
+
+    /// <summary>Whether a survey is dated inside the 12-month follow-up window (SPEC §2.4).</summary>
+    public bool HasTwelveMonthFollowUp =>
+        Profile is { } profile && Surveys.Values.Any(s => FollowUpWindow.Covers(profile.ReturnDate, s.Submission.Date));
 
     public ReturneeContribution ToContribution(string caseId)
     {
@@ -95,7 +133,7 @@ public sealed class ReturneeState
             profile.ReturnDate,
             current?.Scores,
             Improvement,
-            Surveys.Values.Any(s => FollowUpWindow.Covers(profile.ReturnDate, s.Submission.Date)),
+            HasTwelveMonthFollowUp,
             RemigrationIntention.IsValid(remigration) ? remigration : null,
             Plan.SetStatuses().ToArray(),
             Assistance.Values
@@ -103,6 +141,13 @@ public sealed class ReturneeState
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new AssistanceTotal(g.Key, g.Count(), g.Sum(a => a.AmountUsd ?? 0m)))
                 .ToArray(),
-            Version);
+            Version,
+            current?.Submission.Date,
+            current is null ? [] : Assistance.Values
+                .Where(a => a.Date <= current.Submission.Date)
+                .Select(a => a.Type)
+                .Distinct()
+                .Order(StringComparer.Ordinal)
+                .ToArray());
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Orleans;
 using Orleans.Runtime;
 using Reintegration.Analytics.Domain.Aggregation;
+using Reintegration.Analytics.Domain.FollowUp;
 using Reintegration.Analytics.Domain.Records;
 using Reintegration.Analytics.Domain.Returnees;
 using Reintegration.Analytics.Grains.Aggregation;
@@ -139,6 +140,9 @@ public sealed class CommunityGrain : Grain, ICommunityGrain
 
     public Task<CommunityReport?> GetReport() =>
         Task.FromResult(State.Profile is null ? null : BuildReport(_reportVersion));
+
+    public Task<IReadOnlyList<FollowUpCase>> GetFollowUpCases(string status, DateOnly today, FollowUpCursor? after, int limit) =>
+        Task.FromResult(FollowUpCaseList.Select(_contributions.Values, status, today, after, limit));
 
     private void Contribute(ReturneeContribution contribution)
     {

@@ -109,6 +109,9 @@ public sealed class CountryGrain : Grain, ICountryGrain
         Task.FromResult<IReadOnlyList<CommunityReport>>(
             _communities.Values.OrderBy(c => c.CommunityId, StringComparer.Ordinal).ToList());
 
+    public Task<IReadOnlyList<string>> GetCommunityIds() =>
+        Task.FromResult<IReadOnlyList<string>>(_communities.Keys.Order(StringComparer.Ordinal).ToList());
+
     private async Task ReportAsync()
     {
         _reportVersion = ReportVersions.Next(_reportVersion);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans;
 using Orleans.Runtime;
+using Reintegration.Analytics.Domain.FollowUp;
 using Reintegration.Analytics.Domain.Records;
 using Reintegration.Analytics.Domain.Returnees;
 using Reintegration.Analytics.Domain.Vocabulary;
@@ -101,7 +102,7 @@ public sealed class ReturneeGrain(
     public Task<WriteResult> PutPlan(PlanDates plan) =>
         Case.IsRegistered ? ApplyAsync(new PlanChange(plan)) : Task.FromResult(NotRegistered());
 
-    public Task<ReturneeView?> Get()
+    public Task<ReturneeView?> Get(DateOnly today)
     {
         _durability.ThrowIfAheadOfStore();
         if (Case.Profile is not { } profile) return Task.FromResult<ReturneeView?>(null);
@@ -125,12 +126,15 @@ public sealed class ReturneeGrain(
             Case.Assistance
                 .OrderBy(a => a.Value.Date).ThenBy(a => a.Key, StringComparer.Ordinal)
                 .Select(a => new AssistanceView(a.Key, a.Value))
-                .ToList()));
+                .ToList(),
+            new ReturneeFollowUp(
+                contribution.FollowUpStatus(today), FollowUpWindow.Opens(profile.ReturnDate), FollowUpWindow.Closes(profile.ReturnDate))));
     }
 
     private async Task<WriteResult> ApplyAsync(ReturneeChange change, Domain.Scoring.SurveyScores? scores = null)
     {
         _durability.ThrowIfAheadOfStore();
+        if (Case.Check(change) is { } error) return WriteResult.Invalid(error.Field, error.Message);
         var previousCommunity = Case.Profile?.CommunityId;
         if (!Case.Apply(change))
         {

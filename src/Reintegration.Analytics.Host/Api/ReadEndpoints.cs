@@ -11,10 +11,10 @@ internal static class ReadEndpoints
 {
     public static void MapReadEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/returnees/{caseId}", async (string caseId, IGrainFactory grains) =>
+        api.MapGet("/returnees/{caseId}", async (string caseId, IGrainFactory grains, TimeProvider clock) =>
         {
             if (!Identifiers.IsCaseId(caseId)) return Problems.Invalid("caseId", $"'{caseId}' is not valid: {Identifiers.CaseIdRule}");
-            return await grains.Returnee(caseId).Get() is { } view
+            return await grains.Returnee(caseId).Get(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) is { } view
                 ? Results.Ok(view)
                 : Problems.NotFound("caseId", $"returnee '{caseId}' is not registered");
         });
@@ -29,13 +29,13 @@ internal static class ReadEndpoints
         });
 
         api.MapGet("/countries/{iso3}", async (string iso3, IGrainFactory grains, AggregateReader reader) =>
-            Countries.IsIso3(iso3)
+            Countries.IsKnown(iso3)
                 ? Results.Ok(reader.Country(await WhenComplete(() => grains.Country(iso3).GetReport(), r => r.Pending)))
                 : InvalidCountry("iso3", iso3));
 
         api.MapGet("/countries/{iso3}/communities", async (string iso3, IGrainFactory grains, AggregateReader reader) =>
         {
-            if (!Countries.IsIso3(iso3)) return InvalidCountry("iso3", iso3);
+            if (!Countries.IsKnown(iso3)) return InvalidCountry("iso3", iso3);
             await WhenComplete(() => grains.Country(iso3).GetReport(), r => r.Pending);
             var communities = await grains.Country(iso3).GetCommunities();
             return Results.Ok(new { country = iso3, communities = communities.Select(reader.Community).ToList() });
@@ -64,9 +64,9 @@ internal static class ReadEndpoints
             else
             {
                 countries = requested.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
-                var invalid = countries.Where(c => !Countries.IsIso3(c)).ToList();
+                var invalid = countries.Where(c => !Countries.IsKnown(c)).ToList();
                 if (invalid.Count > 0)
-                    return Problems.Invalid("countries", $"not ISO 3166-1 alpha-3 codes in upper case: {string.Join(", ", invalid)}");
+                    return Problems.Invalid("countries", $"not ISO 3166-1 alpha-3 codes (or XKX) in upper case: {string.Join(", ", invalid)}");
             }
 
             var reports = await Task.WhenAll(countries.Select(c => WhenComplete(() => grains.Country(c).GetReport(), r => r.Pending)));
@@ -82,7 +82,7 @@ internal static class ReadEndpoints
     /// wait (bounded) until none is pending so a read does not show a half-filled aggregate. If the
     /// wait runs out the document says <c>complete: false</c>.
     /// </summary>
-    private static async Task<T> WhenComplete<T>(Func<Task<T>> read, Func<T, int> pending)
+    internal static async Task<T> WhenComplete<T>(Func<Task<T>> read, Func<T, int> pending)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
         var report = await read();
@@ -94,6 +94,6 @@ internal static class ReadEndpoints
         return report;
     }
 
-    private static IResult InvalidCountry(string field, string value) =>
-        Problems.Invalid(field, $"'{value}' is not an ISO 3166-1 alpha-3 country code in upper case (e.g. SEN)");
+    internal static IResult InvalidCountry(string field, string value) =>
+        Problems.Invalid(field, $"'{value}' is not an ISO 3166-1 alpha-3 country code (or XKX) in upper case (e.g. SEN)");
 }

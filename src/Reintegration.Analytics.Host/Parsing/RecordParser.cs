@@ -184,7 +184,7 @@ public sealed class RecordParser(InstrumentCatalog instruments, TimeProvider clo
 
     private StructuralAssessmentWrite? StructuralAssessment(JsonFields f, IReadOnlyDictionary<string, string> ids)
     {
-        var country = Id(f, ids, "country", Countries.IsIso3, "an ISO 3166-1 alpha-3 code in upper case, e.g. SEN");
+        var country = Id(f, ids, "country", Countries.IsKnown, "an ISO 3166-1 alpha-3 code (or XKX for Kosovo) in upper case, e.g. SEN");
         var assessmentId = Id(f, ids, "assessmentId", Identifiers.IsRecordId, Identifiers.CommunityIdRule);
         var date = PastDate(f, "date", required: true);
         var items = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -220,7 +220,7 @@ public sealed class RecordParser(InstrumentCatalog instruments, TimeProvider clo
     }
 
     private static string? Country(JsonFields f, string name, bool required) =>
-        f.String(name, required, Countries.IsIso3, "not an ISO 3166-1 alpha-3 country code in upper case (e.g. SEN)");
+        f.String(name, required, Countries.IsKnown, "not an ISO 3166-1 alpha-3 country code in upper case (e.g. SEN)");
 
     private DateOnly? PastDate(JsonFields f, string name, bool required)
     {

@@ -15,7 +15,7 @@ public sealed class CaseModel
     public string[] Vulnerabilities { get; init; } = [];
 
     public Dictionary<string, (DateOnly Date, string Round, Dictionary<string, object> Answers)> Surveys { get; } = new(StringComparer.Ordinal);
-    public Dictionary<string, (string Type, decimal Amount)> Assistance { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, (string Type, decimal Amount, DateOnly Date)> Assistance { get; } = new(StringComparer.Ordinal);
     public HashSet<string> Plan { get; } = [];
 
     public Dictionary<string, object?> Profile() => new()
@@ -80,7 +80,7 @@ public static class Oracle
 
     public static double? Improvement(CaseModel c)
     {
-        if (Current(c) is not { } current || Baseline(c) is not { } baseline || current.Key == baseline.Key) return null;
+        if (Current(c) is not { } current || Baseline(c) is not { } baseline || current.Value.Date <= baseline.Value.Date) return null;
         var now = Answers.Score(current.Value.Answers).Composite;
         var then = Answers.Score(baseline.Value.Answers).Composite;
         return now is { } n && then is { } t ? n - t : null;
@@ -93,6 +93,18 @@ public static class Oracle
 
     public static bool IsCovered(CaseModel c) =>
         c.Surveys.Values.Any(s => s.Date >= c.ReturnDate.AddDays(270) && s.Date <= c.ReturnDate.AddDays(545));
+
+    /// <summary>SPEC §2.4 follow-up status today, from the day count since return.</summary>
+    public static string FollowUpStatus(CaseModel c)
+    {
+        if (IsCovered(c)) return "covered";
+        var days = Days.Today.DayNumber - c.ReturnDate.DayNumber;
+        return days < 270 ? "notYet" : days <= 365 ? "open" : days <= 545 ? "overdue" : "missed";
+    }
+
+    /// <summary>Received by the current survey: a record of the type dated on or before it.</summary>
+    public static bool Received(CaseModel c, string type) =>
+        Current(c) is { } current && c.Assistance.Values.Any(a => a.Type == type && a.Date <= current.Value.Date);
 
     private static (double? Mean, long N) Mean(IEnumerable<double> values)
     {
@@ -153,6 +165,8 @@ public static class Oracle
         AssertCount(due.Count, document["followUp"]?["due"], $"{label}.followUp.due");
         AssertCount(due.Count(IsCovered), document["followUp"]?["covered"], $"{label}.followUp.covered");
         AssertClose(Share(due.Count(IsCovered), due.Count), document["followUpCoverage"], $"{label}.followUpCoverage");
+        foreach (var status in new[] { "open", "overdue", "missed" })
+            AssertCount(cases.Count(c => FollowUpStatus(c) == status), document["followUp"]?[status], $"{label}.followUp.{status}");
 
         var intentions = cases.Select(Remigration).Where(r => r is not null).ToList();
         AssertClose(Share(intentions.Count(r => r == "necessity"), intentions.Count), document["remigrationNecessityShare"], $"{label}.remigrationNecessityShare");
@@ -200,8 +214,8 @@ public static class Oracle
         var byType = rows.ToDictionary(r => r!["type"]!.GetValue<string>(), r => r!);
         foreach (var type in AssistanceTypes)
         {
-            var received = improved.Where(c => c.Assistance.Values.Any(a => a.Type == type)).Select(c => Improvement(c)!.Value).ToList();
-            var notReceived = improved.Where(c => c.Assistance.Values.All(a => a.Type != type)).Select(c => Improvement(c)!.Value).ToList();
+            var received = improved.Where(c => Received(c, type)).Select(c => Improvement(c)!.Value).ToList();
+            var notReceived = improved.Where(c => !Received(c, type)).Select(c => Improvement(c)!.Value).ToList();
             if (!byType.TryGetValue(type, out var row))
             {
                 Assert.True(received.Count == 0, $"{label}.whatWorks: no row for {type}, which {received.Count} improved returnee(s) received");
@@ -209,6 +223,8 @@ public static class Oracle
             }
             AssertMeanCell(Mean(received), row["received"], $"{label}.whatWorks.{type}.received");
             AssertMeanCell(Mean(notReceived), row["notReceived"], $"{label}.whatWorks.{type}.notReceived");
+            AssertClose(received.Count > 0 && notReceived.Count > 0 ? received.Average() - notReceived.Average() : null,
+                row["difference"], $"{label}.whatWorks.{type}.difference");
         }
         Assert.All(byType.Keys, type => Assert.Contains(type, AssistanceTypes));
     }

@@ -1,0 +1,47 @@
+using Reintegration.Analytics.Domain.FollowUp;
+using Reintegration.Analytics.Domain.Reference;
+using Reintegration.Analytics.Domain.Vocabulary;
+using Reintegration.Analytics.Grains;
+
+namespace Reintegration.Analytics.Host.Api;
+
+/// <summary>
+/// Case lists for case workers (SPEC §3.1 <c>GET /countries/{iso3}/followup</c>): the cases of a country
+/// that are open, overdue or missed today, most urgent first, paged. Answered by the country's community
+/// grains from the contributions they hold, so no returnee grain is activated.
+/// </summary>
+internal static class FollowUpEndpoints
+{
+    public const int DefaultLimit = 100;
+    public const int MaxLimit = 1000;
+
+    public static void MapFollowUpEndpoints(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/countries/{iso3}/followup", async (string iso3, HttpRequest request, IGrainFactory grains, TimeProvider clock) =>
+        {
+            if (!Countries.IsKnown(iso3)) return ReadEndpoints.InvalidCountry("iso3", iso3);
+
+            var status = request.Query["status"].ToString();
+            if (!FollowUpStatus.Actionable.Contains(status))
+                return Problems.Invalid("status", $"'{status}' is not one of {string.Join(", ", FollowUpStatus.Actionable)}");
+
+            var limitText = request.Query["limit"].ToString();
+            var limit = DefaultLimit;
+            if (limitText.Length > 0 && (!int.TryParse(limitText, out limit) || limit is < 1 or > MaxLimit))
+                return Problems.Invalid("limit", $"'{limitText}' is not a whole number from 1 to {MaxLimit}");
+
+            var cursorText = request.Query["cursor"].ToString();
+            FollowUpCursor? after = null;
+            if (cursorText.Length > 0 && (after = FollowUpCursor.Decode(cursorText)) is null)
+                return Problems.Invalid("cursor", "not a cursor this service gave out; use the 'next' value of the previous page");
+
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var country = grains.Country(iso3);
+            await ReadEndpoints.WhenComplete(country.GetReport, r => r.Pending);
+            var communityIds = await country.GetCommunityIds();
+            var pages = await Task.WhenAll(communityIds.Select(id => grains.Community(id).GetFollowUpCases(status, today, after, limit + 1)));
+            var page = FollowUpCaseList.Merge(pages, limit);
+            return Results.Ok(new { country = iso3, status, asOf = today, cases = page.Cases, next = page.Next?.Encode() });
+        });
+    }
+}
