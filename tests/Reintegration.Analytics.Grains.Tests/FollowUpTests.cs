@@ -1,0 +1,80 @@
+using Reintegration.Analytics.Domain.Aggregation;
+using Reintegration.Analytics.Domain.FollowUp;
+using Reintegration.Analytics.Domain.Instruments;
+using Reintegration.Analytics.Domain.Records;
+using Reintegration.Analytics.Domain.Returnees;
+using Reintegration.Analytics.Domain.Scoring;
+using Reintegration.Analytics.Domain.Vocabulary;
+
+namespace Reintegration.Analytics.Grains.Tests;
+
+/// <summary>SPEC §2.4 follow-up on the two-silo cluster: statuses counted at every level, and the case lists behind them.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class FollowUpTests(ClusterFixture fixture)
+{
+    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+    [Fact]
+    public async Task A_survey_in_the_window_moves_a_case_from_overdue_to_covered_at_every_level()
+    {
+        // Only this test uses Namibia and Botswana, and nothing else in this cluster uses region SAF.
+        var grains = fixture.Grains;
+        await grains.Community("follow.nam").PutProfile(new CommunityProfile("NAM", "Windhoek", null, null, null));
+        await grains.Community("follow.bwa").PutProfile(new CommunityProfile("BWA", "Gaborone", null, null, null));
+        var returnedDaysAgo = new Dictionary<string, int>
+        {
+            ["follow-overdue-1"] = 400, ["follow-overdue-2"] = 366, ["follow-overdue-3"] = 545,
+            ["follow-open"] = 365, ["follow-missed"] = 546, ["follow-not-yet"] = 269,
+        };
+        foreach (var (caseId, days) in returnedDaysAgo)
+            Assert.Equal(WriteStatus.Applied, (await grains.Returnee(caseId).PutProfile(Profile(caseId.EndsWith("-3") ? "BWA" : "NAM", days))).Status);
+
+        await ExpectEverywhere(new FollowUpTotals(Due: 5, Covered: 0, Open: 1, Overdue: 3, Missed: 1));
+        Assert.Equal(["follow-overdue-1", "follow-overdue-2"], await CaseIds("follow.nam", FollowUpStatus.Overdue));
+
+        // A survey 300 days after the return of a case that is 400 days back.
+        var survey = await grains.Returnee("follow-overdue-1").PutSurvey("m9", Survey(Today.AddDays(-100)));
+        Assert.Equal(WriteStatus.Applied, survey.Status);
+
+        await ExpectEverywhere(new FollowUpTotals(Due: 5, Covered: 1, Open: 1, Overdue: 2, Missed: 1));
+        Assert.Equal(["follow-overdue-2"], await CaseIds("follow.nam", FollowUpStatus.Overdue));
+        var view = await grains.Returnee("follow-overdue-1").Get(Today);
+        Assert.Equal(FollowUpStatus.Covered, view!.FollowUp.Status);
+    }
+
+    /// <summary>Namibia's community and the country hold five of the six cases, Botswana one; region SAF holds all.</summary>
+    private async Task ExpectEverywhere(FollowUpTotals total)
+    {
+        var grains = fixture.Grains;
+        var botswana = new FollowUpTotals(1, 0, 0, 1, 0);
+        var namibia = total with { Due = total.Due - 1, Overdue = total.Overdue - 1 };
+        await Eventually.Holds(async () =>
+        {
+            Assert.Equal(namibia, AggregateDocumentBuilder.FollowUp((await grains.Community("follow.nam").GetReport())!.Summary, Today));
+            Assert.Equal(namibia, AggregateDocumentBuilder.FollowUp((await grains.Country("NAM").GetReport()).Summary, Today));
+            Assert.Equal(botswana, AggregateDocumentBuilder.FollowUp((await grains.Country("BWA").GetReport()).Summary, Today));
+            Assert.Equal(total, AggregateDocumentBuilder.FollowUp((await grains.Region("SAF").GetReport()).Summary, Today));
+
+            // The global counts are the sum of the regions' (other tests' data included), SAF's as above.
+            var global = await grains.Global().GetReport();
+            Assert.Contains("SAF", global.Regions);
+            var regions = await Task.WhenAll(global.Regions.Select(r => grains.Region(r).GetReport()));
+            var sum = regions.Select(r => AggregateDocumentBuilder.FollowUp(r.Summary, Today)).Aggregate((a, b) =>
+                new FollowUpTotals(a.Due + b.Due, a.Covered + b.Covered, a.Open + b.Open, a.Overdue + b.Overdue, a.Missed + b.Missed));
+            Assert.Equal(sum, AggregateDocumentBuilder.FollowUp(global.Summary, Today));
+        });
+    }
+
+    private async Task<List<string>> CaseIds(string communityId, string status) =>
+        (await fixture.Grains.Community(communityId).GetFollowUpCases(status, Today, null, 10)).Select(c => c.CaseId).ToList();
+
+    private static ReturneeProfile Profile(string country, int returnedDaysAgo) =>
+        new(country, country == "NAM" ? "follow.nam" : "follow.bwa", "female", 30, Today.AddDays(-returnedDaysAgo), "vhr", null, null, []);
+
+    private static StoredSurvey Survey(DateOnly date)
+    {
+        var instrument = InstrumentCatalog.BuiltInDefault;
+        var answers = instrument.Items.ToDictionary(i => i.Id, _ => "na");
+        return new StoredSurvey(new SurveySubmission(date, "m9", instrument.Id, answers), SurveyScorer.Score(instrument, answers));
+    }
+}
