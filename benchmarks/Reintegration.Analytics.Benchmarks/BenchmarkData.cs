@@ -7,7 +7,8 @@ namespace Reintegration.Analytics.Benchmarks;
 /// <summary>NDJSON bodies for the benchmark: communities and returnees, then surveys spread over them at random.</summary>
 internal static class BenchmarkData
 {
-    public static byte[] Registrations(string prefix, string country, int communities, int returnees)
+    /// <summary>Communities and returnees; <paramref name="returnDate"/> gives case r's return date (default 2025-01-10 for all).</summary>
+    public static byte[] Registrations(string prefix, string country, int communities, int returnees, Func<int, DateOnly>? returnDate = null)
     {
         var body = new StringBuilder();
         for (var c = 0; c < communities; c++)
@@ -16,7 +17,8 @@ internal static class BenchmarkData
             body.AppendLine(JsonSerializer.Serialize(new
             {
                 kind = "returnee", caseId = $"{prefix}-{r}", country, communityId = $"{prefix}.{r % communities}",
-                sex = r % 2 == 0 ? "female" : "male", ageAtReturn = 18 + r % 40, returnDate = "2025-01-10", returnType = "avrr",
+                sex = r % 2 == 0 ? "female" : "male", ageAtReturn = 18 + r % 40,
+                returnDate = (returnDate?.Invoke(r) ?? new DateOnly(2025, 1, 10)).ToString("yyyy-MM-dd"), returnType = "avrr",
             }));
         return Encoding.UTF8.GetBytes(body.ToString());
     }

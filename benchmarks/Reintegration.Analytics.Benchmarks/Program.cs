@@ -5,6 +5,7 @@ using Reintegration.Analytics.Benchmarks;
 using Reintegration.Analytics.TestSupport;
 
 // Usage: dotnet run -c Release --project benchmarks/Reintegration.Analytics.Benchmarks [-- --store sqlite|postgres --runs 3 --returnees 20000 --surveys 60000]
+// --scenario followup: case lists of one country instead (defaults --returnees 200000 --communities 200).
 // --store postgres starts a throwaway PostgreSQL server (binaries from Debian's postgresql package) unless --postgres names one.
 var options = Options.Parse(args);
 var repository = FindRepositoryRoot();
@@ -23,6 +24,13 @@ string[] storageArguments = options.Store == "postgres"
 await using var host = await HostProcess.StartAsync(hostDll,
     [.. storageArguments, "--Orleans:SiloPort", HostProcess.FreePort().ToString(), "--Orleans:GatewayPort", HostProcess.FreePort().ToString()]);
 using var http = new HttpClient { BaseAddress = host.Url, Timeout = TimeSpan.FromMinutes(10) };
+if (options.Scenario == "followup")
+{
+    await FollowUpBenchmark.RunAsync(http, options.Returnees, options.Communities);
+    await host.DisposeAsync();
+    if (Directory.Exists(dataDirectory)) Directory.Delete(dataDirectory, recursive: true);
+    return 0;
+}
 Console.WriteLine($"Store: {options.Store}. Host up at {host.Url}; {options.Runs} runs of {options.Surveys:N0} surveys over {options.Returnees:N0} returnees in {options.Communities} communities.");
 
 var statementsPerSurvey = new List<double>();
@@ -120,7 +128,7 @@ static string FindRepositoryRoot()
     throw new InvalidOperationException("run the benchmark from inside the repository");
 }
 
-internal sealed record Options(int Runs, int Communities, int Returnees, int Surveys, int VisibilityProbes, string Store, string? Postgres)
+internal sealed record Options(int Runs, int Communities, int Returnees, int Surveys, int VisibilityProbes, string Store, string? Postgres, string Scenario)
 {
     public static Options Parse(string[] args)
     {
@@ -133,6 +141,10 @@ internal sealed record Options(int Runs, int Communities, int Returnees, int Sur
         var postgres = Text("--postgres");
         var store = Text("--store") ?? (postgres is null ? "sqlite" : "postgres");
         if (store is not ("sqlite" or "postgres")) throw new ArgumentException("--store is sqlite or postgres");
-        return new Options(Value("--runs", 3), Value("--communities", 20), Value("--returnees", 20_000), Value("--surveys", 60_000), Value("--probes", 20), store, postgres);
+        var scenario = Text("--scenario") ?? "ingest";
+        if (scenario is not ("ingest" or "followup")) throw new ArgumentException("--scenario is ingest or followup");
+        var followUp = scenario == "followup";
+        return new Options(Value("--runs", 3), Value("--communities", followUp ? 200 : 20), Value("--returnees", followUp ? 200_000 : 20_000),
+            Value("--surveys", 60_000), Value("--probes", 20), store, postgres, scenario);
     }
 }

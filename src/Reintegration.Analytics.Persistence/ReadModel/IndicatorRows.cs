@@ -16,6 +16,7 @@ internal static class IndicatorRows
         "returnees", "surveyed",
         "economic_mean", "economic_n", "social_mean", "social_n", "psychosocial_mean", "psychosocial_n", "composite_mean", "composite_n",
         "sustainable_share", "improvement_mean", "improvement_n", "followup_coverage", "remigration_necessity_share",
+        "followup_due", "followup_covered", "followup_open", "followup_overdue", "followup_missed",
         "suppressed", "document", "updated_at",
     ];
 
@@ -51,6 +52,7 @@ internal static class IndicatorRows
         d.Scores["economic"].Mean, d.Scores["economic"].N, d.Scores["social"].Mean, d.Scores["social"].N,
         d.Scores["psychosocial"].Mean, d.Scores["psychosocial"].N, d.Scores["composite"].Mean, d.Scores["composite"].N,
         d.SustainableShare, d.Improvement.Mean, d.Improvement.N, d.FollowUpCoverage, d.RemigrationNecessityShare,
+        d.FollowUp.Due, d.FollowUp.Covered, d.FollowUp.Open, d.FollowUp.Overdue, d.FollowUp.Missed,
         d.Suppressed, document, d.AsOf.UtcDateTime,
     ];
 }

@@ -52,7 +52,8 @@ public sealed class ReadModelTests(PostgresFixture postgres) : IClassFixture<Pos
         while (true)
         {
             var rows = await ReadAsync(database, "SELECT community_id, returnees, composite_mean, composite_n, latitude, suppressed FROM community_indicators WHERE country = 'TGO' ORDER BY community_id");
-            var countryRows = await ReadAsync(database, "SELECT returnees, composite_mean, composite_n, communities, region, document->>'country' FROM country_indicators WHERE country = 'TGO'");
+            var countryRows = await ReadAsync(database, "SELECT returnees, composite_mean, composite_n, communities, region, document->>'country', "
+                + "followup_due, followup_covered, followup_open, followup_overdue, followup_missed FROM country_indicators WHERE country = 'TGO'");
             // Rows are written behind: wait for the state after the whole import (every survey counted).
             if (rows.Count == 2 && countryRows.Count == 1 && Equals(countryRows[0][2], 12L) && Equals(rows[0][3], 9L))
             {
@@ -70,6 +71,10 @@ public sealed class ReadModelTests(PostgresFixture postgres) : IClassFixture<Pos
                 Assert.Equal(2, countryRows[0][3]);
                 Assert.Equal("WCA", countryRows[0][4]);
                 Assert.Equal("TGO", countryRows[0][5]);
+                // Returned 2025-01-05 and surveyed 370 days later: every case is due and covered.
+                Assert.Equal(new object?[] { 12L, 12L, 0L, 0L, 0L }, countryRows[0][6..]);
+                Assert.Equal(new long?[] { 12, 12, 0, 0, 0 },
+                    [country.FollowUp.Due, country.FollowUp.Covered, country.FollowUp.Open, country.FollowUp.Overdue, country.FollowUp.Missed]);
                 break;
             }
             Assert.True(started.Elapsed < TimeSpan.FromSeconds(10), "read model rows did not appear within 10 s");
