@@ -24,7 +24,13 @@ internal static class FollowUpBenchmark
             response.EnsureSuccessStatusCode();
         Console.WriteLine($"registered in {clock.Elapsed.TotalSeconds:F1} s");
 
+        // Acknowledged writes reach the country within a few push delays.
         var country = await http.GetFromJsonAsync<JsonElement>($"/api/v1/countries/{Country}");
+        while (country.GetProperty("returnees").GetInt64() < returnees)
+        {
+            await Task.Delay(100);
+            country = await http.GetFromJsonAsync<JsonElement>($"/api/v1/countries/{Country}");
+        }
         var overdue = country.GetProperty("followUp").GetProperty("overdue").GetInt64();
 
         var countryRead = await TimeAsync(() => http.GetFromJsonAsync<JsonElement>($"/api/v1/countries/{Country}"));
