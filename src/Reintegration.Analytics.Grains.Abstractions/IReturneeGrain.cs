@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using Orleans;
 using Reintegration.Analytics.Domain.Records;
 using Reintegration.Analytics.Domain.Returnees;
@@ -13,5 +14,8 @@ public interface IReturneeGrain : IGrainWithStringKey
     [Alias("PutAssistance")] Task<WriteResult> PutAssistance(string assistanceId, AssistanceRecord record);
     [Alias("PutPlan")] Task<WriteResult> PutPlan(PlanDates plan);
     /// <summary>The case as of <paramref name="today"/> (its follow-up status depends on the day).</summary>
-    [Alias("Get")] Task<ReturneeView?> Get(DateOnly today);
+    [Alias("GetOn")] Task<ReturneeView?> Get(DateOnly today);
+
+    /// <summary>Derives and stores the contribution again under the current rules (asked by a community that loaded a stale row).</summary>
+    [OneWay, Alias("RefreshContribution")] Task RefreshContribution();
 }

@@ -10,7 +10,7 @@ public class FollowUpCaseListTests
 
     private static ReturneeContribution Case(string caseId, int returnedDaysAgo, string community = "c1", bool covered = false) =>
         new(caseId, community, "SEN", "female", "25-34", "avrr", [], Today.AddDays(-returnedDaysAgo), null, null, covered, null, [], [], 1,
-            null, []);
+            null, [], ReturneeContribution.CurrentDerivation);
 
     [Fact]
     public void Selects_the_status_ordered_by_window_end_then_case_id()

@@ -105,13 +105,13 @@ public class FollowUpWindowTests
         for (var days = 0; days <= 600; days++)
         {
             var covered = days % 3 == 0;
-            summary.ByReturnDay[today.AddDays(-days).DayNumber] = new ReturnDayCounts(1, covered ? 1 : 0);
+            summary.All.ByReturnDay[today.AddDays(-days).DayNumber] = new ReturnDayCounts(1, covered ? 1 : 0);
             var status = covered ? "covered" : days < 270 ? "notYet" : days <= 365 ? "open" : days <= 545 ? "overdue" : "missed";
             expected[status]++;
             if (days >= 365) { due++; if (covered) dueCovered++; }
         }
 
-        var counts = AggregateDocumentBuilder.FollowUp(summary, today);
+        var counts = summary.All.FollowUpOn(today);
 
         Assert.Equal(new FollowUpTotals(due, dueCovered, expected["open"], expected["overdue"], expected["missed"]), counts);
         Assert.Equal(96 - 32, counts.Open);      // days 270..365: 96 days, 32 of them multiples of 3

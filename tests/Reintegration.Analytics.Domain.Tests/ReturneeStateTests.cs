@@ -512,4 +512,39 @@ public class ReturneeStateTests
             state.Check(new PlanChange(new PlanDates(null, null, null, new DateOnly(2024, 3, 1), null)))?.Field);
         Assert.Equal("eligible", state.Check(new PlanChange(new PlanDates(new DateOnly(2024, 2, 2), null, null, null, null)))?.Field);
     }
+
+    [Fact]
+    public void Data_stored_before_the_rules_does_not_block_other_writes_or_replays()
+    {
+        // Stored by an older version without checks: a survey before the return, a plan out of funnel order.
+        var state = Registered();
+        var early = Survey(ReturnDate.AddDays(-10), "baseline", Middle());
+        state.PutSurvey("early", early);
+        var brokenPlan = new PlanDates(null, new DateOnly(2024, 2, 1), null, null, null);
+        state.PutPlan(brokenPlan);
+
+        Assert.Null(state.Check(new SurveyChange("early", early)));                              // replay
+        Assert.Null(state.Check(new ProfileChange(Profile("kolda.2"))));                         // a move, same return date
+        Assert.Null(state.Check(new ProfileChange(Profile() with { ReturnDate = ReturnDate.AddDays(-5) })));
+        Assert.Equal("returnDate", state.Check(new ProfileChange(Profile() with { ReturnDate = ReturnDate.AddDays(1) }))?.Field);
+        Assert.Null(state.Check(new PlanChange(brokenPlan)));                                    // replay
+        Assert.Null(state.Check(new PlanChange(new PlanDates(new DateOnly(2024, 1, 5), null, null, null, new DateOnly(2024, 3, 1)))));
+        Assert.Equal("assistanceStarted",
+            state.Check(new PlanChange(new PlanDates(null, null, new DateOnly(2024, 1, 20), null, null)))?.Field);
+    }
+
+    [Fact]
+    public void A_refresh_changes_no_data_but_gives_a_new_version_and_a_current_contribution()
+    {
+        var state = Registered();
+        var before = state.ToContribution("case-1");
+        Assert.True(state.WouldChange(new ContributionRefresh()));
+        Assert.True(state.Apply(new ContributionRefresh()));
+        var after = state.ToContribution("case-1");
+        Assert.Equal(before.Version + 1, after.Version);
+        Assert.Equal(ReturneeContribution.CurrentDerivation, after.Derivation);
+        Assert.False(after.IsStale);
+        Assert.Equal(before with { Version = after.Version, Vulnerabilities = after.Vulnerabilities, PlanStatuses = after.PlanStatuses,
+            Assistance = after.Assistance, AssistedByCurrentSurvey = after.AssistedByCurrentSurvey }, after);
+    }
 }

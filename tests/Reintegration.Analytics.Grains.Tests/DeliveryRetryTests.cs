@@ -83,7 +83,7 @@ public sealed class DeliveryRetryTests(ClusterFixture fixture)
     }
 
     private static ReturneeContribution Contribution(string caseId, string communityId, long version) =>
-        new(caseId, communityId, "BFA", "female", "25-34", "avrr", [], Today.AddDays(-100), null, null, false, null, [], [], version, null, []);
+        new(caseId, communityId, "BFA", "female", "25-34", "avrr", [], Today.AddDays(-100), null, null, false, null, [], [], version, null, [], ReturneeContribution.CurrentDerivation);
 
     private static ReturneeProfile Profile(string communityId) =>
         new("BFA", communityId, "male", 41, Today.AddDays(-200), "avrr", null, null, []);

@@ -1,10 +1,8 @@
 using Reintegration.Analytics.Domain.Aggregation;
 using Reintegration.Analytics.Domain.FollowUp;
-using Reintegration.Analytics.Domain.Instruments;
 using Reintegration.Analytics.Domain.Records;
-using Reintegration.Analytics.Domain.Returnees;
-using Reintegration.Analytics.Domain.Scoring;
 using Reintegration.Analytics.Domain.Vocabulary;
+using Reintegration.Analytics.TestSupport;
 
 namespace Reintegration.Analytics.Grains.Tests;
 
@@ -33,7 +31,7 @@ public sealed class FollowUpTests(ClusterFixture fixture)
         Assert.Equal(["follow-overdue-1", "follow-overdue-2"], await CaseIds("follow.nam", FollowUpStatus.Overdue));
 
         // A survey 300 days after the return of a case that is 400 days back.
-        var survey = await grains.Returnee("follow-overdue-1").PutSurvey("m9", Survey(Today.AddDays(-100)));
+        var survey = await grains.Returnee("follow-overdue-1").PutSurvey("m9", UniformSurvey.Of(Today.AddDays(-100), "m9", "na"));
         Assert.Equal(WriteStatus.Applied, survey.Status);
 
         await ExpectEverywhere(new FollowUpTotals(Due: 5, Covered: 1, Open: 1, Overdue: 2, Missed: 1));
@@ -50,18 +48,18 @@ public sealed class FollowUpTests(ClusterFixture fixture)
         var namibia = total with { Due = total.Due - 1, Overdue = total.Overdue - 1 };
         await Eventually.Holds(async () =>
         {
-            Assert.Equal(namibia, AggregateDocumentBuilder.FollowUp((await grains.Community("follow.nam").GetReport())!.Summary, Today));
-            Assert.Equal(namibia, AggregateDocumentBuilder.FollowUp((await grains.Country("NAM").GetReport()).Summary, Today));
-            Assert.Equal(botswana, AggregateDocumentBuilder.FollowUp((await grains.Country("BWA").GetReport()).Summary, Today));
-            Assert.Equal(total, AggregateDocumentBuilder.FollowUp((await grains.Region("SAF").GetReport()).Summary, Today));
+            Assert.Equal(namibia, (await grains.Community("follow.nam").GetReport())!.Summary.All.FollowUpOn(Today));
+            Assert.Equal(namibia, (await grains.Country("NAM").GetReport()).Summary.All.FollowUpOn(Today));
+            Assert.Equal(botswana, (await grains.Country("BWA").GetReport()).Summary.All.FollowUpOn(Today));
+            Assert.Equal(total, (await grains.Region("SAF").GetReport()).Summary.All.FollowUpOn(Today));
 
             // The global counts are the sum of the regions' (other tests' data included), SAF's as above.
             var global = await grains.Global().GetReport();
             Assert.Contains("SAF", global.Regions);
             var regions = await Task.WhenAll(global.Regions.Select(r => grains.Region(r).GetReport()));
-            var sum = regions.Select(r => AggregateDocumentBuilder.FollowUp(r.Summary, Today)).Aggregate((a, b) =>
+            var sum = regions.Select(r => r.Summary.All.FollowUpOn(Today)).Aggregate((a, b) =>
                 new FollowUpTotals(a.Due + b.Due, a.Covered + b.Covered, a.Open + b.Open, a.Overdue + b.Overdue, a.Missed + b.Missed));
-            Assert.Equal(sum, AggregateDocumentBuilder.FollowUp(global.Summary, Today));
+            Assert.Equal(sum, global.Summary.All.FollowUpOn(Today));
         });
     }
 
@@ -70,11 +68,4 @@ public sealed class FollowUpTests(ClusterFixture fixture)
 
     private static ReturneeProfile Profile(string country, int returnedDaysAgo) =>
         new(country, country == "NAM" ? "follow.nam" : "follow.bwa", "female", 30, Today.AddDays(-returnedDaysAgo), "vhr", null, null, []);
-
-    private static StoredSurvey Survey(DateOnly date)
-    {
-        var instrument = InstrumentCatalog.BuiltInDefault;
-        var answers = instrument.Items.ToDictionary(i => i.Id, _ => "na");
-        return new StoredSurvey(new SurveySubmission(date, "m9", instrument.Id, answers), SurveyScorer.Score(instrument, answers));
-    }
 }

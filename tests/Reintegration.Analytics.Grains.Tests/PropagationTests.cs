@@ -1,8 +1,6 @@
 using Orleans.Runtime;
-using Reintegration.Analytics.Domain.Instruments;
 using Reintegration.Analytics.Domain.Records;
-using Reintegration.Analytics.Domain.Returnees;
-using Reintegration.Analytics.Domain.Scoring;
+using Reintegration.Analytics.TestSupport;
 
 namespace Reintegration.Analytics.Grains.Tests;
 
@@ -21,7 +19,7 @@ public sealed class PropagationTests(ClusterFixture fixture)
         await grains.Returnee("fresh-1").PutProfile(Profile("ARG", "fresh.1") with { Sex = "other" });
 
         var acknowledged = System.Diagnostics.Stopwatch.StartNew();
-        var result = await grains.Returnee("fresh-1").PutSurvey("s1", Survey(Today.AddDays(-1), "5"));
+        var result = await grains.Returnee("fresh-1").PutSurvey("s1", UniformSurvey.Of(Today.AddDays(-1), "m3", "5"));
         Assert.Equal(WriteStatus.Applied, result.Status);
         var acknowledgedAfter = acknowledged.Elapsed;
 
@@ -44,7 +42,7 @@ public sealed class PropagationTests(ClusterFixture fixture)
         for (var i = 0; i < 60; i++)
         {
             await grains.Returnee($"spread-{i}").PutProfile(Profile("CPV", i % 2 == 0 ? "spread.1" : "spread.2"));
-            await grains.Returnee($"spread-{i}").PutSurvey("s1", Survey(Today.AddDays(-3), i % 3 == 0 ? "1" : "5"));
+            await grains.Returnee($"spread-{i}").PutSurvey("s1", UniformSurvey.Of(Today.AddDays(-3), "m3", i % 3 == 0 ? "1" : "5"));
         }
 
         var management = grains.GetGrain<IManagementGrain>(0);
@@ -78,7 +76,7 @@ public sealed class PropagationTests(ClusterFixture fixture)
         var clock = System.Diagnostics.Stopwatch.StartNew();
         for (var round = 0; round < surveysEach; round++)
             await Task.WhenAll(Enumerable.Range(0, returnees).Select(i =>
-                grains.Returnee($"busy-{i}").PutSurvey($"s{round}", Survey(Today.AddDays(-round - 1), (1 + (i + round) % 5).ToString()))));
+                grains.Returnee($"busy-{i}").PutSurvey($"s{round}", UniformSurvey.Of(Today.AddDays(-round - 1), "m3", (1 + (i + round) % 5).ToString()))));
         await Eventually.Holds(async () => Assert.Equal(returnees, (await grains.Country("TGO").GetReport()).Summary.All.Surveyed));
         await Task.Delay(ClusterFixture.PushDelay * 4);
         var elapsed = clock.Elapsed;
@@ -96,17 +94,4 @@ public sealed class PropagationTests(ClusterFixture fixture)
 
     private static ReturneeProfile Profile(string country, string communityId) =>
         new(country, communityId, "female", 30, Today.AddDays(-100), "avrr", null, null, []);
-
-    /// <summary>A survey answering every likert item with <paramref name="likert"/> and every yes/no item "yes".</summary>
-    private static StoredSurvey Survey(DateOnly date, string likert)
-    {
-        var instrument = InstrumentCatalog.BuiltInDefault;
-        var answers = instrument.Items.ToDictionary(i => i.Id, i => i.Scale switch
-        {
-            AnswerScale.Likert5 or AnswerScale.Likert5Reversed => likert,
-            AnswerScale.Debt => "no_debt",
-            _ => "yes",
-        });
-        return new StoredSurvey(new SurveySubmission(date, "m3", instrument.Id, answers), SurveyScorer.Score(instrument, answers));
-    }
 }

@@ -255,11 +255,21 @@ public sealed class AggregateExactnessTests(ApiFactory factory)
             foreach (var row in compare["rows"]!.AsArray())
             {
                 var country = row!["country"]!.GetValue<string>();
-                var group = _cases.Where(x => x.Country == country && x.Sex == row["group"]!.GetValue<string>()).ToList();
-                Oracle.AssertCount(group.Count, row["returnees"], $"compare {country} {row["group"]} returnees");
+                var sex = row["group"]?.GetValue<string>(); // null: the country's total row
+                var group = _cases.Where(x => x.Country == country && (sex is null || x.Sex == sex)).ToList();
+                var what = $"compare {country} {sex ?? "total"}";
+                Oracle.AssertCount(group.Count, row["returnees"], $"{what} returnees");
                 var composites = group.Select(Oracle.CurrentScores).Where(s => s?.Composite is not null).Select(s => s!.Composite!.Value).ToList();
-                Oracle.AssertClose(composites.Count == 0 ? null : composites.Average(), row["scores"]!["composite"]!["mean"], $"compare {country} {row["group"]} composite");
+                Oracle.AssertClose(composites.Count == 0 ? null : composites.Average(), row["scores"]!["composite"]!["mean"], $"{what} composite");
+                var improvements = group.Select(Oracle.Improvement).Where(i => i is not null).Select(i => i!.Value).ToList();
+                Oracle.AssertClose(improvements.Count == 0 ? null : improvements.Average(), row["improvement"]!["mean"], $"{what} improvement");
+                var due = group.Where(Oracle.IsDue).ToList();
+                Oracle.AssertClose(due.Count == 0 ? null : (double)due.Count(Oracle.IsCovered) / due.Count, row["followUpCoverage"], $"{what} coverage");
+                var intentions = group.Select(Oracle.Remigration).Where(r => r is not null).ToList();
+                Oracle.AssertClose(intentions.Count == 0 ? null : (double)intentions.Count(r => r == "necessity") / intentions.Count,
+                    row["remigrationNecessityShare"], $"{what} remigrationNecessityShare");
             }
+            Assert.Equal(2 * 5, compare["rows"]!.AsArray().Count); // 4 sexes and a total row per country
         });
 
         // --- global: every region pooled (other tests write other regions concurrently with this check,

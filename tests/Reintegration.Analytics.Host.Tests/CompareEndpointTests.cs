@@ -84,7 +84,8 @@ public sealed class CompareEndpointTests(ApiFactory factory)
         {
             Assert.Equal("sex", compare["by"]!.GetValue<string>());
             var rows = compare["rows"]!.AsArray();
-            Assert.Equal(8, rows.Count); // 2 countries × female, male, other, unknown
+            Assert.Equal(10, rows.Count); // 2 countries × (female, male, other, unknown, and the country's total)
+            Assert.Equal(3, Row(compare, "SEN")["returnees"]!.GetValue<long>());
 
             var senFemale = Row(compare, "SEN", "female");
             Assert.Equal(2, senFemale["returnees"]!.GetValue<long>());
@@ -107,17 +108,56 @@ public sealed class CompareEndpointTests(ApiFactory factory)
         await SeedOnce();
         await _api.Eventually("/compare?countries=SEN&by=ageBand", compare =>
         {
-            Assert.Equal(6, compare["rows"]!.AsArray().Count);
+            Assert.Equal(7, compare["rows"]!.AsArray().Count);
             Assert.Equal(1, Row(compare, "SEN", "18-24")["returnees"]!.GetValue<long>());
             Assert.Equal(1, Row(compare, "SEN", "25-34")["returnees"]!.GetValue<long>());
             Assert.Equal(1, Row(compare, "SEN", "35-49")["returnees"]!.GetValue<long>());
         });
         await _api.Eventually("/compare?countries=GIN&by=returnType", compare =>
         {
-            Assert.Equal(4, compare["rows"]!.AsArray().Count);
+            Assert.Equal(5, compare["rows"]!.AsArray().Count);
             Assert.Equal(1, Row(compare, "GIN", "vhr")["returnees"]!.GetValue<long>());
             Assert.Equal(1, Row(compare, "GIN", "avrr")["returnees"]!.GetValue<long>());
             Assert.Equal(0, Row(compare, "GIN", "forced")["returnees"]!.GetValue<long>());
+        });
+    }
+
+    [Fact]
+    public async Task Every_row_carries_the_headline_figures_and_each_country_a_total_row()
+    {
+        // Country GAB is used by no other test.
+        var community = await _api.NewCommunity("GAB");
+        var female = Ids.New("case");
+        await _api.MustPut($"/returnees/{female}", Seed.Returnee("GAB", community, "female", 30, Days.Ago(400)));
+        await _api.MustPut($"/returnees/{female}/surveys/base", Seed.Survey(Days.Ago(395), "baseline", Answers.Worst("necessity")));
+        await _api.MustPut($"/returnees/{female}/surveys/m12", Seed.Survey(Days.Ago(100), "m12", Answers.Best("none"))); // day 300: covered
+        var male = Ids.New("case");
+        await _api.MustPut($"/returnees/{male}", Seed.Returnee("GAB", community, "male", 40, Days.Ago(400)));
+        await _api.MustPut($"/returnees/{male}/surveys/base", Seed.Survey(Days.Ago(390), "baseline", Answers.Best("necessity")));
+        var items = new[] { "national_policy", "sops", "referral_mechanism", "coordination_body", "local_ownership", "access_health" };
+        await _api.MustPut("/countries/GAB/assessments/2026", new { date = Days.Ago(30), items = items.ToDictionary(i => i, _ => 2) });
+
+        await _api.Eventually("/compare?countries=GAB&by=sex", compare =>
+        {
+            var total = Row(compare, "GAB");
+            Assert.Equal(2, total["returnees"]!.GetValue<long>());
+            Assert.Equal(1.0, total["improvement"]!["mean"]!.GetValue<double>(), 1e-9);
+            Assert.Equal(1, total["improvement"]!["n"]!.GetValue<long>());
+            Assert.Equal(0.5, total["followUpCoverage"]!.GetValue<double>(), 1e-9);
+            Assert.Equal(0.5, total["remigrationNecessityShare"]!.GetValue<double>(), 1e-9);
+            Assert.Equal(0.5, total["structuralIndex"]!.GetValue<double>(), 1e-9);
+
+            var women = Row(compare, "GAB", "female");
+            Assert.Equal(1.0, women["improvement"]!["mean"]!.GetValue<double>(), 1e-9);
+            Assert.Equal(1.0, women["followUpCoverage"]!.GetValue<double>(), 1e-9);
+            Assert.Equal(0.0, women["remigrationNecessityShare"]!.GetValue<double>(), 1e-9);
+            Assert.Null(women["structuralIndex"]);
+            var men = Row(compare, "GAB", "male");
+            Assert.Null(men["improvement"]!["mean"]);
+            Assert.Equal(0.0, men["followUpCoverage"]!.GetValue<double>(), 1e-9);
+            Assert.Equal(1.0, men["remigrationNecessityShare"]!.GetValue<double>(), 1e-9);
+            Assert.Equal("GAB", compare["rows"]!.AsArray()[^1]!["country"]!.GetValue<string>());
+            Assert.Null(compare["rows"]!.AsArray()[^1]!["group"]); // groups first, then the total
         });
     }
 

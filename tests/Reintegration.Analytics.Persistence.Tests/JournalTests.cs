@@ -343,7 +343,7 @@ public sealed class JournalTests(StorageFixture fixture, ITestOutputHelper outpu
         caseId,
         version,
         new AssistanceChange($"a{version}", new AssistanceRecord(Day, "cash", "direct", amount ?? version, null)),
-        new ReturneeContribution(caseId, community, "SEN", "female", "25-34", "avrr", [], Day, null, null, false, null, [], [], version, null, []));
+        new ReturneeContribution(caseId, community, "SEN", "female", "25-34", "avrr", [], Day, null, null, false, null, [], [], version, null, [], ReturneeContribution.CurrentDerivation));
 
     private static async Task<List<string>> IdsAfterAsync(ReturneeJournal journal, string caseId, long version) =>
         (await journal.ReadAfterAsync(caseId, version)).Cast<AssistanceChange>().Select(c => c.AssistanceId).ToList();

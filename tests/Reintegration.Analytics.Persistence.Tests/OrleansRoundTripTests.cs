@@ -2,15 +2,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Orleans.Storage;
 using Orleans.TestingHost;
-using Reintegration.Analytics.Domain.Instruments;
 using Reintegration.Analytics.Domain.Records;
 using Reintegration.Analytics.Domain.Reference;
-using Reintegration.Analytics.Domain.Returnees;
-using Reintegration.Analytics.Domain.Scoring;
 using Reintegration.Analytics.Grains;
 using Reintegration.Analytics.Grains.Aggregation;
 using Reintegration.Analytics.Grains.Returnees;
 using Reintegration.Analytics.Persistence.Tests.Infrastructure;
+using Reintegration.Analytics.TestSupport;
 
 namespace Reintegration.Analytics.Persistence.Tests;
 
@@ -46,8 +44,8 @@ public sealed class OrleansRoundTripTests(StorageFixture fixture)
             {
                 var returnee = grains.Returnee($"rt-{i}");
                 await Applied(returnee.PutProfile(Profile("rt.pikine", age: 20 + 7 * i)));
-                await Applied(returnee.PutSurvey("baseline", Survey(Today.AddDays(-90), "baseline", (1 + i).ToString())));
-                await Applied(returnee.PutSurvey("m3", Survey(Today.AddDays(-10), "m3", (5 - i % 2).ToString())));
+                await Applied(returnee.PutSurvey("baseline", UniformSurvey.Of(Today.AddDays(-90), "baseline", (1 + i).ToString())));
+                await Applied(returnee.PutSurvey("m3", UniformSurvey.Of(Today.AddDays(-10), "m3", (5 - i % 2).ToString())));
                 await Applied(returnee.PutAssistance("a1", new AssistanceRecord(Today.AddDays(-60), i % 2 == 0 ? "cash" : "housing", "direct", 150.25m * (i + 1), 4)));
             }
             await Applied(grains.Returnee("rt-0").PutPlan(new PlanDates(Today.AddDays(-80), Today.AddDays(-70), null, null, null)));
@@ -56,13 +54,13 @@ public sealed class OrleansRoundTripTests(StorageFixture fixture)
             var busy = grains.Returnee("rt-busy");
             await Applied(busy.PutProfile(Profile("rt.pikine", age: 41)));
             for (var s = 1; s <= 10; s++)
-                await Applied(busy.PutSurvey($"s{s:D2}", Survey(Today.AddDays(-100 + 9 * s), s == 1 ? "baseline" : "m3", (1 + s % 5).ToString())));
+                await Applied(busy.PutSurvey($"s{s:D2}", UniformSurvey.Of(Today.AddDays(-100 + 9 * s), s == 1 ? "baseline" : "m3", (1 + s % 5).ToString())));
             for (var a = 1; a <= 9; a++)
                 await Applied(busy.PutAssistance($"a{a}", new AssistanceRecord(Today.AddDays(-50 + a), a % 3 == 0 ? "vocational_training" : "in_kind", "referral", a * 10m, null)));
 
             var mover = grains.Returnee("rt-mover");
             await Applied(mover.PutProfile(Profile("rt.pikine", age: 33)));
-            await Applied(mover.PutSurvey("baseline", Survey(Today.AddDays(-30), "baseline", "2")));
+            await Applied(mover.PutSurvey("baseline", UniformSurvey.Of(Today.AddDays(-30), "baseline", "2")));
             await Applied(mover.PutProfile(Profile("rt.thies", age: 33)));
 
             acknowledged = await Snapshot.TakeAsync(grains);
@@ -89,7 +87,7 @@ public sealed class OrleansRoundTripTests(StorageFixture fixture)
             // Four more changes: checkpoint at version 23, version 24 only in the journal.
             var busy = grains.Returnee("rt-busy");
             for (var s = 11; s <= 14; s++)
-                await Applied(busy.PutSurvey($"s{s:D2}", Survey(Today.AddDays(-100 + 6 * s), "m3", (1 + s % 5).ToString())));
+                await Applied(busy.PutSurvey($"s{s:D2}", UniformSurvey.Of(Today.AddDays(-100 + 6 * s), "m3", (1 + s % 5).ToString())));
             await Applied(grains.Returnee("rt-3").PutProfile(Profile("rt.thies", age: 41))); // moves
             beforeCrash = await Snapshot.TakeAsync(grains);
             Assert.Equal(4, beforeCrash.Reports["rt.pikine"].Summary.All.Returnees);
@@ -144,18 +142,6 @@ public sealed class OrleansRoundTripTests(StorageFixture fixture)
     private static ReturneeProfile Profile(string communityId, int age) =>
         new("SEN", communityId, age % 2 == 0 ? "female" : "male", age, Today.AddDays(-400 + age), "avrr", "LBY", 14, age > 30 ? ["disability"] : []);
 
-    /// <summary>A survey answering every likert item with <paramref name="likert"/> and every yes/no item "yes".</summary>
-    private static StoredSurvey Survey(DateOnly date, string round, string likert)
-    {
-        var instrument = InstrumentCatalog.BuiltInDefault;
-        var answers = instrument.Items.ToDictionary(i => i.Id, i => i.Scale switch
-        {
-            AnswerScale.Likert5 or AnswerScale.Likert5Reversed => likert,
-            AnswerScale.Debt => "no_debt",
-            _ => "yes",
-        });
-        return new StoredSurvey(new SurveySubmission(date, round, instrument.Id, answers), SurveyScorer.Score(instrument, answers));
-    }
 
     /// <summary>What clients see: every returnee's view, and every community report (without its clock-based report version).</summary>
     private sealed record Snapshot(

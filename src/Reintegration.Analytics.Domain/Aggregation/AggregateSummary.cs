@@ -8,30 +8,23 @@ namespace Reintegration.Analytics.Domain.Aggregation;
 /// The sufficient statistics of SPEC §2.4 for a set of returnees: only counts and sums, so a
 /// community's summary is built from its members' contributions and every parent's summary is the
 /// merge of its children's. Nothing is ever subtracted, which keeps every level equal to a
-/// recomputation from scratch. Time-dependent figures (follow-up coverage, return pressure) keep
-/// counts per return date and are evaluated for a given day by <see cref="AggregateDocumentBuilder"/>.
+/// recomputation from scratch. The whole unit and each of its groups keep a <see cref="GroupStats"/>;
+/// time-dependent figures (follow-up, return pressure) are evaluated from its counts per return date.
 /// </summary>
 [GenerateSerializer, Alias("AggregateSummary")]
 public sealed class AggregateSummary
 {
-    [Id(0)] public ScoreStats All { get; set; } = new();
-    [Id(1)] public Dictionary<string, ScoreStats> BySex { get; set; } = [];
-    [Id(2)] public Dictionary<string, ScoreStats> ByAgeBand { get; set; } = [];
-    [Id(3)] public Dictionary<string, ScoreStats> ByReturnType { get; set; } = [];
+    [Id(0)] public GroupStats All { get; set; } = new();
+    [Id(1)] public Dictionary<string, GroupStats> BySex { get; set; } = [];
+    [Id(2)] public Dictionary<string, GroupStats> ByAgeBand { get; set; } = [];
+    [Id(3)] public Dictionary<string, GroupStats> ByReturnType { get; set; } = [];
     [Id(4)] public Dictionary<string, long> ByVulnerability { get; set; } = [];
-    [Id(5)] public MeanAccumulator Improvement { get; set; } = new();
-
-    /// <summary>Per return date (day number): returnees, and those with a 12-month follow-up survey.</summary>
-    [Id(6)] public Dictionary<int, ReturnDayCounts> ByReturnDay { get; set; } = [];
-
-    [Id(7)] public long RemigrationAnswered { get; set; }
-    [Id(8)] public long RemigrationNecessity { get; set; }
-    [Id(9)] public Dictionary<string, long> PlanStatuses { get; set; } = [];
-    [Id(10)] public Dictionary<string, AssistanceTypeTotals> AssistanceByType { get; set; } = [];
-    [Id(11)] public long ReturneesAssisted { get; set; }
+    [Id(5)] public Dictionary<string, long> PlanStatuses { get; set; } = [];
+    [Id(6)] public Dictionary<string, AssistanceTypeTotals> AssistanceByType { get; set; } = [];
+    [Id(7)] public long ReturneesAssisted { get; set; }
 
     /// <summary>Improvement of the returnees who received each assistance type by their current survey ("what works").</summary>
-    [Id(12)] public Dictionary<string, MeanAccumulator> ImprovementByAssistanceType { get; set; } = [];
+    [Id(8)] public Dictionary<string, MeanAccumulator> ImprovementByAssistanceType { get; set; } = [];
 
     public static AggregateSummary Of(IEnumerable<ReturneeContribution> contributions)
     {
@@ -55,21 +48,10 @@ public sealed class AggregateSummary
         Group(ByReturnType, c.ReturnType).Add(c);
         foreach (var vulnerability in c.Vulnerabilities) Increment(ByVulnerability, vulnerability, 1);
 
+        // Rows stored before derivation 1 have no list (null) until their returnee stores them again.
         if (c.Improvement is { } improvement)
-        {
-            Improvement.Add(improvement);
-            foreach (var type in c.AssistedByCurrentSurvey)
+            foreach (var type in c.AssistedByCurrentSurvey ?? [])
                 Group(ImprovementByAssistanceType, type).Add(improvement);
-        }
-
-        var day = ByReturnDay.TryGetValue(c.ReturnDate.DayNumber, out var counts) ? counts : new ReturnDayCounts(0, 0);
-        ByReturnDay[c.ReturnDate.DayNumber] = new ReturnDayCounts(day.Returnees + 1, day.FollowedUp + (c.HasTwelveMonthFollowUp ? 1 : 0));
-
-        if (c.RemigrationIntention is { } intention)
-        {
-            RemigrationAnswered++;
-            if (intention == RemigrationIntention.Necessity) RemigrationNecessity++;
-        }
 
         foreach (var status in c.PlanStatuses) Increment(PlanStatuses, status, 1);
 
@@ -77,6 +59,7 @@ public sealed class AggregateSummary
         foreach (var assistance in c.Assistance)
         {
             var totals = Group(AssistanceByType, assistance.Type);
+            totals.Returnees++;
             totals.Records += assistance.Records;
             totals.AmountUsd += assistance.AmountUsd;
         }
@@ -89,17 +72,11 @@ public sealed class AggregateSummary
         MergeGroups(ByAgeBand, other.ByAgeBand, (a, b) => a.Merge(b));
         MergeGroups(ByReturnType, other.ByReturnType, (a, b) => a.Merge(b));
         foreach (var (key, value) in other.ByVulnerability) Increment(ByVulnerability, key, value);
-        Improvement.Merge(other.Improvement);
         MergeGroups(ImprovementByAssistanceType, other.ImprovementByAssistanceType, (a, b) => a.Merge(b));
-        foreach (var (day, counts) in other.ByReturnDay)
-            ByReturnDay[day] = ByReturnDay.TryGetValue(day, out var mine)
-                ? new ReturnDayCounts(mine.Returnees + counts.Returnees, mine.FollowedUp + counts.FollowedUp)
-                : counts;
-        RemigrationAnswered += other.RemigrationAnswered;
-        RemigrationNecessity += other.RemigrationNecessity;
         foreach (var (key, value) in other.PlanStatuses) Increment(PlanStatuses, key, value);
         MergeGroups(AssistanceByType, other.AssistanceByType, (a, b) =>
         {
+            a.Returnees += b.Returnees;
             a.Records += b.Records;
             a.AmountUsd += b.AmountUsd;
         });
@@ -121,12 +98,12 @@ public sealed class AggregateSummary
         counts[key] = counts.GetValueOrDefault(key) + by;
 }
 
-[GenerateSerializer, Immutable, Alias("ReturnDayCounts")]
-public readonly record struct ReturnDayCounts([property: Id(0)] long Returnees, [property: Id(1)] long FollowedUp);
-
 [GenerateSerializer, Alias("AssistanceTypeTotals")]
 public sealed class AssistanceTypeTotals
 {
     [Id(0)] public long Records { get; set; }
     [Id(1)] public decimal AmountUsd { get; set; }
+
+    /// <summary>Returnees with at least one record of the type: the n that small-cell suppression looks at.</summary>
+    [Id(2)] public long Returnees { get; set; }
 }

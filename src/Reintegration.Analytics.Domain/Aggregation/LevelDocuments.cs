@@ -11,9 +11,7 @@ public static class LevelDocuments
         var cells = new CellSuppression(minimumCellSize);
         var figures = AggregateDocumentBuilder.Figures(report.Summary, today, asOf, cells);
         var assessment = report.Assessment;
-        long recent = report.Summary.ByReturnDay
-            .Where(d => FollowUpWindow.IsRecentReturn(DateOnly.FromDayNumber(d.Key), today))
-            .Sum(d => d.Value.Returnees);
+        var recent = report.Summary.All.RecentReturnsOn(today);
         return new CommunityAggregateDocument(figures)
         {
             CommunityId = report.CommunityId,

@@ -27,8 +27,9 @@ public sealed record PlanDates(
 
     /// <summary>
     /// The funnel rule (SPEC §2.3) for this plan as merged with <paramref name="update"/>: each status needs
-    /// every earlier status, dated on or before it (<c>droppedOut</c> needs only <c>eligible</c>). The error
-    /// names the field the update sent: the later status, or the earlier one when the update moved it.
+    /// every earlier status, dated on or before it (<c>droppedOut</c> needs only <c>eligible</c>). Only the steps
+    /// the update touches are checked, so a plan stored before the rule does not block unrelated updates. The
+    /// error names the field the update sent: the later status, or the earlier one when the update moved it.
     /// </summary>
     public FieldError? FunnelErrorAfter(PlanDates update)
     {
@@ -48,7 +49,7 @@ public sealed record PlanDates(
 
     private static FieldError? StepError((string Field, DateOnly? Date, bool Sent) earlier, (string Field, DateOnly? Date, bool Sent) later)
     {
-        if (later.Date is not { } laterDate) return null;
+        if (later.Date is not { } laterDate || !(earlier.Sent || later.Sent)) return null;
         if (earlier.Date is not { } earlierDate)
             return new FieldError(later.Field, $"{later.Field} needs {earlier.Field} to be set first (the funnel is "
                 + "eligible → planDeveloped → assistanceStarted → assistanceCompleted; droppedOut needs eligible)");

@@ -21,3 +21,10 @@ public sealed record AssistanceChange([property: Id(0)] string AssistanceId, [pr
 
 [GenerateSerializer, Immutable, Alias("PlanChange")]
 public sealed record PlanChange([property: Id(0)] PlanDates Plan) : ReturneeChange;
+
+/// <summary>
+/// Changes no data: journaled only to derive the contribution again under the current rules and store it
+/// (a membership row written by an older version; see <see cref="ReturneeContribution.Derivation"/>).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("ContributionRefresh")]
+public sealed record ContributionRefresh : ReturneeChange;

@@ -29,8 +29,18 @@ public sealed record ReturneeContribution(
     [property: Id(13)] IReadOnlyList<AssistanceTotal> Assistance,
     [property: Id(14)] long Version,
     [property: Id(15)] DateOnly? LastSurveyDate,
-    [property: Id(16)] IReadOnlyList<string> AssistedByCurrentSurvey)
+    [property: Id(16)] IReadOnlyList<string> AssistedByCurrentSurvey,
+    [property: Id(17)] int Derivation)
 {
+    /// <summary>
+    /// The version of the rules that derived contributions. Rows stored under older rules read back with a
+    /// lower number (0: before follow-up and the what-works timing rule, with no <see cref="AssistedByCurrentSurvey"/>);
+    /// a community that loads one asks the returnee to derive and store it again (<see cref="ContributionRefresh"/>).
+    /// </summary>
+    public const int CurrentDerivation = 1;
+
+    public bool IsStale => Derivation < CurrentDerivation;
+
     /// <summary>The follow-up status on <paramref name="today"/> (SPEC §2.4).</summary>
     public string FollowUpStatus(DateOnly today) => FollowUpWindow.StatusOf(ReturnDate, HasTwelveMonthFollowUp, today);
 }

@@ -30,15 +30,28 @@ public sealed class ReturneeState
         SurveyChange s => PutSurvey(s.SurveyId, s.Survey),
         AssistanceChange a => PutAssistance(a.AssistanceId, a.Record),
         PlanChange p => PutPlan(p.Plan),
+        ContributionRefresh => Bump(),
+        _ => throw new ArgumentOutOfRangeException(nameof(change), change.GetType().Name, null),
+    };
+
+    /// <summary>Whether applying the change would change anything (an identical replay would not).</summary>
+    public bool WouldChange(ReturneeChange change) => change switch
+    {
+        ProfileChange p => Profile is null || !Profile.ContentEquals(p.Profile),
+        SurveyChange s => !(Surveys.TryGetValue(s.SurveyId, out var stored) && stored.Submission.ContentEquals(s.Survey.Submission)),
+        AssistanceChange a => !(Assistance.TryGetValue(a.AssistanceId, out var stored) && stored == a.Record),
+        PlanChange p => Plan.MergedWith(p.Plan) != Plan,
+        ContributionRefresh => true,
         _ => throw new ArgumentOutOfRangeException(nameof(change), change.GetType().Name, null),
     };
 
     /// <summary>
     /// The rules that depend on what is already stored (SPEC §2.3): records dated before the return,
     /// a return date moved after stored records, a plan that breaks the funnel order. Null when valid.
-    /// Checked before a change is journaled; replaying the journal applies changes without checking.
+    /// Checked before a change is journaled; replaying the journal applies changes without checking, and a
+    /// write that changes nothing is never refused (replays stay idempotent even for data stored before a rule).
     /// </summary>
-    public FieldError? Check(ReturneeChange change) => change switch
+    public FieldError? Check(ReturneeChange change) => !WouldChange(change) ? null : change switch
     {
         SurveyChange s => NotBeforeReturn(s.Survey.Submission.Date, "survey"),
         AssistanceChange a => NotBeforeReturn(a.Record.Date, "assistance record"),
@@ -52,8 +65,10 @@ public sealed class ReturneeState
             ? new FieldError("date", $"{what} dated {date:yyyy-MM-dd} is before the returnee's returnDate {profile.ReturnDate:yyyy-MM-dd}")
             : null;
 
+    /// <summary>Only a return date moved later can newly predate stored records; other profile updates pass.</summary>
     private FieldError? ReturnDateAfterRecords(DateOnly returnDate)
     {
+        if (Profile is not { } stored || returnDate <= stored.ReturnDate) return null;
         var dates = Surveys.Values.Select(s => s.Submission.Date).Concat(Assistance.Values.Select(a => a.Date)).ToList();
         if (dates.Count == 0 || dates.Min() >= returnDate) return null;
         return new FieldError("returnDate",
@@ -63,33 +78,34 @@ public sealed class ReturneeState
 
     public bool PutProfile(ReturneeProfile profile)
     {
-        if (Profile is not null && Profile.ContentEquals(profile)) return false;
+        if (!WouldChange(new ProfileChange(profile))) return false;
         Profile = profile;
-        Version++;
-        return true;
+        return Bump();
     }
 
     public bool PutSurvey(string surveyId, StoredSurvey survey)
     {
-        if (Surveys.TryGetValue(surveyId, out var existing) && existing.Submission.ContentEquals(survey.Submission)) return false;
+        if (!WouldChange(new SurveyChange(surveyId, survey))) return false;
         Surveys[surveyId] = survey;
-        Version++;
-        return true;
+        return Bump();
     }
 
     public bool PutAssistance(string assistanceId, AssistanceRecord record)
     {
-        if (Assistance.TryGetValue(assistanceId, out var existing) && existing == record) return false;
+        if (!WouldChange(new AssistanceChange(assistanceId, record))) return false;
         Assistance[assistanceId] = record;
-        Version++;
-        return true;
+        return Bump();
     }
 
     public bool PutPlan(PlanDates update)
     {
-        var merged = Plan.MergedWith(update);
-        if (merged == Plan) return false;
-        Plan = merged;
+        if (!WouldChange(new PlanChange(update))) return false;
+        Plan = Plan.MergedWith(update);
+        return Bump();
+    }
+
+    private bool Bump()
+    {
         Version++;
         return true;
     }
@@ -148,6 +164,7 @@ public sealed class ReturneeState
                 .Select(a => a.Type)
                 .Distinct()
                 .Order(StringComparer.Ordinal)
-                .ToArray());
+                .ToArray(),
+            ReturneeContribution.CurrentDerivation);
     }
 }

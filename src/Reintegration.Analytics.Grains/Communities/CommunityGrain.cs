@@ -57,6 +57,8 @@ public sealed class CommunityGrain : Grain, ICommunityGrain
         _withdrawn.Clear(); // the store is the truth: a case that moved away has no row here
         foreach (var contribution in durable) _contributions[contribution.CaseId] = contribution;
         Changed();
+        // Rows stored by an older version are derived again by their returnees, which deliver the result here.
+        foreach (var stale in durable.Where(c => c.IsStale)) await GrainFactory.Returnee(stale.CaseId).RefreshContribution();
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _push.FlushAsync();

@@ -102,6 +102,11 @@ public sealed class ReturneeGrain(
     public Task<WriteResult> PutPlan(PlanDates plan) =>
         Case.IsRegistered ? ApplyAsync(new PlanChange(plan)) : Task.FromResult(NotRegistered());
 
+    public async Task RefreshContribution()
+    {
+        if (Case.IsRegistered) await ApplyAsync(new ContributionRefresh());
+    }
+
     public Task<ReturneeView?> Get(DateOnly today)
     {
         _durability.ThrowIfAheadOfStore();

@@ -22,5 +22,5 @@ public sealed class AggregateReader(RegionMap regions, TimeProvider clock, IOpti
     public GlobalAggregateDocument Global(GlobalReport report) => LevelDocuments.Global(report, Today, Now, MinimumCellSize);
 
     public CountryComparison Compare(IReadOnlyList<CountryReport> reports, string? by) =>
-        CountryComparison.Build(reports, regions, by, Now, MinimumCellSize);
+        CountryComparison.Build(reports, regions, by, Today, Now, MinimumCellSize);
 }

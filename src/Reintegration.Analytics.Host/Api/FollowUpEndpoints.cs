@@ -37,11 +37,15 @@ internal static class FollowUpEndpoints
 
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             var country = grains.Country(iso3);
-            await ReadEndpoints.WhenComplete(country.GetReport, r => r.Pending);
+            // Right after a restart the country may still wait for communities; the list then says it is incomplete.
+            var report = await ReadEndpoints.WhenComplete(country.GetReport, r => r.Pending);
             var communityIds = await country.GetCommunityIds();
             var pages = await Task.WhenAll(communityIds.Select(id => grains.Community(id).GetFollowUpCases(status, today, after, limit + 1)));
             var page = FollowUpCaseList.Merge(pages, limit);
-            return Results.Ok(new { country = iso3, status, asOf = today, cases = page.Cases, next = page.Next?.Encode() });
+            return Results.Ok(new
+            {
+                country = iso3, status, asOf = today, complete = report.Pending == 0, cases = page.Cases, next = page.Next?.Encode(),
+            });
         });
     }
 }
