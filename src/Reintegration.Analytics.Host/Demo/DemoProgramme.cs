@@ -108,7 +108,7 @@ public static class DemoProgramme
             planDeveloped = planDeveloped ? Date(returnDate.AddDays(30), today) : null,
             assistanceStarted = started ? Date(returnDate.AddDays(60), today) : null,
             assistanceCompleted = completed ? Date(returnDate.AddDays(200), today) : null,
-            droppedOut = !completed && random.NextDouble() < 0.05 ? Date(returnDate.AddDays(90), today) : null,
+            droppedOut = eligible && !completed && random.NextDouble() < 0.05 ? Date(returnDate.AddDays(90), today) : null,
         });
 
         var boost = 0.0;
