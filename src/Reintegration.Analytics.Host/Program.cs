@@ -4,7 +4,9 @@ using Reintegration.Analytics.Grains.Storage;
 using Reintegration.Analytics.Host.Api;
 using Reintegration.Analytics.Host.Configuration;
 using Reintegration.Analytics.Host.Demo;
+using Prometheus;
 using Reintegration.Analytics.Host.Ingest;
+using Reintegration.Analytics.Host.Metrics;
 using Reintegration.Analytics.Host.Parsing;
 
 const string DefaultUrl = "http://127.0.0.1:5080";
@@ -27,6 +29,11 @@ builder.Services.AddSingleton<RecordParser>();
 builder.Services.AddSingleton<RecordApplier>();
 builder.Services.AddSingleton<IngestProcessor>();
 builder.Services.AddSingleton<AggregateReader>();
+builder.Services.AddSingleton<ServiceMetrics>();
+builder.Services.AddSingleton<IngestMetrics>();
+builder.Services.AddSingleton<BusinessMetrics>();
+builder.Services.AddSingleton<FreshnessMetrics>();
+builder.Services.AddAggregation();
 if (demo || builder.Configuration.GetValue<bool>("Demo")) builder.Services.AddHostedService<DemoSeeder>();
 
 builder.Services.AddProblemDetails();
@@ -38,7 +45,13 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 
+var metrics = app.Services.GetRequiredService<ServiceMetrics>();
+app.Services.GetRequiredService<BusinessMetrics>(); // these register their refresh before the first scrape
+app.Services.GetRequiredService<FreshnessMetrics>();
+app.UseHttpMetrics(o => o.SetMetricFactory(metrics.Factory));
+
 app.MapHealthEndpoints();
+app.MapMetrics("/metrics", metrics.Registry);
 
 var api = app.MapGroup("/api/v1");
 api.MapWriteEndpoints();

@@ -61,6 +61,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             // (the default, resource-optimized placement may keep a small test's grains on one silo).
             silo.Services.AddSingleton<Orleans.Runtime.PlacementStrategy, Orleans.Runtime.RandomPlacement>();
             silo.Services.AddSingleton(RegionMap.Default);
+            silo.Services.AddAggregation();
             silo.Services.Configure<AggregationOptions>(o => o.PushDelay = PushDelay);
             silo.AddIncomingGrainCallFilter(context =>
             {

@@ -182,6 +182,7 @@ public sealed class OrleansRoundTripTests(StorageFixture fixture)
                 silo.UseReintegrationStorage(storage);
                 silo.UseLocalhostClustering();
                 silo.Services.AddSingleton(RegionMap.Default);
+                silo.Services.AddAggregation();
                 silo.Services.Configure<AggregationOptions>(o =>
                 {
                     o.CheckpointEvery = CheckpointEvery;

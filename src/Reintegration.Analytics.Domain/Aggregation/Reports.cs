@@ -14,7 +14,8 @@ public sealed record CommunityReport(
     [property: Id(2)] AggregateSummary Summary,
     [property: Id(3)] string? AssessmentId,
     [property: Id(4)] CommunityAssessment? Assessment,
-    [property: Id(5)] long Version);
+    [property: Id(5)] long Version,
+    [property: Id(6)] DateTimeOffset? PendingSince = null);
 
 /// <summary>
 /// What a country tells its region. <c>Pending</c> counts the units below that are known to exist
@@ -29,7 +30,8 @@ public sealed record CountryReport(
     [property: Id(3)] string? AssessmentId,
     [property: Id(4)] StructuralAssessment? Assessment,
     [property: Id(5)] long Version,
-    [property: Id(6)] int Pending = 0);
+    [property: Id(6)] int Pending = 0,
+    [property: Id(7)] DateTimeOffset? PendingSince = null);
 
 /// <summary>What a region tells the global grain, and what the global grain answers with.</summary>
 [GenerateSerializer, Immutable, Alias("RegionReport")]
@@ -38,7 +40,8 @@ public sealed record RegionReport(
     [property: Id(1)] AggregateSummary Summary,
     [property: Id(2)] IReadOnlyList<string> Countries,
     [property: Id(3)] long Version,
-    [property: Id(4)] int Pending = 0);
+    [property: Id(4)] int Pending = 0,
+    [property: Id(5)] DateTimeOffset? PendingSince = null);
 
 [GenerateSerializer, Immutable, Alias("GlobalReport")]
 public sealed record GlobalReport(

@@ -10,17 +10,27 @@ namespace Reintegration.Analytics.Grains.Aggregation;
 /// once (after <see cref="GatherDelay"/>, which gathers a burst), later changes wait for the
 /// delay since the previous report and ride along in one report. This bounds the traffic each
 /// parent receives however many writes its children take, without delaying isolated updates.
+/// It also remembers since when the oldest unreported change waits (see <see cref="AggregateFreshness"/>)
+/// and hands that time to the push, which puts it in the report.
 /// </summary>
-internal sealed class PushScheduler(IGrainBase grain, TimeSpan delay, Func<Task> push)
+internal sealed class PushScheduler(IGrainBase grain, TimeSpan delay, Func<DateTimeOffset?, Task> push, AggregateFreshness freshness)
 {
     /// <summary>Even the first report after a quiet period waits this long, so a burst of writes becomes one report.</summary>
     public static readonly TimeSpan GatherDelay = TimeSpan.FromMilliseconds(10);
 
     private IGrainTimer? _timer;
     private long _lastPush = Stopwatch.GetTimestamp() - delay.Ticks * 2;
+    private DateTimeOffset? _pendingSince;
 
-    public void Schedule()
+    /// <summary>Schedules a report for a change made at <paramref name="changedAt"/> (now when not given).</summary>
+    public void Schedule(DateTimeOffset? changedAt = null)
     {
+        var since = changedAt ?? freshness.Now;
+        if (_pendingSince is null || since < _pendingSince)
+        {
+            _pendingSince = since;
+            freshness.Pending(this, since);
+        }
         if (_timer is not null) return;
         var sinceLastPush = Stopwatch.GetElapsedTime(_lastPush);
         var due = delay - sinceLastPush;
@@ -32,11 +42,19 @@ internal sealed class PushScheduler(IGrainBase grain, TimeSpan delay, Func<Task>
         });
     }
 
-    /// <summary>Pushes now if a push is pending (used before deactivation).</summary>
+    /// <summary>Pushes now if a push is pending, and stops (at deactivation: an activation that is gone waits for nothing).</summary>
     public async Task FlushAsync()
     {
-        if (_timer is null) return;
-        await FireAsync();
+        try
+        {
+            if (_timer is not null) await FireAsync();
+        }
+        finally
+        {
+            _timer?.Dispose();
+            _timer = null;
+            freshness.Done(this);
+        }
     }
 
     private async Task FireAsync()
@@ -44,14 +62,17 @@ internal sealed class PushScheduler(IGrainBase grain, TimeSpan delay, Func<Task>
         _timer?.Dispose();
         _timer = null;
         _lastPush = Stopwatch.GetTimestamp();
+        var since = _pendingSince;
+        _pendingSince = null;
+        freshness.Done(this);
         try
         {
-            await push();
+            await push(since);
         }
         catch
         {
             // The parent was unreachable: try again later rather than lose the change.
-            Schedule();
+            Schedule(since);
             throw;
         }
     }

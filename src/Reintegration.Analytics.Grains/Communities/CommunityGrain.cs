@@ -36,12 +36,13 @@ public sealed class CommunityGrain : Grain, ICommunityGrain
         [PersistentState("community", StorageNames.Aggregates)] IPersistentState<CommunityRecord> record,
         ICommunityMembers members,
         ICommunityDirectory directory,
-        IOptions<AggregationOptions> options)
+        IOptions<AggregationOptions> options,
+        AggregateFreshness freshness)
     {
         _record = record;
         _members = members;
         _directory = directory;
-        _push = new PushScheduler(this, options.Value.PushDelay, ReportAsync);
+        _push = new PushScheduler(this, options.Value.PushDelay, ReportAsync, freshness);
     }
 
     private string CommunityId => GrainKeys.IdOf(this.GetPrimaryKeyString());
@@ -161,11 +162,11 @@ public sealed class CommunityGrain : Grain, ICommunityGrain
         _push.Schedule();
     }
 
-    private async Task ReportAsync()
+    private async Task ReportAsync(DateTimeOffset? pendingSince = null)
     {
         if (State.Profile is not { } profile) return;
         _reportVersion = ReportVersions.Next(_reportVersion);
-        await GrainFactory.Country(profile.Country).ReportCommunity(BuildReport(_reportVersion));
+        await GrainFactory.Country(profile.Country).ReportCommunity(BuildReport(_reportVersion) with { PendingSince = pendingSince });
     }
 
     private CommunityReport BuildReport(long version)

@@ -35,14 +35,15 @@ public sealed class CountryGrain : Grain, ICountryGrain
         ICommunityDirectory directory,
         IReadModel readModel,
         IOptions<ReadModelOptions> readModelOptions,
-        IOptions<AggregationOptions> options)
+        IOptions<AggregationOptions> options,
+        AggregateFreshness freshness)
     {
         _readModel = readModel;
         _readModelOptions = readModelOptions.Value;
         _record = record;
         _regions = regions;
         _directory = directory;
-        _push = new PushScheduler(this, options.Value.PushDelay, ReportAsync);
+        _push = new PushScheduler(this, options.Value.PushDelay, ReportAsync, freshness);
     }
 
     private string Country => GrainKeys.IdOf(this.GetPrimaryKeyString());
@@ -77,7 +78,7 @@ public sealed class CountryGrain : Grain, ICountryGrain
         _awaited.Remove(report.CommunityId);
         _unpublished.Add(report.CommunityId);
         _summary = null;
-        _push.Schedule();
+        _push.Schedule(report.PendingSince);
         return Task.CompletedTask;
     }
 
@@ -112,10 +113,10 @@ public sealed class CountryGrain : Grain, ICountryGrain
     public Task<IReadOnlyList<string>> GetCommunityIds() =>
         Task.FromResult<IReadOnlyList<string>>(_communities.Keys.Order(StringComparer.Ordinal).ToList());
 
-    private async Task ReportAsync()
+    private async Task ReportAsync(DateTimeOffset? pendingSince = null)
     {
         _reportVersion = ReportVersions.Next(_reportVersion);
-        var report = BuildReport(_reportVersion);
+        var report = BuildReport(_reportVersion) with { PendingSince = pendingSince };
         await GrainFactory.Region(_regions.RegionOf(Country)).ReportCountry(report);
         PublishReadModel(report);
     }

@@ -22,11 +22,12 @@ public sealed class RegionGrain : Grain, IRegionGrain
     private AggregateSummary? _summary;
     private long _reportVersion;
 
-    public RegionGrain(RegionMap regions, ICommunityDirectory directory, IOptions<AggregationOptions> options)
+    public RegionGrain(RegionMap regions, ICommunityDirectory directory, IOptions<AggregationOptions> options,
+        AggregateFreshness freshness)
     {
         _regions = regions;
         _directory = directory;
-        _push = new PushScheduler(this, options.Value.PushDelay, ReportAsync);
+        _push = new PushScheduler(this, options.Value.PushDelay, ReportAsync, freshness);
     }
 
     private string Region => GrainKeys.IdOf(this.GetPrimaryKeyString());
@@ -57,7 +58,7 @@ public sealed class RegionGrain : Grain, IRegionGrain
         _countries[report.Country] = report;
         _awaited.Remove(report.Country);
         _summary = null;
-        _push.Schedule();
+        _push.Schedule(report.PendingSince);
         return Task.CompletedTask;
     }
 
@@ -69,10 +70,10 @@ public sealed class RegionGrain : Grain, IRegionGrain
 
     public Task<RegionReport> GetReport() => Task.FromResult(BuildReport(_reportVersion));
 
-    private async Task ReportAsync()
+    private async Task ReportAsync(DateTimeOffset? pendingSince = null)
     {
         _reportVersion = ReportVersions.Next(_reportVersion);
-        await GrainFactory.Global().ReportRegion(BuildReport(_reportVersion));
+        await GrainFactory.Global().ReportRegion(BuildReport(_reportVersion) with { PendingSince = pendingSince });
     }
 
     private RegionReport BuildReport(long version)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Reintegration.Analytics.Grains;
 using Reintegration.Analytics.Host.Ingest;
+using Reintegration.Analytics.Host.Metrics;
 using Reintegration.Analytics.Host.Parsing;
 
 namespace Reintegration.Analytics.Host.Api;
@@ -29,16 +30,36 @@ internal static class WriteEndpoints
     private static async Task<IResult> PutAsync(HttpContext http, string kind, Dictionary<string, string> ids)
     {
         var services = http.RequestServices;
+        var metrics = services.GetRequiredService<IngestMetrics>();
         var limit = services.GetRequiredService<IOptions<ApiOptions>>().Value.MaxRecordBytes;
         var (document, problem) = await RequestBody.ReadJsonAsync(http.Request, limit);
-        if (problem is not null) return problem;
+        if (problem is not null)
+        {
+            metrics.Count(kind, IngestMetrics.Rejected);
+            return problem;
+        }
 
         using (document)
         {
             var (record, errors) = services.GetRequiredService<RecordParser>().Parse(kind, document!.RootElement, ids);
-            if (record is null) return Problems.Invalid(errors);
+            if (record is null)
+            {
+                metrics.Count(kind, IngestMetrics.Rejected);
+                return Problems.Invalid(errors);
+            }
 
-            var result = await services.GetRequiredService<RecordApplier>().ApplyAsync(record);
+            var applying = System.Diagnostics.Stopwatch.StartNew();
+            WriteResult result;
+            try
+            {
+                result = await services.GetRequiredService<RecordApplier>().ApplyAsync(record);
+            }
+            catch
+            {
+                metrics.Count(kind, IngestMetrics.Failed);
+                throw;
+            }
+            metrics.Acknowledged(kind, IngestMetrics.OutcomeOf(result), applying.Elapsed);
             if (!result.Succeeded) return Problems.ForWrite(result);
 
             return Results.Ok(new WriteAnswer(

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Reintegration.Analytics.Grains;
+using Reintegration.Analytics.Host.Metrics;
 using Reintegration.Analytics.Host.Parsing;
 
 namespace Reintegration.Analytics.Host.Ingest;
@@ -12,7 +13,7 @@ namespace Reintegration.Analytics.Host.Ingest;
 /// the import: it is reported and the good lines are kept. A line that fails for a transient
 /// reason is retried first (see <see cref="IngestRetry"/>).
 /// </summary>
-public sealed class IngestProcessor(RecordParser parser, RecordApplier applier, ILogger<IngestProcessor> logger)
+public sealed class IngestProcessor(RecordParser parser, RecordApplier applier, IngestMetrics metrics, ILogger<IngestProcessor> logger)
 {
     private readonly Polly.ResiliencePipeline _retry = IngestRetry.Default;
 
@@ -41,9 +42,10 @@ public sealed class IngestProcessor(RecordParser parser, RecordApplier applier, 
             lineNumber++;
             if (string.IsNullOrWhiteSpace(line)) continue;
             var number = lineNumber;
-            var (record, error) = ParseLine(line);
+            var (record, error, kind) = ParseLine(line);
             if (record is null)
             {
+                metrics.Count(kind, IngestMetrics.Rejected);
                 Reject(number, error!.Field, error.Message);
                 continue;
             }
@@ -51,9 +53,11 @@ public sealed class IngestProcessor(RecordParser parser, RecordApplier applier, 
             await slots.WaitAsync(cancellationToken);
             var task = ordering.Chain(record, async () =>
             {
+                var applying = Stopwatch.StartNew();
                 try
                 {
                     var result = await _retry.ExecuteAsync(_ => new ValueTask<WriteResult>(applier.ApplyAsync(record)), cancellationToken);
+                    metrics.Acknowledged(record.Kind, IngestMetrics.OutcomeOf(result), applying.Elapsed);
                     if (result.Succeeded)
                     {
                         Interlocked.Increment(ref accepted);
@@ -66,6 +70,7 @@ public sealed class IngestProcessor(RecordParser parser, RecordApplier applier, 
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
+                    metrics.Count(record.Kind, IngestMetrics.Failed);
                     // Not the line's fault, and still failing after retries: it may or may not have been applied, so the client resends it.
                     logger.LogWarning(e, "Ingest line {Line} ({Kind}) could not be applied", number, record.Kind);
                     Reject(number, null, $"{record.Kind}: not acknowledged because of a server error ({e.GetType().Name}: {e.Message}); it may not have been applied, send this line again (safe: writes are idempotent)");
@@ -91,8 +96,10 @@ public sealed class IngestProcessor(RecordParser parser, RecordApplier applier, 
         return new IngestReport(accepted, sorted.Count, unchanged, sorted, stopwatch.Elapsed.TotalSeconds);
     }
 
-    private (IngestRecord? Record, Domain.Validation.FieldError? Error) ParseLine(string line)
+    /// <summary>The record of a line, or why it has none; <c>Kind</c> is the line's record kind, or "unknown".</summary>
+    private (IngestRecord? Record, Domain.Validation.FieldError? Error, string Kind) ParseLine(string line)
     {
+        const string unknown = IngestMetrics.UnknownKind;
         JsonDocument document;
         try
         {
@@ -100,24 +107,24 @@ public sealed class IngestProcessor(RecordParser parser, RecordApplier applier, 
         }
         catch (JsonException e)
         {
-            return (null, new("line", $"not valid JSON: {e.Message}"));
+            return (null, new("line", $"not valid JSON: {e.Message}"), unknown);
         }
 
         using (document)
         {
             var root = document.RootElement;
             if (!JsonText.IsWellFormed(root))
-                return (null, new("line", JsonText.Problem));
+                return (null, new("line", JsonText.Problem), unknown);
             if (root.ValueKind != JsonValueKind.Object)
-                return (null, new("line", $"must be a JSON object, not {JsonFields.Describe(root)}"));
+                return (null, new("line", $"must be a JSON object, not {JsonFields.Describe(root)}"), unknown);
             if (!root.TryGetProperty("kind", out var kindElement) || kindElement.ValueKind != JsonValueKind.String)
-                return (null, new("kind", $"is required: one of {string.Join(", ", RecordParser.Kinds)}"));
+                return (null, new("kind", $"is required: one of {string.Join(", ", RecordParser.Kinds)}"), unknown);
             var kind = kindElement.GetString()!;
             if (!RecordParser.Kinds.Contains(kind))
-                return (null, new("kind", $"'{kind}' is not one of {string.Join(", ", RecordParser.Kinds)}"));
+                return (null, new("kind", $"'{kind}' is not one of {string.Join(", ", RecordParser.Kinds)}"), unknown);
 
             var (record, errors) = parser.Parse(kind, root, ignoredFields: ["kind"]);
-            return record is null ? (null, errors[0] with { Message = $"{kind}: {string.Join("; ", errors)}" }) : (record, null);
+            return record is null ? (null, errors[0] with { Message = $"{kind}: {string.Join("; ", errors)}" }, kind) : (record, null, kind);
         }
     }
 
