@@ -10,7 +10,8 @@ namespace Reintegration.Analytics.Host.Tests.Monitoring;
 /// <c>GET /metrics</c> of a real host with the demo programme: the business gauges equal the API, pass
 /// <c>promtool check metrics</c>, follow the small-cell rule, and both silos export the same figures.
 /// </summary>
-public sealed class MetricsEndpointTests(MonitoringFixture fixture) : IClassFixture<MonitoringFixture>
+[Collection(MonitoringFixture.Collection)]
+public sealed class MetricsEndpointTests(MonitoringFixture fixture)
 {
     private static readonly string[] DemoCountries = ["SEN", "GIN", "NGA", "MLI", "ETH", "SOM", "AFG", "BGD", "IRQ", "GTM", "HND"];
 

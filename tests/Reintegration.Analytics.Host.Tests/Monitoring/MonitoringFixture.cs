@@ -11,6 +11,8 @@ namespace Reintegration.Analytics.Host.Tests.Monitoring;
 /// </summary>
 public sealed class MonitoringFixture : IAsyncLifetime
 {
+    public const string Collection = "monitoring";
+
     public const int MinimumCellSize = 5;
     private const long DemoReturnees = 11 * 250;
     private static readonly string HostDll = Path.Combine(AppContext.BaseDirectory, "Reintegration.Analytics.Host.dll");
@@ -81,3 +83,7 @@ public sealed class MonitoringFixture : IAsyncLifetime
         throw new InvalidOperationException("the tests run from inside the repository");
     }
 }
+
+/// <summary>One monitoring stack for every test class that needs it (starting it takes half a minute).</summary>
+[CollectionDefinition(MonitoringFixture.Collection)]
+public sealed class MonitoringCollection : ICollectionFixture<MonitoringFixture>;
