@@ -18,6 +18,9 @@ public interface ICountryGrain : IGrainWithStringKey
     [OneWay, Alias("Resync")] Task Resync();
 
     [Alias("GetReport")] Task<CountryReport> GetReport();
+
+    /// <summary>Writes every read model row of the country again (its day-dependent figures change with the calendar).</summary>
+    [OneWay, Alias("RefreshReadModel")] Task RefreshReadModel();
     [Alias("GetCommunities")] Task<IReadOnlyList<CommunityReport>> GetCommunities();
 
     /// <summary>The ids of its communities that have reported (all of them once the report is complete).</summary>

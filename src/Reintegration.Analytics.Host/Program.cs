@@ -34,6 +34,7 @@ builder.Services.AddSingleton<IngestMetrics>();
 builder.Services.AddSingleton<BusinessMetrics>();
 builder.Services.AddSingleton<FreshnessMetrics>();
 builder.Services.AddAggregation();
+builder.Services.AddHostedService<ReadModelRefresher>();
 if (demo || builder.Configuration.GetValue<bool>("Demo")) builder.Services.AddHostedService<DemoSeeder>();
 
 builder.Services.AddProblemDetails();

@@ -106,6 +106,13 @@ public sealed class CountryGrain : Grain, ICountryGrain
 
     public Task<CountryReport> GetReport() => Task.FromResult(BuildReport(_reportVersion));
 
+    public Task RefreshReadModel()
+    {
+        _unpublished.UnionWith(_communities.Keys);
+        PublishReadModel(BuildReport(_reportVersion));
+        return Task.CompletedTask;
+    }
+
     public Task<IReadOnlyList<CommunityReport>> GetCommunities() =>
         Task.FromResult<IReadOnlyList<CommunityReport>>(
             _communities.Values.OrderBy(c => c.CommunityId, StringComparer.Ordinal).ToList());

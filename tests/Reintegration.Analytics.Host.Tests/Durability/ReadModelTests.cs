@@ -8,7 +8,8 @@ namespace Reintegration.Analytics.Host.Tests.Durability;
 
 /// <summary>
 /// The relational read model in PostgreSQL: within seconds of the writes, community and country
-/// rows carry the figures the API serves, with suppressed cells NULL as in the API.
+/// rows carry the figures the API serves, with suppressed cells NULL as in the API, and are rewritten
+/// on the refresh interval without writes.
 /// </summary>
 public sealed class ReadModelTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
@@ -20,7 +21,7 @@ public sealed class ReadModelTests(PostgresFixture postgres) : IClassFixture<Pos
         var connection = await postgres.Server.CreateDatabaseAsync("readmodel");
         await using var host = await HostProcess.StartAsync(HostDll,
         [
-            "--postgres", connection, "--Api:MinimumCellSize", "5",
+            "--postgres", connection, "--Api:MinimumCellSize", "5", "--ReadModel:RefreshInterval", "00:00:01",
             "--Orleans:SiloPort", HostProcess.FreePort().ToString(), "--Orleans:GatewayPort", HostProcess.FreePort().ToString(),
         ]);
         using var http = new HttpClient { BaseAddress = host.Url };
@@ -78,6 +79,18 @@ public sealed class ReadModelTests(PostgresFixture postgres) : IClassFixture<Pos
                 break;
             }
             Assert.True(started.Elapsed < TimeSpan.FromSeconds(10), "read model rows did not appear within 10 s");
+            await Task.Delay(200);
+        }
+
+        // Without any write, every row is rewritten on the refresh interval (day-dependent figures stay true).
+        const string updated = "SELECT max(updated_at) FROM {0} WHERE country = 'TGO'";
+        var before = (await ReadAsync(database, string.Format(updated, "country_indicators")))[0][0];
+        var communitiesBefore = (await ReadAsync(database, string.Format(updated, "community_indicators")))[0][0];
+        started.Restart();
+        while (Equals((await ReadAsync(database, string.Format(updated, "country_indicators")))[0][0], before)
+               || Equals((await ReadAsync(database, string.Format(updated, "community_indicators")))[0][0], communitiesBefore))
+        {
+            Assert.True(started.Elapsed < TimeSpan.FromSeconds(10), "read model rows were not refreshed without writes");
             await Task.Delay(200);
         }
     }
