@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Reintegration.Analytics.Domain.Aggregation;
 using Reintegration.Analytics.Domain.Records;
 using Reintegration.Analytics.TestSupport;
@@ -11,7 +12,7 @@ namespace Reintegration.Analytics.Host.Tests.Durability;
 /// <summary>
 /// Two silo processes form one cluster through PostgreSQL membership. Load goes through both; one
 /// is killed with SIGKILL; the survivor takes over its grains, nothing acknowledged is lost, and the
-/// aggregates it serves equal a recomputation from the individual records.
+/// aggregates it serves (API and /metrics) equal a recomputation from the individual records.
 /// </summary>
 public sealed class FailoverTests(PostgresFixture postgres, ITestOutputHelper output) : IClassFixture<PostgresFixture>
 {
@@ -102,5 +103,11 @@ public sealed class FailoverTests(PostgresFixture postgres, ITestOutputHelper ou
             }
         }
         output.WriteLine($"aggregates exact {deadline.Elapsed.TotalSeconds:F1} s after the last write");
+
+        // The survivor's /metrics serves the cluster-wide business figures, equal to the API's.
+        var samples = MetricsText.Parse(await viaSecond.GetStringAsync("/metrics"));
+        foreach (var country in Communities.Values.Select(c => c.Country).Distinct())
+            Monitoring.ApiFigures.AssertCountrySeries(samples, (await viaSecond.GetFromJsonAsync<JsonNode>($"/api/v1/countries/{country}"))!,
+                country, "survivor");
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Reintegration.Analytics.TestSupport;
 
 namespace Reintegration.Analytics.Host.Tests.Monitoring;
 
@@ -44,5 +45,28 @@ public static class ApiFigures
     {
         var extra = labels.Where(l => l.Key is not ("__name__" or "country" or "region" or "instance" or "job")).Select(l => l.Value).ToList();
         return extra.Count == 0 ? labels["__name__"] : $"{labels["__name__"]}{{{string.Join(",", extra)}}}";
+    }
+
+    /// <summary>The country's series in a /metrics response equal its API document (assistance: every exported type).</summary>
+    public static void AssertCountrySeries(IReadOnlyList<PromSample> samples, JsonNode document, string country, string where)
+    {
+        var expected = ExpectedSeries(document);
+        var exported = samples
+            .Where(s => s.Labels.GetValueOrDefault("country") == country && s.Labels["__name__"].StartsWith("reintegration_"))
+            .ToList();
+        Assert.All(exported, s => Assert.Equal(document["region"]!.GetValue<string>(), s.Labels["region"]));
+
+        var assistance = exported.Where(s => s.Labels["__name__"] == "reintegration_assistance_usd").ToList();
+        foreach (var sample in assistance)
+            Assert.Equal(document["assistance"]!["byType"]![sample.Labels["type"]]!["amountUsd"]!.GetValue<double>(), sample.Value, 6);
+        Assert.Equal(expected.ContainsKey("reintegration_remigration_necessity_share_ratio"),
+            exported.Any(s => s.Labels["__name__"] == "reintegration_remigration_answered_returnees"));
+
+        var compared = exported
+            .Where(s => s.Labels["__name__"] is not ("reintegration_assistance_usd" or "reintegration_remigration_answered_returnees"))
+            .ToDictionary(s => KeyOf(s.Labels), s => s.Value);
+        Assert.Equal(expected.Keys.Order(), compared.Keys.Order());
+        foreach (var (key, value) in expected)
+            Assert.True(Math.Abs(value - compared[key]) < 1e-9, $"{where} {country} {key}: /metrics {compared[key]}, API {value}");
     }
 }
