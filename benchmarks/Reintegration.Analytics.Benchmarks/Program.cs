@@ -6,6 +6,7 @@ using Reintegration.Analytics.TestSupport;
 
 // Usage: dotnet run -c Release --project benchmarks/Reintegration.Analytics.Benchmarks [-- --store sqlite|postgres --runs 3 --returnees 20000 --surveys 60000]
 // --scenario followup: case lists of one country instead (defaults --returnees 200000 --communities 200).
+// --scenario metrics: GET /metrics with --countries countries (default 200) of --returnees returnees each (default 20).
 // --store postgres starts a throwaway PostgreSQL server (binaries from Debian's postgresql package) unless --postgres names one.
 var options = Options.Parse(args);
 var repository = FindRepositoryRoot();
@@ -24,9 +25,10 @@ string[] storageArguments = options.Store == "postgres"
 await using var host = await HostProcess.StartAsync(hostDll,
     [.. storageArguments, "--Orleans:SiloPort", HostProcess.FreePort().ToString(), "--Orleans:GatewayPort", HostProcess.FreePort().ToString()]);
 using var http = new HttpClient { BaseAddress = host.Url, Timeout = TimeSpan.FromMinutes(10) };
-if (options.Scenario == "followup")
+if (options.Scenario is "followup" or "metrics")
 {
-    await FollowUpBenchmark.RunAsync(http, options.Returnees, options.Communities);
+    if (options.Scenario == "followup") await FollowUpBenchmark.RunAsync(http, options.Returnees, options.Communities);
+    else await MetricsBenchmark.RunAsync(http, options.Countries, options.Returnees);
     await host.DisposeAsync();
     if (Directory.Exists(dataDirectory)) Directory.Delete(dataDirectory, recursive: true);
     return 0;
@@ -128,7 +130,8 @@ static string FindRepositoryRoot()
     throw new InvalidOperationException("run the benchmark from inside the repository");
 }
 
-internal sealed record Options(int Runs, int Communities, int Returnees, int Surveys, int VisibilityProbes, string Store, string? Postgres, string Scenario)
+internal sealed record Options(
+    int Runs, int Communities, int Returnees, int Surveys, int VisibilityProbes, string Store, string? Postgres, string Scenario, int Countries)
 {
     public static Options Parse(string[] args)
     {
@@ -142,9 +145,9 @@ internal sealed record Options(int Runs, int Communities, int Returnees, int Sur
         var store = Text("--store") ?? (postgres is null ? "sqlite" : "postgres");
         if (store is not ("sqlite" or "postgres")) throw new ArgumentException("--store is sqlite or postgres");
         var scenario = Text("--scenario") ?? "ingest";
-        if (scenario is not ("ingest" or "followup")) throw new ArgumentException("--scenario is ingest or followup");
-        var followUp = scenario == "followup";
-        return new Options(Value("--runs", 3), Value("--communities", followUp ? 200 : 20), Value("--returnees", followUp ? 200_000 : 20_000),
-            Value("--surveys", 60_000), Value("--probes", 20), store, postgres, scenario);
+        if (scenario is not ("ingest" or "followup" or "metrics")) throw new ArgumentException("--scenario is ingest, followup or metrics");
+        var returnees = scenario switch { "followup" => 200_000, "metrics" => 20, _ => 20_000 };
+        return new Options(Value("--runs", 3), Value("--communities", scenario == "followup" ? 200 : 20), Value("--returnees", returnees),
+            Value("--surveys", 60_000), Value("--probes", 20), store, postgres, scenario, Value("--countries", 200));
     }
 }
