@@ -64,10 +64,11 @@ internal sealed class PushScheduler(IGrainBase grain, TimeSpan delay, Func<DateT
         _lastPush = Stopwatch.GetTimestamp();
         var since = _pendingSince;
         _pendingSince = null;
-        freshness.Done(this);
         try
         {
             await push(since);
+            // Still counted as waiting until the parent has it; a change made meanwhile has registered itself.
+            if (_pendingSince is null) freshness.Done(this);
         }
         catch
         {

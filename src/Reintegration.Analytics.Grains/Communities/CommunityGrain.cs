@@ -59,7 +59,10 @@ public sealed class CommunityGrain : Grain, ICommunityGrain
         foreach (var contribution in durable) _contributions[contribution.CaseId] = contribution;
         Changed();
         // Rows stored by an older version are derived again by their returnees, which deliver the result here.
-        foreach (var stale in durable.Where(c => c.IsStale)) await GrainFactory.Returnee(stale.CaseId).RefreshContribution();
+        // One-way and best effort: a failure must not fail the activation (the next one asks again).
+        foreach (var stale in durable.Where(c => c.IsStale))
+            _ = GrainFactory.Returnee(stale.CaseId).RefreshContribution().ContinueWith(
+                t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _push.FlushAsync();

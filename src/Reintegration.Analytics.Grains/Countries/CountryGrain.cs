@@ -108,6 +108,8 @@ public sealed class CountryGrain : Grain, ICountryGrain
 
     public Task RefreshReadModel()
     {
+        // Still rebuilding after activation: its rows are written once every community has reported.
+        if (_awaited.Count > 0) return Task.CompletedTask;
         _unpublished.UnionWith(_communities.Keys);
         PublishReadModel(BuildReport(_reportVersion));
         return Task.CompletedTask;

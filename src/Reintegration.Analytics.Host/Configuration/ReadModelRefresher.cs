@@ -6,8 +6,9 @@ namespace Reintegration.Analytics.Host.Configuration;
 /// <summary>
 /// Keeps the read model's day-dependent figures (follow-up counts and coverage, return pressure) true
 /// without writes: every <c>ReadModel:RefreshInterval</c> (default one hour, so a row is never more than
-/// an hour into a new day) each country rewrites its rows. Rows are also rewritten whenever a unit's
-/// aggregates change and after every restart. Every silo refreshes; the writes are idempotent upserts.
+/// an hour into a new day), and once at start, each country rewrites its rows (a country still rebuilding
+/// writes them once complete). Rows are also rewritten whenever a unit's aggregates change. Every silo
+/// refreshes; the writes are idempotent upserts.
 /// </summary>
 public sealed class ReadModelRefresher(
     IGrainFactory grains, ICommunityDirectory directory, IConfiguration configuration, IHostApplicationLifetime lifetime,
@@ -23,7 +24,7 @@ public sealed class ReadModelRefresher(
             await started.Task.WaitAsync(stoppingToken);
 
         using var timer = new PeriodicTimer(interval);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        do
         {
             try
             {
@@ -34,6 +35,6 @@ public sealed class ReadModelRefresher(
             {
                 logger.LogWarning(e, "The read model refresh failed; it is tried again in {Interval}", interval);
             }
-        }
+        } while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

@@ -10,7 +10,8 @@ namespace Reintegration.Analytics.Host.Metrics;
 /// Publishes the business gauges on every scrape, read from the country grains: every silo exports the
 /// same cluster-wide figures (dashboards take <c>max without(instance)</c>), so nothing double-counts and
 /// nothing goes stale when grains move or a silo dies. Series of a country that fell under k or
-/// disappeared are removed, so Prometheus marks them stale instead of repeating old values.
+/// disappeared are removed, so Prometheus marks them stale instead of repeating old values; a silo whose
+/// refresh fails serves no business series until it succeeds again.
 /// </summary>
 public sealed class BusinessMetrics
 {
@@ -22,6 +23,7 @@ public sealed class BusinessMetrics
     private readonly IOptions<ApiOptions> _options;
     private readonly ILogger<BusinessMetrics> _logger;
     private readonly Dictionary<string, Gauge> _gauges;
+    private readonly SemaphoreSlim _refreshing = new(1, 1);
 
     public BusinessMetrics(
         ServiceMetrics metrics, IGrainFactory grains, RegionMap regions, TimeProvider clock, IOptions<ApiOptions> options,
@@ -40,6 +42,8 @@ public sealed class BusinessMetrics
 
     private async Task RefreshAsync(CancellationToken cancellationToken)
     {
+        // Two scrapes at once must not interleave their updates and removals.
+        await _refreshing.WaitAsync(cancellationToken);
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -47,18 +51,28 @@ public sealed class BusinessMetrics
             var global = await _grains.Global().GetReport().WaitAsync(timeout.Token);
             var reports = await Task.WhenAll(global.Countries.Select(c => _grains.Country(c).GetReport())).WaitAsync(timeout.Token);
             var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
-            var samples = reports.SelectMany(r => BusinessSeries.For(r, today, _options.Value.MinimumCellSize)
-                .Select(s => (Country: r.Country, Sample: s)));
-            // While the cluster rebuilds after a restart some countries have not reported yet: keep their series.
-            Publish(samples.ToList(), removeMissing: global.Pending == 0);
+            // A country still rebuilding after a restart keeps its previous series rather than show half its figures;
+            // while the globe itself is rebuilding, so does every country it has not heard from yet.
+            var complete = reports.Where(r => r.Pending == 0).ToList();
+            var keep = reports.Where(r => r.Pending > 0).Select(r => r.Country).ToHashSet(StringComparer.Ordinal);
+            Publish(
+                complete.SelectMany(r => BusinessSeries.For(r, today, _options.Value.MinimumCellSize).Select(s => (r.Country, s))).ToList(),
+                keep: country => keep.Contains(country) || (global.Pending > 0 && !global.Countries.Contains(country)));
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            _logger.LogWarning(e, "Business metrics could not be refreshed; the previous values are served");
+            // Serve nothing rather than old figures: other silos' series (max without(instance)) stay current.
+            _logger.LogWarning(e, "Business metrics could not be refreshed; this silo serves none until the next scrape succeeds");
+            Publish([], keep: _ => false);
+        }
+        finally
+        {
+            _refreshing.Release();
         }
     }
 
-    private void Publish(List<(string Country, BusinessSample Sample)> samples, bool removeMissing)
+    /// <summary>Sets every sample and removes every other series, except those of countries <paramref name="keep"/> says to leave as they are.</summary>
+    private void Publish(List<(string Country, BusinessSample Sample)> samples, Func<string, bool> keep)
     {
         var published = new HashSet<(string Family, string Labels)>();
         foreach (var (country, sample) in samples)
@@ -67,10 +81,9 @@ public sealed class BusinessMetrics
             _gauges[sample.Family].WithLabels(labels).Set(sample.Value);
             published.Add((sample.Family, string.Join('\u001f', labels)));
         }
-        if (!removeMissing) return;
         foreach (var (family, gauge) in _gauges)
             foreach (var labels in gauge.GetAllLabelValues().ToList())
-                if (!published.Contains((family, string.Join('\u001f', labels))))
+                if (!keep(labels[0]) && !published.Contains((family, string.Join('\u001f', labels))))
                     gauge.RemoveLabelled(labels);
     }
 }

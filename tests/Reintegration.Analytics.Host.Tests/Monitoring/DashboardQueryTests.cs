@@ -67,6 +67,7 @@ public sealed partial class DashboardQueryTests(MonitoringFixture fixture)
         Assert.True(queries.Count >= 30, $"only {queries.Count} panel queries");
         await using var database = new NpgsqlConnection(fixture.ConnectionString);
         await database.OpenAsync();
+        var compared = 0;
         foreach (var (dashboard, panel, uid, query) in queries)
         {
             var what = $"{dashboard} / {panel}";
@@ -75,6 +76,7 @@ public sealed partial class DashboardQueryTests(MonitoringFixture fixture)
                 var promql = Instantiate(query, sql: false);
                 var series = await Eventually(() => fixture.Prometheus.QueryAsync(promql), r => r.Count > 0);
                 Assert.True(series.Count > 0, $"{what}: no series for {promql}");
+                compared += await AssertCountryValuesEqualTheApi(promql, series, what);
             }
             else
             {
@@ -83,7 +85,45 @@ public sealed partial class DashboardQueryTests(MonitoringFixture fixture)
                 Assert.True(await reader.ReadAsync(), $"{what}: no rows");
             }
         }
+        Assert.True(compared >= 20, $"only {compared} panel values were compared with the API");
     }
+
+    /// <summary>
+    /// A panel over one business family: each series of a country equals that country's API figure (the
+    /// labels a panel aggregates away, such as <c>status="open"</c>, are read from its selector).
+    /// </summary>
+    private async Task<int> AssertCountryValuesEqualTheApi(string promql, IReadOnlyList<TestSupport.PromSample> series, string what)
+    {
+        var families = BusinessFamily().Matches(promql).Select(m => m.Value).Distinct().ToList();
+        if (families.Count != 1) return 0;
+        var selected = SelectorLabel().Matches(promql).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+        var compared = 0;
+        foreach (var sample in series.Where(s => s.Labels.ContainsKey("country")))
+        {
+            var country = sample.Labels["country"];
+            var document = (await fixture.Api.GetFromJsonAsync<JsonNode>($"/api/v1/countries/{country}"))!;
+            if (families[0] == "reintegration_assistance_usd")
+            {
+                Assert.Equal(document["assistance"]!["byType"]![sample.Labels["type"]]!["amountUsd"]!.GetValue<double>(), sample.Value, 6);
+                compared++;
+                continue;
+            }
+            var labels = new Dictionary<string, string>(sample.Labels) { ["__name__"] = families[0] };
+            foreach (var (name, value) in selected) labels.TryAdd(name, value);
+            var key = ApiFigures.KeyOf(labels);
+            var expected = ApiFigures.ExpectedSeries(document);
+            Assert.True(expected.ContainsKey(key), $"{what}: {key} of {country} is shown but the API has no such figure");
+            Assert.True(Math.Abs(expected[key] - sample.Value) < 1e-9, $"{what}: {key} of {country} is {sample.Value}, the API says {expected[key]}");
+            compared++;
+        }
+        return compared;
+    }
+
+    [GeneratedRegex(@"(?<![:\w])reintegration_(?!ingest|aggregate)[a-z_]+")]
+    private static partial Regex BusinessFamily();
+
+    [GeneratedRegex(@"\b(dimension|status|type)=""([^""]+)""")]
+    private static partial Regex SelectorLabel();
 
     [Fact]
     public async Task Every_recording_rule_has_series_and_roll_ups_equal_the_api()
