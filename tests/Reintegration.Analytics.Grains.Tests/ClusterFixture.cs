@@ -31,17 +31,19 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     /// <summary>
     /// Fault injection: how many more times a community's <c>Contribute</c> or <c>Withdraw</c> for a
-    /// case fails, as a timed-out call would. Keyed by (method name, case id).
+    /// case, or a country's <c>ReportCommunity</c> from a community, fails as a timed-out call would.
+    /// Keyed by (method name, case or community id).
     /// </summary>
     public ConcurrentDictionary<(string Method, string CaseId), int> InjectedFailures { get; } = new();
 
     private void FailIfInjected(IIncomingGrainCallContext context)
     {
         var method = context.InterfaceMethod.Name;
-        if (method is not (nameof(ICommunityGrain.Contribute) or nameof(ICommunityGrain.Withdraw))) return;
+        if (method is not (nameof(ICommunityGrain.Contribute) or nameof(ICommunityGrain.Withdraw) or nameof(ICountryGrain.ReportCommunity))) return;
         var caseId = context.Request.GetArgument(0) switch
         {
             Domain.Returnees.ReturneeContribution contribution => contribution.CaseId,
+            Domain.Aggregation.CommunityReport report => report.CommunityId,
             string id => id,
             _ => null,
         };
