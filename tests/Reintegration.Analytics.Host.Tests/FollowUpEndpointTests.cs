@@ -34,7 +34,9 @@ public sealed class FollowUpEndpointTests(ApiFactory factory)
             Assert.True(cases.Count <= limit);
             foreach (var c in cases)
             {
-                listed.Add((c!["caseId"]!.GetValue<string>(), c["communityId"]!.GetValue<string>(), c["windowCloses"]!.GetValue<string>()));
+                Assert.Equal(["caseId", "communityId", "returnDate", "windowOpens", "windowCloses", "lastSurveyDate"],
+                    c!.AsObject().Select(p => p.Key));
+                listed.Add((c["caseId"]!.GetValue<string>(), c["communityId"]!.GetValue<string>(), c["windowCloses"]!.GetValue<string>()));
                 var returnDate = DateOnly.Parse(c["returnDate"]!.GetValue<string>());
                 Assert.Equal(Days.Iso(returnDate.AddDays(270)), c["windowOpens"]!.GetValue<string>());
                 Assert.Equal(Days.Iso(returnDate.AddDays(545)), c["windowCloses"]!.GetValue<string>());

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Orleans;
 using Reintegration.Analytics.Domain.Returnees;
 
@@ -16,5 +17,5 @@ public sealed record FollowUpCase(
     public static FollowUpCase Of(ReturneeContribution c) => new(
         c.CaseId, c.CommunityId, c.ReturnDate, FollowUpWindow.Opens(c.ReturnDate), FollowUpWindow.Closes(c.ReturnDate), c.LastSurveyDate);
 
-    public FollowUpCursor Position => new(WindowCloses, CaseId);
+    [JsonIgnore] public FollowUpCursor Position => new(WindowCloses, CaseId);
 }
