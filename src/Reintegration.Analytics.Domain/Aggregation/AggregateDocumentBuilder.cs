@@ -1,20 +1,23 @@
-using Reintegration.Analytics.Domain.FollowUp;
-using Reintegration.Analytics.Domain.Returnees;
+using Reintegration.Analytics.Domain.Disclosure;
 using Reintegration.Analytics.Domain.Vocabulary;
 
 namespace Reintegration.Analytics.Domain.Aggregation;
 
 /// <summary>
-/// Evaluates an <see cref="AggregateSummary"/> into the figures of SPEC §2.4 for a given day,
-/// applying small-cell suppression. Level documents add their own parts to these figures.
+/// Evaluates an <see cref="AggregateSummary"/> into the figures of SPEC §2.4 for a given day, with
+/// small cells hidden and every hidden figure protected against subtraction within the document
+/// (<see cref="ComplementarySuppression"/>): breakdowns against the unit's count, group means against the
+/// overall mean and n, assistance types against the totals, "what works" groups against each other, shares
+/// against their terms. Level documents add their own parts to these figures.
 /// </summary>
 public static class AggregateDocumentBuilder
 {
     public static AggregateDocument Figures(AggregateSummary summary, DateOnly today, DateTimeOffset asOf, CellSuppression cells)
     {
         var headline = HeadlineFigures.Of(summary.All, today, cells);
-        var eligible = summary.PlanStatuses.GetValueOrDefault(PlanStatus.Eligible);
-        var completed = summary.PlanStatuses.GetValueOrDefault(PlanStatus.AssistanceCompleted);
+        var eligible = cells.Cell(summary.PlanStatuses.GetValueOrDefault(PlanStatus.Eligible));
+        var completed = cells.Cell(summary.PlanStatuses.GetValueOrDefault(PlanStatus.AssistanceCompleted));
+        var breakdown = BreakdownCells(summary, cells);
 
         return new AggregateDocument
         {
@@ -33,38 +36,81 @@ public static class AggregateDocumentBuilder
                 cells.Count(completed),
                 cells.Count(summary.PlanStatuses.GetValueOrDefault(PlanStatus.DroppedOut)),
                 cells.Share(completed, eligible)),
-            Assistance = new AssistanceOverview(
-                summary.AssistanceByType.Values.Sum(t => t.Records),
-                summary.AssistanceByType.Values.Sum(t => t.AmountUsd),
-                cells.Count(summary.ReturneesAssisted),
-                AssistanceType.All
-                    .Where(summary.AssistanceByType.ContainsKey)
-                    .ToDictionary(t => t, t => new AssistanceTypeCell(summary.AssistanceByType[t].Records, summary.AssistanceByType[t].AmountUsd))),
+            Assistance = Assistance(summary, cells),
             Breakdown = new Breakdown(
-                Counts(Vocabulary.Sex.All, summary.BySex, s => s.Returnees, cells),
-                Counts(AgeBand.All, summary.ByAgeBand, s => s.Returnees, cells),
-                Counts(ReturnType.All, summary.ByReturnType, s => s.Returnees, cells),
-                Counts(Vulnerability.All, summary.ByVulnerability, n => n, cells)),
+                Render(breakdown.Sex, cells),
+                Render(breakdown.AgeBand, cells),
+                Render(breakdown.ReturnType, cells),
+                Vulnerability.All.ToDictionary(v => v, v => cells.Count(summary.ByVulnerability.GetValueOrDefault(v)))),
             WhatWorks = WhatWorks(summary, cells),
             AsOf = asOf,
         };
     }
 
-    public static Disaggregations Disaggregations(AggregateSummary summary, CellSuppression cells) => new(
-        Groups(Vocabulary.Sex.All, summary.BySex, cells),
-        Groups(AgeBand.All, summary.ByAgeBand, cells),
-        Groups(ReturnType.All, summary.ByReturnType, cells));
+    public static Disaggregations Disaggregations(AggregateSummary summary, CellSuppression cells)
+    {
+        var breakdown = BreakdownCells(summary, cells);
+        return new Disaggregations(
+            Groups(summary.All, summary.BySex, breakdown.Sex, cells),
+            Groups(summary.All, summary.ByAgeBand, breakdown.AgeBand, cells),
+            Groups(summary.All, summary.ByReturnType, breakdown.ReturnType, cells));
+    }
 
-    private static IReadOnlyDictionary<string, long?> Counts<T>(
-        IReadOnlyList<string> keys, Dictionary<string, T> groups, Func<T, long> count, CellSuppression cells) =>
-        keys.ToDictionary(k => k, k => cells.Count(groups.TryGetValue(k, out var g) ? count(g) : 0));
+    private sealed record BreakdownCellSet(
+        IReadOnlyDictionary<string, ProtectedCell> Sex,
+        IReadOnlyDictionary<string, ProtectedCell> AgeBand,
+        IReadOnlyDictionary<string, ProtectedCell> ReturnType);
 
+    /// <summary>Returnees per sex, age band and return type, each partition protected against the unit's count.</summary>
+    private static BreakdownCellSet BreakdownCells(AggregateSummary summary, CellSuppression cells)
+    {
+        var total = cells.Cell(summary.All.Returnees);
+        IReadOnlyDictionary<string, ProtectedCell> Partition(IReadOnlyList<string> keys, Dictionary<string, GroupStats> groups)
+        {
+            var parts = keys.ToDictionary(k => k, k => cells.Cell(groups.GetValueOrDefault(k)?.Returnees ?? 0));
+            ComplementarySuppression.Protect(total, parts.Values.ToList());
+            return parts;
+        }
+        return new BreakdownCellSet(
+            Partition(Vocabulary.Sex.All, summary.BySex), Partition(AgeBand.All, summary.ByAgeBand), Partition(ReturnType.All, summary.ByReturnType));
+    }
+
+    private static IReadOnlyDictionary<string, long?> Render(IReadOnlyDictionary<string, ProtectedCell> parts, CellSuppression cells) =>
+        parts.ToDictionary(p => p.Key, p => cells.Count(p.Value));
+
+    /// <summary>Group figures; per dimension the groups' means are protected against the overall mean and n.</summary>
     private static IReadOnlyDictionary<string, GroupFigures> Groups(
-        IReadOnlyList<string> keys, Dictionary<string, GroupStats> groups, CellSuppression cells) =>
-        keys.Where(groups.ContainsKey).ToDictionary(k => k, k => new GroupFigures(
-            cells.Count(groups[k].Returnees),
-            HeadlineFigures.ScoresOf(groups[k], cells),
-            cells.Share(groups[k].Sustainable, groups[k].Composite.Count)));
+        GroupStats all, Dictionary<string, GroupStats> groups, IReadOnlyDictionary<string, ProtectedCell> returnees, CellSuppression cells)
+    {
+        var keys = returnees.Keys.Where(groups.ContainsKey).ToList();
+        var meanCells = Dimension.WithComposite.ToDictionary(d => d, d =>
+        {
+            var parts = keys.ToDictionary(k => k, k => cells.Cell(groups[k].Get(d).Count));
+            ComplementarySuppression.Protect(cells.Cell(all.Get(d).Count), parts.Values.ToList());
+            return parts;
+        });
+        return keys.ToDictionary(k => k, k => new GroupFigures(
+            cells.Count(returnees[k]),
+            Dimension.WithComposite.ToDictionary(d => d, d => cells.Mean(groups[k].Get(d), meanCells[d][k])),
+            cells.Shown(meanCells[Dimension.Composite][k]) ? groups[k].SustainableShare : null));
+    }
+
+    /// <summary>Records and amounts by type add up to the totals: types of fewer than k returnees are protected against them.</summary>
+    private static AssistanceOverview Assistance(AggregateSummary summary, CellSuppression cells)
+    {
+        var types = AssistanceType.All.Where(summary.AssistanceByType.ContainsKey).ToList();
+        var typeCells = types.ToDictionary(t => t, t => cells.Cell(summary.AssistanceByType[t].Returnees));
+        var total = cells.Cell(summary.ReturneesAssisted);
+        ComplementarySuppression.Protect(total, typeCells.Values.ToList());
+        var showTotals = cells.Shown(total);
+        return new AssistanceOverview(
+            showTotals ? summary.AssistanceByType.Values.Sum(t => t.Records) : null,
+            showTotals ? summary.AssistanceByType.Values.Sum(t => t.AmountUsd) : null,
+            cells.Count(total),
+            types.ToDictionary(t => t, t => cells.Shown(typeCells[t])
+                ? new AssistanceTypeCell(summary.AssistanceByType[t].Records, summary.AssistanceByType[t].AmountUsd)
+                : new AssistanceTypeCell(null, null, Suppressed: true)));
+    }
 
     private static IReadOnlyList<WhatWorksRow> WhatWorks(AggregateSummary summary, CellSuppression cells) =>
         AssistanceType.All
@@ -73,11 +119,13 @@ public static class AggregateDocumentBuilder
             {
                 var received = summary.ImprovementByAssistanceType[type];
                 var notReceived = summary.All.Improvement.Without(received);
-                var receivedCell = cells.Mean(received);
-                var notReceivedCell = cells.Mean(notReceived);
-                // A difference over a hidden group would reveal it: shown only when both groups are.
-                var welch = receivedCell.Suppressed || notReceivedCell.Suppressed ? null : WelchInterval.Between(received, notReceived);
-                return new WhatWorksRow(type, receivedCell, notReceivedCell, welch?.Difference, welch?.CiLow, welch?.CiHigh);
+                // The two groups partition the returnees with an improvement: one hidden group would be the other's complement.
+                var (receivedCell, notReceivedCell) = (cells.Cell(received.Count), cells.Cell(notReceived.Count));
+                ComplementarySuppression.Protect(cells.Cell(summary.All.Improvement.Count), [receivedCell, notReceivedCell]);
+                var shown = cells.Shown(receivedCell) && cells.Shown(notReceivedCell);
+                var welch = shown ? WelchInterval.Between(received, notReceived) : null;
+                return new WhatWorksRow(type, cells.Mean(received, receivedCell), cells.Mean(notReceived, notReceivedCell),
+                    welch?.Difference, welch?.CiLow, welch?.CiHigh);
             })
             .ToList();
 }

@@ -1,3 +1,5 @@
+using Reintegration.Analytics.Domain.Disclosure;
+
 namespace Reintegration.Analytics.Domain.Aggregation;
 
 /// <summary>
@@ -24,6 +26,34 @@ public sealed class CellSuppression(int minimumCellSize)
         denominator == 0 || Hides(denominator) ? null : (double)numerator / denominator;
 
     public MeanCell Mean(MeanAccumulator accumulator) => Mean(accumulator.Sum, accumulator.Count);
+
+    /// <summary>A figure over <paramref name="n"/> returnees, hidden at once if n is 1..k−1 (see <see cref="ComplementarySuppression"/>).</summary>
+    public ProtectedCell Cell(long n) => ProtectedCell.Primary(n, MinimumCellSize);
+
+    /// <summary>The count of a cell, or null when it is hidden (primary or complementary).</summary>
+    public long? Count(ProtectedCell cell) => Shown(cell) ? cell.N : null;
+
+    /// <summary>A mean over the returnees of <paramref name="cell"/>; suppressed when the cell is hidden.</summary>
+    public MeanCell Mean(MeanAccumulator accumulator, ProtectedCell cell) =>
+        Shown(cell) ? Mean(accumulator) : new MeanCell(null, null, Suppressed: true);
+
+    /// <summary>numerator / denominator, shown only with both terms (and null over an empty denominator).</summary>
+    public double? Share(ProtectedCell numerator, ProtectedCell denominator)
+    {
+        if (denominator.N == 0) return null;
+        if (!ComplementarySuppression.ShowsShare(numerator, denominator))
+        {
+            AnySuppressed = true;
+            return null;
+        }
+        return (double)numerator.N / denominator.N;
+    }
+
+    public bool Shown(ProtectedCell cell)
+    {
+        if (cell.Hidden) AnySuppressed = true;
+        return !cell.Hidden;
+    }
 
     public MeanCell Mean(double sum, long n) =>
         Hides(n) ? new MeanCell(null, null, Suppressed: true) : new MeanCell(n == 0 ? null : sum / n, n);

@@ -1,3 +1,4 @@
+using Reintegration.Analytics.Domain.Disclosure;
 using Reintegration.Analytics.Domain.Reference;
 using Reintegration.Analytics.Domain.Vocabulary;
 
@@ -28,24 +29,68 @@ public sealed record CountryComparison(string? By, IReadOnlyList<ComparisonRow> 
                     "returnType" => (ReturnType.All, report.Summary.ByReturnType),
                     _ => throw new ArgumentOutOfRangeException(nameof(by), by, null),
                 };
-                foreach (var value in values)
-                    rows.Add(Row(report.Country, region, value, groups.GetValueOrDefault(value) ?? new GroupStats(), null, today, minimumCellSize));
+                var stats = values.Select(v => groups.GetValueOrDefault(v) ?? new GroupStats()).ToList();
+                var hidden = GroupsHiddenAgainstTotal(report.Summary.All, stats, today, minimumCellSize);
+                for (var i = 0; i < values.Count; i++)
+                    rows.Add(Row(report.Country, region, values[i], stats[i], null, today, minimumCellSize, hidden[i]));
             }
-            rows.Add(Row(report.Country, region, null, report.Summary.All, report.Assessment?.StructuralIndex, today, minimumCellSize));
+            rows.Add(Row(report.Country, region, null, report.Summary.All, report.Assessment?.StructuralIndex, today, minimumCellSize, new()));
         }
         return new CountryComparison(by, rows, asOf);
     }
 
-    private static ComparisonRow Row(
-        string country, string region, string? group, GroupStats stats, double? structuralIndex, DateOnly today, int minimumCellSize)
+    /// <summary>Figures of a group row that complementary suppression hides (its own small cells are hidden anyway).</summary>
+    private sealed record HiddenFigures
+    {
+        public bool Returnees { get; set; }
+        public bool Surveyed { get; set; }
+        public HashSet<string> Dimensions { get; } = [];
+        public bool Improvement { get; set; }
+        public bool Coverage { get; set; }
+    }
+
+    /// <summary>
+    /// Group rows add up to the country's total row: for each additive figure (returnees, surveyed, each score's n,
+    /// improvement's n, coverage's terms) a single hidden group would be the total minus the others, so it is protected.
+    /// </summary>
+    private static List<HiddenFigures> GroupsHiddenAgainstTotal(GroupStats total, List<GroupStats> groups, DateOnly today, int minimumCellSize)
+    {
+        var cells = new CellSuppression(minimumCellSize);
+        var hidden = groups.Select(_ => new HiddenFigures()).ToList();
+        void Protect(Func<GroupStats, long> n, Action<HiddenFigures> hide)
+        {
+            var parts = groups.Select(g => cells.Cell(n(g))).ToList();
+            ComplementarySuppression.Protect(cells.Cell(n(total)), parts);
+            for (var i = 0; i < parts.Count; i++)
+                if (parts[i].Hidden) hide(hidden[i]);
+        }
+        Protect(g => g.Returnees, h => h.Returnees = true);
+        Protect(g => g.Surveyed, h => h.Surveyed = true);
+        foreach (var dimension in Dimension.WithComposite) Protect(g => g.Get(dimension).Count, h => h.Dimensions.Add(dimension));
+        Protect(g => g.Improvement.Count, h => h.Improvement = true);
+        Protect(g => g.FollowUpOn(today).Due, h => h.Coverage = true);
+        Protect(g => g.FollowUpOn(today).Covered, h => h.Coverage = true);
+        return hidden;
+    }
+
+    private static ComparisonRow Row(string country, string region, string? group, GroupStats stats, double? structuralIndex,
+        DateOnly today, int minimumCellSize, HiddenFigures hidden)
     {
         var cells = new CellSuppression(minimumCellSize);
         var figures = HeadlineFigures.Of(stats, today, cells);
+        var suppressed = new MeanCell(null, null, Suppressed: true);
+        var scores = figures.Scores.ToDictionary(s => s.Key, s => hidden.Dimensions.Contains(s.Key) ? suppressed : s.Value);
         return new ComparisonRow(
             country, region, group,
-            figures.Returnees, figures.Surveyed, figures.Scores, figures.SustainableShare, figures.Improvement,
-            figures.FollowUpCoverage, figures.RemigrationNecessityShare, structuralIndex,
-            cells.AnySuppressed);
+            hidden.Returnees ? null : figures.Returnees,
+            hidden.Surveyed ? null : figures.Surveyed,
+            scores,
+            hidden.Dimensions.Contains(Dimension.Composite) ? null : figures.SustainableShare,
+            hidden.Improvement ? suppressed : figures.Improvement,
+            hidden.Coverage ? null : figures.FollowUpCoverage,
+            figures.RemigrationNecessityShare,
+            structuralIndex,
+            cells.AnySuppressed || hidden.Returnees || hidden.Surveyed || hidden.Dimensions.Count > 0 || hidden.Improvement || hidden.Coverage);
     }
 }
 

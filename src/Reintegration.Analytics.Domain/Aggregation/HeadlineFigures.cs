@@ -1,3 +1,4 @@
+using Reintegration.Analytics.Domain.Disclosure;
 using Reintegration.Analytics.Domain.Vocabulary;
 
 namespace Reintegration.Analytics.Domain.Aggregation;
@@ -19,16 +20,18 @@ public sealed record HeadlineFigures(
     public static HeadlineFigures Of(GroupStats stats, DateOnly today, CellSuppression cells)
     {
         var followUp = stats.FollowUpOn(today);
+        // Covered, overdue and missed are (all but the few open on day 365 exactly) a partition of due.
+        var (due, covered, overdue, missed) =
+            (cells.Cell(followUp.Due), cells.Cell(followUp.Covered), cells.Cell(followUp.Overdue), cells.Cell(followUp.Missed));
+        ComplementarySuppression.Protect(due, [covered, overdue, missed]);
         return new HeadlineFigures(
             cells.Count(stats.Returnees),
             cells.Count(stats.Surveyed),
             ScoresOf(stats, cells),
             cells.Share(stats.Sustainable, stats.Composite.Count),
             cells.Mean(stats.Improvement),
-            cells.Share(followUp.Covered, followUp.Due),
-            new FollowUpCounts(
-                cells.Count(followUp.Due), cells.Count(followUp.Covered),
-                cells.Count(followUp.Open), cells.Count(followUp.Overdue), cells.Count(followUp.Missed)),
+            cells.Share(covered, due),
+            new FollowUpCounts(cells.Count(due), cells.Count(covered), cells.Count(followUp.Open), cells.Count(overdue), cells.Count(missed)),
             cells.Share(stats.RemigrationNecessity, stats.RemigrationAnswered));
     }
 

@@ -1,0 +1,15 @@
+namespace Reintegration.Analytics.Domain.Disclosure;
+
+/// <summary>
+/// One figure of a published table (a count, or a mean or share with its n) and whether it is hidden.
+/// <see cref="N"/> is the number of returnees the figure is over; cells that stand for the same figure
+/// in several relations are one object, so a decision made for one relation holds in all of them.
+/// </summary>
+public sealed class ProtectedCell(long n)
+{
+    public long N { get; } = n;
+    public bool Hidden { get; set; }
+
+    /// <summary>A cell hidden at once when it is over 1 to k−1 returnees (primary suppression; zero is shown).</summary>
+    public static ProtectedCell Primary(long n, int minimumCellSize) => new(n) { Hidden = n > 0 && n < minimumCellSize };
+}
