@@ -25,7 +25,7 @@ public sealed class AggregationPropertyTests
             {
                 var accepted = world.Apply(operation);
                 if (operation is RegisterCommunity) continue;
-                var (caseId, change) = ChangeOf(operation);
+                var (caseId, change) = ReturneeChanges.Of(operation)!.Value;
                 if (!cases.TryGetValue(caseId, out var state)) cases[caseId] = state = new ReturneeState();
                 if (state.IsRegistered || operation is PutReturnee)
                     AssertSameVerdict(world, operation, accepted, state.Check(change));
@@ -59,15 +59,6 @@ public sealed class AggregationPropertyTests
             var globalDocument = LevelDocuments.Global(new GlobalReport(global, [], []), today, asOf, 1);
             FigureAssert.Matches(Recompute.For(world, _ => true, today), globalDocument, "global", globalDocument.Disaggregations);
         }, iter: 300);
-
-    private static (string CaseId, ReturneeChange Change) ChangeOf(ProgrammeOperation operation) => operation switch
-    {
-        PutReturnee r => (r.CaseId, new ProfileChange(r.Profile)),
-        PutSurvey s => (s.CaseId, new SurveyChange(s.SurveyId, s.Survey)),
-        PutAssistance a => (a.CaseId, new AssistanceChange(a.AssistanceId, a.Record)),
-        PutPlan p => (p.CaseId, new PlanChange(p.Plan)),
-        _ => throw new ArgumentOutOfRangeException(nameof(operation)),
-    };
 
     /// <summary>The state's own checks (dates, funnel) reject exactly what the oracle rejects, community rules aside.</summary>
     private static void AssertSameVerdict(ProgrammeWorld world, ProgrammeOperation operation, bool accepted, Validation.FieldError? error)

@@ -21,8 +21,8 @@ public sealed class DisclosurePropertyTests
             var (history, k) = sample;
             var world = new ProgrammeWorld();
             var cases = new Dictionary<string, ReturneeState>();
-            foreach (var operation in history.Where(world.Apply))
-                Apply(cases, operation);
+            foreach (var (caseId, change) in history.Where(world.Apply).Select(ReturneeChanges.Of).OfType<(string, ReturneeChange)>())
+                (cases.TryGetValue(caseId, out var state) ? state : cases[caseId] = new ReturneeState()).Apply(change);
             var contributions = cases.Where(c => c.Value.IsRegistered && world.Returnees.ContainsKey(c.Key))
                 .Select(c => c.Value.ToContribution(c.Key)).ToList();
 
@@ -112,18 +112,4 @@ public sealed class DisclosurePropertyTests
         foreach (var dimension in total.Scores.Keys)
             OneHidden(total.Scores[dimension].Mean is not null, groups.Select(g => g.Scores[dimension].Suppressed), $"{dimension} means");
     }
-
-    private static void Apply(Dictionary<string, ReturneeState> cases, ProgrammeOperation operation)
-    {
-        switch (operation)
-        {
-            case PutReturnee r: State(cases, r.CaseId).PutProfile(r.Profile); break;
-            case PutSurvey s: State(cases, s.CaseId).PutSurvey(s.SurveyId, s.Survey); break;
-            case PutAssistance a: State(cases, a.CaseId).PutAssistance(a.AssistanceId, a.Record); break;
-            case PutPlan p: State(cases, p.CaseId).PutPlan(p.Plan); break;
-        }
-    }
-
-    private static ReturneeState State(Dictionary<string, ReturneeState> cases, string caseId) =>
-        cases.TryGetValue(caseId, out var state) ? state : cases[caseId] = new ReturneeState();
 }
