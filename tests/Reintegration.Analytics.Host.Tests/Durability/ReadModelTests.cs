@@ -95,6 +95,47 @@ public sealed class ReadModelTests(PostgresFixture postgres) : IClassFixture<Pos
         }
     }
 
+    [Fact]
+    public async Task Grafanas_login_reads_the_read_model_tables_and_nothing_else()
+    {
+        var connection = await postgres.Server.CreateDatabaseAsync("readers");
+        await using (var host = await HostProcess.StartAsync(HostDll,
+        [
+            "--postgres", connection,
+            "--Orleans:SiloPort", HostProcess.FreePort().ToString(), "--Orleans:GatewayPort", HostProcess.FreePort().ToString(),
+        ]))
+        {
+        }
+
+        // The script docker-compose runs on a new database server, then the tables as that login sees them.
+        var builder = new NpgsqlConnectionStringBuilder(connection);
+        var reader = $"reader_{Guid.NewGuid():N}"[..20];
+        var script = Path.Combine(Monitoring.MonitoringFixture.RepositoryRoot, "grafana", "postgres", "readers.sh");
+        var info = new System.Diagnostics.ProcessStartInfo("bash", [script]) { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var (name, value) in new[]
+                 {
+                     ("POSTGRES_USER", builder.Username!), ("POSTGRES_DB", builder.Database!), ("PGHOST", builder.Host!),
+                     ("PGPORT", builder.Port.ToString()), ("READMODEL_USER", reader), ("READMODEL_PASSWORD", "read-only"),
+                 })
+            info.Environment[name] = value;
+        using (var process = System.Diagnostics.Process.Start(info)!)
+        {
+            var error = await process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            Assert.True(process.ExitCode == 0, error);
+        }
+
+        await using var asReader = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connection) { Username = reader, Password = "read-only" }.ConnectionString);
+        await asReader.OpenAsync();
+        await ReadAsync(asReader, "SELECT count(*) FROM country_indicators");
+        await ReadAsync(asReader, "SELECT count(*) FROM community_indicators");
+        foreach (var table in new[] { "returnee_journal", "community_members", "communities" })
+        {
+            var denied = await Assert.ThrowsAsync<PostgresException>(() => ReadAsync(asReader, $"SELECT count(*) FROM {table}"));
+            Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, denied.SqlState);
+        }
+    }
+
     private static async Task<List<object?[]>> ReadAsync(NpgsqlConnection connection, string sql)
     {
         await using var command = new NpgsqlCommand(sql, connection);
