@@ -59,6 +59,7 @@ api.MapWriteEndpoints();
 api.MapIngestEndpoint();
 api.MapReadEndpoints();
 api.MapFollowUpEndpoints();
+api.MapIndicatorEndpoints();
 
 app.Run();
 
