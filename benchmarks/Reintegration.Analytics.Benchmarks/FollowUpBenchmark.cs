@@ -12,7 +12,6 @@ namespace Reintegration.Analytics.Benchmarks;
 internal static class FollowUpBenchmark
 {
     private const string Country = "NGA";
-    private const int Requests = 20;
 
     public static async Task RunAsync(HttpClient http, int returnees, int communities)
     {
@@ -20,7 +19,8 @@ internal static class FollowUpBenchmark
         Console.WriteLine($"Registering {returnees:N0} returnees in {communities} communities of {Country}...");
         var clock = Stopwatch.StartNew();
         using (var response = await http.PostAsync("/api/v1/ingest",
-                   new ByteArrayContent(BenchmarkData.Registrations("fu", Country, communities, returnees, r => today.AddDays(-(r * 7919 % 900))))))
+                   new ByteArrayContent(BenchmarkData.Registrations(
+                       "fu", Country, communities, returnees, r => today.AddDays(-(r * 7919 % 900))))))
             response.EnsureSuccessStatusCode();
         Console.WriteLine($"registered in {clock.Elapsed.TotalSeconds:F1} s");
 
@@ -33,8 +33,9 @@ internal static class FollowUpBenchmark
         }
         var overdue = country.GetProperty("followUp").GetProperty("overdue").GetInt64();
 
-        var countryRead = await TimeAsync(() => http.GetFromJsonAsync<JsonElement>($"/api/v1/countries/{Country}"));
-        var firstPage = await TimeAsync(() => http.GetFromJsonAsync<JsonElement>($"/api/v1/countries/{Country}/followup?status=overdue"));
+        var countryRead = await Timing.MillisecondsAsync(() => http.GetFromJsonAsync<JsonElement>($"/api/v1/countries/{Country}"));
+        var firstPage = await Timing.MillisecondsAsync(
+            () => http.GetFromJsonAsync<JsonElement>($"/api/v1/countries/{Country}/followup?status=overdue"));
 
         var listed = 0L;
         var pages = 0;
@@ -52,25 +53,11 @@ internal static class FollowUpBenchmark
         if (listed != overdue) throw new InvalidOperationException($"the lists hold {listed} overdue cases, the country counts {overdue}");
 
         Console.WriteLine();
-        Console.WriteLine($"{returnees:N0} returnees, {overdue:N0} overdue; medians of {Requests} requests");
+        Console.WriteLine($"{returnees:N0} returnees, {overdue:N0} overdue; medians of {Timing.Requests} requests");
         Console.WriteLine($"{"measurement",-52} {"median",10} {"vs baseline",12}");
-        Console.WriteLine($"{"GET /countries/" + Country + " (baseline)",-52} {Median(countryRead),7:F1} ms {1.0,12:F2}");
-        Console.WriteLine($"{"first page of overdue cases (100)",-52} {Median(firstPage),7:F1} ms {Median(firstPage) / Median(countryRead),12:F2}");
-        Console.WriteLine($"{$"all {overdue:N0} overdue cases, {pages} pages of 1,000",-52} {all,7:F0} ms {all / Median(countryRead),12:F2}");
+        var baseline = Timing.Median(countryRead);
+        Timing.PrintRow($"GET /countries/{Country} (baseline)", baseline, baseline);
+        Timing.PrintRow("first page of overdue cases (100)", Timing.Median(firstPage), baseline);
+        Timing.PrintRow($"all {overdue:N0} overdue cases, {pages} pages of 1,000", all, baseline);
     }
-
-    private static async Task<List<double>> TimeAsync(Func<Task> request)
-    {
-        await request(); // warm-up
-        var times = new List<double>();
-        for (var i = 0; i < Requests; i++)
-        {
-            var clock = Stopwatch.StartNew();
-            await request();
-            times.Add(clock.Elapsed.TotalMilliseconds);
-        }
-        return times;
-    }
-
-    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 }

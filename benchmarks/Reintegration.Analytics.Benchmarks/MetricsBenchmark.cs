@@ -12,7 +12,6 @@ namespace Reintegration.Analytics.Benchmarks;
 /// </summary>
 internal static class MetricsBenchmark
 {
-    private const int Requests = 20;
 
     public static async Task RunAsync(HttpClient http, int countries, int returneesPerCountry)
     {
@@ -33,12 +32,16 @@ internal static class MetricsBenchmark
                 body.AppendLine(JsonSerializer.Serialize(new
                 {
                     kind = "survey", caseId, surveyId = "s1", date = today.AddDays(-5).ToString("yyyy-MM-dd"), round = "m3",
-                    answers = new Dictionary<string, object> { ["econ_satisfaction"] = 1 + r % 5, ["employed"] = "yes", ["housing_access"] = 3 },
+                    answers = new Dictionary<string, object>
+                    {
+                        ["econ_satisfaction"] = 1 + r % 5, ["employed"] = "yes", ["housing_access"] = 3,
+                    },
                 }));
             }
         }
         Console.WriteLine($"Loading {codes.Count} countries with {returneesPerCountry} returnees each...");
-        using (var response = await http.PostAsync("/api/v1/ingest", new StringContent(body.ToString()))) response.EnsureSuccessStatusCode();
+        using (var response = await http.PostAsync("/api/v1/ingest", new StringContent(body.ToString())))
+            response.EnsureSuccessStatusCode();
         var compare = $"/api/v1/compare?countries={string.Join(',', codes)}";
         while (true)
         {
@@ -47,30 +50,16 @@ internal static class MetricsBenchmark
             await Task.Delay(200);
         }
 
-        var metrics = await TimeAsync(() => http.GetStringAsync("/metrics"));
-        var baseline = await TimeAsync(() => http.GetStringAsync(compare));
+        var metrics = await Timing.MillisecondsAsync(() => http.GetStringAsync("/metrics"));
+        var baseline = await Timing.MillisecondsAsync(() => http.GetStringAsync(compare));
         var lines = (await http.GetStringAsync("/metrics")).Split('\n').Where(l => l.Length > 0 && l[0] != '#').ToList();
         var business = lines.Count(l => l.StartsWith("reintegration_") && l.Contains("country=\""));
 
         Console.WriteLine();
-        Console.WriteLine($"{codes.Count} countries; /metrics has {lines.Count} series, {business} of them business series; medians of {Requests}");
+        Console.WriteLine($"{codes.Count} countries; /metrics has {lines.Count} series, {business} of them business series; "
+            + $"medians of {Timing.Requests}");
         Console.WriteLine($"{"measurement",-52} {"median",10} {"vs baseline",12}");
-        Console.WriteLine($"{"GET /compare over the same countries (baseline)",-52} {Median(baseline),7:F1} ms {1.0,12:F2}");
-        Console.WriteLine($"{"GET /metrics",-52} {Median(metrics),7:F1} ms {Median(metrics) / Median(baseline),12:F2}");
+        Timing.PrintRow("GET /compare over the same countries (baseline)", Timing.Median(baseline), Timing.Median(baseline));
+        Timing.PrintRow("GET /metrics", Timing.Median(metrics), Timing.Median(baseline));
     }
-
-    private static async Task<List<double>> TimeAsync(Func<Task> request)
-    {
-        await request();
-        var times = new List<double>();
-        for (var i = 0; i < Requests; i++)
-        {
-            var clock = Stopwatch.StartNew();
-            await request();
-            times.Add(clock.Elapsed.TotalMilliseconds);
-        }
-        return times;
-    }
-
-    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 }

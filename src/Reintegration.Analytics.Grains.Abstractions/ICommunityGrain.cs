@@ -23,7 +23,9 @@ public interface ICommunityGrain : IGrainWithStringKey
 
     [Alias("GetReport")] Task<CommunityReport?> GetReport();
 
-    /// <summary>Its first <paramref name="limit"/> cases with a follow-up status on a day, after a cursor (see <see cref="FollowUpCaseList"/>).</summary>
+    /// <summary>
+    /// Its first <paramref name="limit"/> cases with a follow-up status on a day, after a cursor (see <see cref="FollowUpCaseList"/>).
+    /// </summary>
     [Alias("GetFollowUpCases")]
     Task<IReadOnlyList<FollowUpCase>> GetFollowUpCases(string status, DateOnly today, FollowUpCursor? after, int limit);
 

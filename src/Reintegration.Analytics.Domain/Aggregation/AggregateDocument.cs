@@ -113,10 +113,12 @@ public sealed record MeanCell(double? Mean, long? N, bool Suppressed = false);
 /// </summary>
 public sealed record FollowUpCounts(long? Due, long? Covered, long? Open, long? Overdue, long? Missed);
 
-public sealed record PlanFunnel(long? Eligible, long? PlanDeveloped, long? AssistanceStarted, long? AssistanceCompleted, long? DroppedOut, double? CompletionRate);
+public sealed record PlanFunnel(
+    long? Eligible, long? PlanDeveloped, long? AssistanceStarted, long? AssistanceCompleted, long? DroppedOut, double? CompletionRate);
 
 /// <summary>Assistance records and US dollars, in all and by type; a type of fewer than k returnees is suppressed.</summary>
-public sealed record AssistanceOverview(long? Records, decimal? AmountUsd, long? ReturneesAssisted, IReadOnlyDictionary<string, AssistanceTypeCell> ByType);
+public sealed record AssistanceOverview(
+    long? Records, decimal? AmountUsd, long? ReturneesAssisted, IReadOnlyDictionary<string, AssistanceTypeCell> ByType);
 
 public sealed record AssistanceTypeCell(long? Records, decimal? AmountUsd, bool Suppressed = false);
 

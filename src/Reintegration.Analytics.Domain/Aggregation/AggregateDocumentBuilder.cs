@@ -41,7 +41,8 @@ public static class AggregateDocumentBuilder
                 Render(breakdown.Sex, cells),
                 Render(breakdown.AgeBand, cells),
                 Render(breakdown.ReturnType, cells),
-                Vulnerability.All.ToDictionary(v => v, v => cells.Count(cells.Cell($"vulnerability.{v}", summary.ByVulnerability.GetValueOrDefault(v))))),
+                Vulnerability.All.ToDictionary(v => v,
+                    v => cells.Count(cells.Cell($"vulnerability.{v}", summary.ByVulnerability.GetValueOrDefault(v))))),
             WhatWorks = WhatWorks(summary, cells),
             AsOf = asOf,
         };
@@ -65,9 +66,11 @@ public static class AggregateDocumentBuilder
     private static BreakdownCellSet BreakdownCells(AggregateSummary summary, CellSuppression cells)
     {
         var total = cells.Cell("returnees", summary.All.Returnees);
-        IReadOnlyDictionary<string, ProtectedCell> Partition(string grouping, IReadOnlyList<string> keys, Dictionary<string, GroupStats> groups)
+        IReadOnlyDictionary<string, ProtectedCell> Partition(
+            string grouping, IReadOnlyList<string> keys, Dictionary<string, GroupStats> groups)
         {
-            var parts = keys.ToDictionary(k => k, k => cells.Cell($"breakdown.{grouping}.{k}", groups.GetValueOrDefault(k)?.Returnees ?? 0));
+            var parts = keys.ToDictionary(
+                k => k, k => cells.Cell($"breakdown.{grouping}.{k}", groups.GetValueOrDefault(k)?.Returnees ?? 0));
             ComplementarySuppression.Protect(total, parts.Values.ToList());
             return parts;
         }
@@ -81,7 +84,8 @@ public static class AggregateDocumentBuilder
 
     /// <summary>Group figures; per dimension the groups' means are protected against the overall mean and n.</summary>
     private static IReadOnlyDictionary<string, GroupFigures> Groups(
-        string grouping, GroupStats all, Dictionary<string, GroupStats> groups, IReadOnlyDictionary<string, ProtectedCell> returnees, CellSuppression cells)
+        string grouping, GroupStats all, Dictionary<string, GroupStats> groups, IReadOnlyDictionary<string, ProtectedCell> returnees,
+        CellSuppression cells)
     {
         var keys = returnees.Keys.Where(groups.ContainsKey).ToList();
         var meanCells = Dimension.WithComposite.ToDictionary(d => d, d =>
@@ -121,8 +125,8 @@ public static class AggregateDocumentBuilder
                 var received = summary.ImprovementByAssistanceType[type];
                 var notReceived = summary.All.Improvement.Without(received);
                 // The two groups partition the returnees with an improvement: one hidden group would be the other's complement.
-                var (receivedCell, notReceivedCell) =
-                    (cells.Cell($"whatWorks.{type}.received", received.Count), cells.Cell($"whatWorks.{type}.notReceived", notReceived.Count));
+                var receivedCell = cells.Cell($"whatWorks.{type}.received", received.Count);
+                var notReceivedCell = cells.Cell($"whatWorks.{type}.notReceived", notReceived.Count);
                 ComplementarySuppression.Protect(cells.Cell("improvement", summary.All.Improvement.Count), [receivedCell, notReceivedCell]);
                 var shown = cells.Shown(receivedCell) && cells.Shown(notReceivedCell);
                 var welch = shown ? WelchInterval.Between(received, notReceived) : null;

@@ -49,7 +49,9 @@ public sealed class CellSuppression(int minimumCellSize, IReadOnlySet<string>? f
 
     public MeanCell Mean(MeanAccumulator accumulator) => Mean(accumulator.Sum, accumulator.Count);
 
-    /// <summary>A figure over <paramref name="n"/> returnees, hidden at once if n is 1..k−1 (see <see cref="ComplementarySuppression"/>).</summary>
+    /// <summary>
+    /// A figure over <paramref name="n"/> returnees, hidden at once if n is 1..k−1 (see <see cref="ComplementarySuppression"/>).
+    /// </summary>
     public ProtectedCell Cell(long n) => ProtectedCell.Primary(n, MinimumCellSize);
 
     /// <summary>The count of a cell, or null when it is hidden (primary or complementary).</summary>

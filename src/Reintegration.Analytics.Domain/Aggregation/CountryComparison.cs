@@ -34,7 +34,8 @@ public sealed record CountryComparison(string? By, IReadOnlyList<ComparisonRow> 
                 for (var i = 0; i < values.Count; i++)
                     rows.Add(Row(report.Country, region, values[i], stats[i], null, today, minimumCellSize, hidden[i]));
             }
-            rows.Add(Row(report.Country, region, null, report.Summary.All, report.Assessment?.StructuralIndex, today, minimumCellSize, new()));
+            rows.Add(Row(
+                report.Country, region, null, report.Summary.All, report.Assessment?.StructuralIndex, today, minimumCellSize, new()));
         }
         return new CountryComparison(by, rows, asOf);
     }
@@ -53,7 +54,8 @@ public sealed record CountryComparison(string? By, IReadOnlyList<ComparisonRow> 
     /// Group rows add up to the country's total row: for each additive figure (returnees, surveyed, each score's n,
     /// improvement's n, coverage's terms) a single hidden group would be the total minus the others, so it is protected.
     /// </summary>
-    private static List<HiddenFigures> GroupsHiddenAgainstTotal(GroupStats total, List<GroupStats> groups, DateOnly today, int minimumCellSize)
+    private static List<HiddenFigures> GroupsHiddenAgainstTotal(
+        GroupStats total, List<GroupStats> groups, DateOnly today, int minimumCellSize)
     {
         var cells = new CellSuppression(minimumCellSize);
         var hidden = groups.Select(_ => new HiddenFigures()).ToList();
@@ -90,7 +92,8 @@ public sealed record CountryComparison(string? By, IReadOnlyList<ComparisonRow> 
             hidden.Coverage ? null : figures.FollowUpCoverage,
             figures.RemigrationNecessityShare,
             structuralIndex,
-            cells.AnySuppressed || hidden.Returnees || hidden.Surveyed || hidden.Dimensions.Count > 0 || hidden.Improvement || hidden.Coverage);
+            cells.AnySuppressed || hidden.Returnees || hidden.Surveyed || hidden.Dimensions.Count > 0 || hidden.Improvement
+            || hidden.Coverage);
     }
 }
 

@@ -14,7 +14,8 @@ public static class LevelDocuments
     /// protected again, until nothing changes. Single community reads and the read model use these documents.
     /// </summary>
     public static IReadOnlyList<CommunityAggregateDocument> CommunityTable(
-        CountryReport country, IReadOnlyList<CommunityReport> communities, string region, DateOnly today, DateTimeOffset asOf, int minimumCellSize)
+        CountryReport country, IReadOnlyList<CommunityReport> communities, string region, DateOnly today, DateTimeOffset asOf,
+        int minimumCellSize)
     {
         var countryCells = new CellSuppression(minimumCellSize);
         Country(country, region, today, asOf, countryCells);
@@ -41,10 +42,12 @@ public static class LevelDocuments
         }
     }
 
-    public static CommunityAggregateDocument Community(CommunityReport report, string region, DateOnly today, DateTimeOffset asOf, int minimumCellSize) =>
+    public static CommunityAggregateDocument Community(
+        CommunityReport report, string region, DateOnly today, DateTimeOffset asOf, int minimumCellSize) =>
         Community(report, region, today, asOf, new CellSuppression(minimumCellSize));
 
-    private static CommunityAggregateDocument Community(CommunityReport report, string region, DateOnly today, DateTimeOffset asOf, CellSuppression cells)
+    private static CommunityAggregateDocument Community(
+        CommunityReport report, string region, DateOnly today, DateTimeOffset asOf, CellSuppression cells)
     {
         var figures = AggregateDocumentBuilder.Figures(report.Summary, today, asOf, cells);
         var assessment = report.Assessment;
@@ -70,10 +73,12 @@ public static class LevelDocuments
         };
     }
 
-    public static CountryAggregateDocument Country(CountryReport report, string region, DateOnly today, DateTimeOffset asOf, int minimumCellSize) =>
+    public static CountryAggregateDocument Country(
+        CountryReport report, string region, DateOnly today, DateTimeOffset asOf, int minimumCellSize) =>
         Country(report, region, today, asOf, new CellSuppression(minimumCellSize));
 
-    private static CountryAggregateDocument Country(CountryReport report, string region, DateOnly today, DateTimeOffset asOf, CellSuppression cells)
+    private static CountryAggregateDocument Country(
+        CountryReport report, string region, DateOnly today, DateTimeOffset asOf, CellSuppression cells)
     {
         var figures = AggregateDocumentBuilder.Figures(report.Summary, today, asOf, cells);
         var disaggregations = AggregateDocumentBuilder.Disaggregations(report.Summary, cells);

@@ -9,7 +9,9 @@ namespace Reintegration.Analytics.Domain.FollowUp;
 /// </summary>
 public static class FollowUpCaseList
 {
-    /// <summary>The first <paramref name="limit"/> cases with <paramref name="status"/> after <paramref name="after"/>, in list order.</summary>
+    /// <summary>
+    /// The first <paramref name="limit"/> cases with <paramref name="status"/> after <paramref name="after"/>, in list order.
+    /// </summary>
     public static IReadOnlyList<FollowUpCase> Select(
         IEnumerable<ReturneeContribution> contributions, string status, DateOnly today, FollowUpCursor? after, int limit)
     {

@@ -17,7 +17,8 @@ public sealed record FollowUpCursor([property: Id(0)] DateOnly WindowCloses, [pr
         : string.CompareOrdinal(CaseId, other.CaseId);
 
     public string Encode() =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{WindowCloses:yyyy-MM-dd}|{CaseId}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{WindowCloses:yyyy-MM-dd}|{CaseId}"))
+            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     public static FollowUpCursor? Decode(string text)
     {
@@ -26,7 +27,8 @@ public sealed record FollowUpCursor([property: Id(0)] DateOnly WindowCloses, [pr
             var base64 = text.Replace('-', '+').Replace('_', '/');
             base64 = base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '=');
             var parts = Encoding.UTF8.GetString(Convert.FromBase64String(base64)).Split('|');
-            return parts.Length == 2 && DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", out var closes) && Validation.Identifiers.IsCaseId(parts[1])
+            return parts.Length == 2 && DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", out var closes)
+                && Validation.Identifiers.IsCaseId(parts[1])
                 ? new FollowUpCursor(closes, parts[1])
                 : null;
         }

@@ -40,7 +40,8 @@ public static class IndicatorCodebook
         new("followup_coverage", "12-month follow-up coverage",
             "Among returnees with returnDate ≤ today − 365 days, the share with at least one survey dated returnDate + 270 … "
             + "returnDate + 545 days, inclusive.", "ratio", "followup_covered / followup_due", AllLevels, false),
-        Count("followup_due", "Due for 12-month follow-up", "Returnees whose return is at least 365 days old.", "|{returnDate ≤ today − 365}|"),
+        Count("followup_due", "Due for 12-month follow-up", "Returnees whose return is at least 365 days old.",
+            "|{returnDate ≤ today − 365}|"),
         Count("followup_covered", "Covered by 12-month follow-up", "Due returnees with a survey in the follow-up window.",
             "|{due ∧ survey in window}|"),
         Count("followup_open", "Follow-up open", "Returnees without a survey in the window whose window is open and whose return is "
@@ -67,14 +68,17 @@ public static class IndicatorCodebook
         new("assistance_usd", "Assistance amount", "US dollars of assistance recorded, in all or of one type.", "USD", "Σ amountUsd",
             AllLevels, false),
         new("services_index", "Services index", "Mean of the six service values (health, education, water, employment, housing, "
-            + "psychosocial; each 0..4) of the community's latest assessment, divided by 4.", "ratio", "mean(services) / 4", [Community], false),
+            + "psychosocial; each 0..4) of the community's latest assessment, divided by 4.", "ratio", "mean(services) / 4",
+            [Community], false),
         new("cohesion_index", "Social cohesion index", "Perceived social cohesion between returnees and residents (0..4) of the "
             + "community's latest assessment, divided by 4.", "ratio", "cohesion / 4", [Community], false),
         new("joint_participation_share", "Joint participation share", "Non-migrant participants among all participants of the "
-            + "community projects of its latest assessment.", "ratio", "Σ nonMigrantParticipants / Σ (returnee + nonMigrant participants)",
+            + "community projects of its latest assessment.", "ratio",
+            "Σ nonMigrantParticipants / Σ (returnee + nonMigrant participants)",
             [Community], false),
         new("return_pressure", "Return pressure", "Returnees with a return date in the last 365 days per 1,000 population "
-            + "(population from the latest community assessment).", "per 1,000 population", "1000 × |{returned in last 365 days}| / population",
+            + "(population from the latest community assessment).", "per 1,000 population",
+            "1000 × |{returned in last 365 days}| / population",
             [Community], false),
         new("structural_index", "Structural index", "Mean of the answered items (each 0..4) of the country's latest structural "
             + "assessment, divided by 4; null with fewer than 6 answered items.", "ratio", "mean(answered items) / 4", [Country], false),

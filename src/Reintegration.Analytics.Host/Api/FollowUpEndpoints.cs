@@ -40,7 +40,8 @@ internal static class FollowUpEndpoints
             // Right after a restart the country may still wait for communities; the list then says it is incomplete.
             var report = await ReadEndpoints.WhenComplete(country.GetReport, r => r.Pending);
             var communityIds = await country.GetCommunityIds();
-            var pages = await Task.WhenAll(communityIds.Select(id => grains.Community(id).GetFollowUpCases(status, today, after, limit + 1)));
+            var pages = await Task.WhenAll(
+                communityIds.Select(id => grains.Community(id).GetFollowUpCases(status, today, after, limit + 1)));
             var page = FollowUpCaseList.Merge(pages, limit);
             return Results.Ok(new
             {

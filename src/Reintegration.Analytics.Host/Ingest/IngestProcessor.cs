@@ -124,7 +124,9 @@ public sealed class IngestProcessor(RecordParser parser, RecordApplier applier, 
                 return (null, new("kind", $"'{kind}' is not one of {string.Join(", ", RecordParser.Kinds)}"), unknown);
 
             var (record, errors) = parser.Parse(kind, root, ignoredFields: ["kind"]);
-            return record is null ? (null, errors[0] with { Message = $"{kind}: {string.Join("; ", errors)}" }, kind) : (record, null, kind);
+            return record is null
+                ? (null, errors[0] with { Message = $"{kind}: {string.Join("; ", errors)}" }, kind)
+                : (record, null, kind);
         }
     }
 

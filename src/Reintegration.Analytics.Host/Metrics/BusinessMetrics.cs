@@ -71,7 +71,9 @@ public sealed class BusinessMetrics
         }
     }
 
-    /// <summary>Sets every sample and removes every other series, except those of countries <paramref name="keep"/> says to leave as they are.</summary>
+    /// <summary>
+    /// Sets every sample and removes every other series, except those of countries <paramref name="keep"/> says to leave as they are.
+    /// </summary>
     private void Publish(List<(string Country, BusinessSample Sample)> samples, Func<string, bool> keep)
     {
         var published = new HashSet<(string Family, string Labels)>();

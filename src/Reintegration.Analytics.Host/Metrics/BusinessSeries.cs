@@ -24,9 +24,11 @@ public static class BusinessSeries
             ["reintegration_score_mean_ratio"] = ("Mean score (0..1) of the returnees' current surveys, by dimension.", ["dimension"]),
             ["reintegration_score_count"] = ("Returnees the mean score is computed over (its n), by dimension.", ["dimension"]),
             ["reintegration_sustainable_share_ratio"] = ("Share of returnees with a composite score whose composite is sustainable.", []),
-            ["reintegration_followup_coverage_ratio"] = ("Share of returnees due for 12-month follow-up who had a survey in the window.", []),
+            ["reintegration_followup_coverage_ratio"] = (
+                "Share of returnees due for 12-month follow-up who had a survey in the window.", []),
             ["reintegration_remigration_necessity_share_ratio"] = ("Share of current re-migration answers that say necessity.", []),
-            ["reintegration_remigration_answered_returnees"] = ("Returnees whose current survey answers re-migration intention (the share's n).", []),
+            ["reintegration_remigration_answered_returnees"] = (
+                "Returnees whose current survey answers re-migration intention (the share's n).", []),
             ["reintegration_structural_index_ratio"] = ("Structural index (0..1) of the country's latest structural assessment.", []),
             ["reintegration_plan_returnees"] = ("Returnees with each reintegration plan status set.", ["status"]),
             ["reintegration_assistance_usd"] = ("US dollars of assistance recorded, by assistance type.", ["type"]),
