@@ -15,8 +15,8 @@ public static class AggregateDocumentBuilder
     public static AggregateDocument Figures(AggregateSummary summary, DateOnly today, DateTimeOffset asOf, CellSuppression cells)
     {
         var headline = HeadlineFigures.Of(summary.All, today, cells);
-        ProtectedCell Plan(string status) => cells.Cell($"plan.{status}", summary.PlanStatuses.GetValueOrDefault(status));
-        var (eligible, completed) = (Plan(PlanStatus.Eligible), Plan(PlanStatus.AssistanceCompleted));
+        var eligible = cells.Cell(summary.PlanStatuses.GetValueOrDefault(PlanStatus.Eligible));
+        var completed = cells.Cell(summary.PlanStatuses.GetValueOrDefault(PlanStatus.AssistanceCompleted));
         var breakdown = BreakdownCells(summary, cells);
 
         return new AggregateDocument
@@ -31,18 +31,17 @@ public static class AggregateDocumentBuilder
             RemigrationNecessityShare = headline.RemigrationNecessityShare,
             Plan = new PlanFunnel(
                 cells.Count(eligible),
-                cells.Count(Plan(PlanStatus.PlanDeveloped)),
-                cells.Count(Plan(PlanStatus.AssistanceStarted)),
+                cells.Count(summary.PlanStatuses.GetValueOrDefault(PlanStatus.PlanDeveloped)),
+                cells.Count(summary.PlanStatuses.GetValueOrDefault(PlanStatus.AssistanceStarted)),
                 cells.Count(completed),
-                cells.Count(Plan(PlanStatus.DroppedOut)),
+                cells.Count(summary.PlanStatuses.GetValueOrDefault(PlanStatus.DroppedOut)),
                 cells.Share(completed, eligible)),
             Assistance = Assistance(summary, cells),
             Breakdown = new Breakdown(
                 Render(breakdown.Sex, cells),
                 Render(breakdown.AgeBand, cells),
                 Render(breakdown.ReturnType, cells),
-                Vulnerability.All.ToDictionary(v => v,
-                    v => cells.Count(cells.Cell($"vulnerability.{v}", summary.ByVulnerability.GetValueOrDefault(v))))),
+                Vulnerability.All.ToDictionary(v => v, v => cells.Count(summary.ByVulnerability.GetValueOrDefault(v)))),
             WhatWorks = WhatWorks(summary, cells),
             AsOf = asOf,
         };
@@ -52,9 +51,9 @@ public static class AggregateDocumentBuilder
     {
         var breakdown = BreakdownCells(summary, cells);
         return new Disaggregations(
-            Groups("sex", summary.All, summary.BySex, breakdown.Sex, cells),
-            Groups("ageBand", summary.All, summary.ByAgeBand, breakdown.AgeBand, cells),
-            Groups("returnType", summary.All, summary.ByReturnType, breakdown.ReturnType, cells));
+            Groups(summary.All, summary.BySex, breakdown.Sex, cells),
+            Groups(summary.All, summary.ByAgeBand, breakdown.AgeBand, cells),
+            Groups(summary.All, summary.ByReturnType, breakdown.ReturnType, cells));
     }
 
     private sealed record BreakdownCellSet(
@@ -65,18 +64,16 @@ public static class AggregateDocumentBuilder
     /// <summary>Returnees per sex, age band and return type, each partition protected against the unit's count.</summary>
     private static BreakdownCellSet BreakdownCells(AggregateSummary summary, CellSuppression cells)
     {
-        var total = cells.Cell("returnees", summary.All.Returnees);
-        IReadOnlyDictionary<string, ProtectedCell> Partition(
-            string grouping, IReadOnlyList<string> keys, Dictionary<string, GroupStats> groups)
+        var total = cells.Cell(summary.All.Returnees);
+        IReadOnlyDictionary<string, ProtectedCell> Partition(IReadOnlyList<string> keys, Dictionary<string, GroupStats> groups)
         {
-            var parts = keys.ToDictionary(
-                k => k, k => cells.Cell($"breakdown.{grouping}.{k}", groups.GetValueOrDefault(k)?.Returnees ?? 0));
+            var parts = keys.ToDictionary(k => k, k => cells.Cell(groups.GetValueOrDefault(k)?.Returnees ?? 0));
             ComplementarySuppression.Protect(total, parts.Values.ToList());
             return parts;
         }
         return new BreakdownCellSet(
-            Partition("sex", Vocabulary.Sex.All, summary.BySex), Partition("ageBand", AgeBand.All, summary.ByAgeBand),
-            Partition("returnType", ReturnType.All, summary.ByReturnType));
+            Partition(Vocabulary.Sex.All, summary.BySex), Partition(AgeBand.All, summary.ByAgeBand),
+            Partition(ReturnType.All, summary.ByReturnType));
     }
 
     private static IReadOnlyDictionary<string, long?> Render(IReadOnlyDictionary<string, ProtectedCell> parts, CellSuppression cells) =>
@@ -84,14 +81,13 @@ public static class AggregateDocumentBuilder
 
     /// <summary>Group figures; per dimension the groups' means are protected against the overall mean and n.</summary>
     private static IReadOnlyDictionary<string, GroupFigures> Groups(
-        string grouping, GroupStats all, Dictionary<string, GroupStats> groups, IReadOnlyDictionary<string, ProtectedCell> returnees,
-        CellSuppression cells)
+        GroupStats all, Dictionary<string, GroupStats> groups, IReadOnlyDictionary<string, ProtectedCell> returnees, CellSuppression cells)
     {
         var keys = returnees.Keys.Where(groups.ContainsKey).ToList();
         var meanCells = Dimension.WithComposite.ToDictionary(d => d, d =>
         {
-            var parts = keys.ToDictionary(k => k, k => cells.Cell($"group.{grouping}.{k}.score.{d}", groups[k].Get(d).Count));
-            ComplementarySuppression.Protect(cells.Cell($"score.{d}", all.Get(d).Count), parts.Values.ToList());
+            var parts = keys.ToDictionary(k => k, k => cells.Cell(groups[k].Get(d).Count));
+            ComplementarySuppression.Protect(cells.Cell(all.Get(d).Count), parts.Values.ToList());
             return parts;
         });
         return keys.ToDictionary(k => k, k => new GroupFigures(
@@ -104,8 +100,8 @@ public static class AggregateDocumentBuilder
     private static AssistanceOverview Assistance(AggregateSummary summary, CellSuppression cells)
     {
         var types = AssistanceType.All.Where(summary.AssistanceByType.ContainsKey).ToList();
-        var typeCells = types.ToDictionary(t => t, t => cells.Cell($"assistance.{t}", summary.AssistanceByType[t].Returnees));
-        var total = cells.Cell("assistance.returnees", summary.ReturneesAssisted);
+        var typeCells = types.ToDictionary(t => t, t => cells.Cell(summary.AssistanceByType[t].Returnees));
+        var total = cells.Cell(summary.ReturneesAssisted);
         ComplementarySuppression.Protect(total, typeCells.Values.ToList());
         var showTotals = cells.Shown(total);
         return new AssistanceOverview(
@@ -125,9 +121,8 @@ public static class AggregateDocumentBuilder
                 var received = summary.ImprovementByAssistanceType[type];
                 var notReceived = summary.All.Improvement.Without(received);
                 // The two groups partition the returnees with an improvement: one hidden group would be the other's complement.
-                var receivedCell = cells.Cell($"whatWorks.{type}.received", received.Count);
-                var notReceivedCell = cells.Cell($"whatWorks.{type}.notReceived", notReceived.Count);
-                ComplementarySuppression.Protect(cells.Cell("improvement", summary.All.Improvement.Count), [receivedCell, notReceivedCell]);
+                var (receivedCell, notReceivedCell) = (cells.Cell(received.Count), cells.Cell(notReceived.Count));
+                ComplementarySuppression.Protect(cells.Cell(summary.All.Improvement.Count), [receivedCell, notReceivedCell]);
                 var shown = cells.Shown(receivedCell) && cells.Shown(notReceivedCell);
                 var welch = shown ? WelchInterval.Between(received, notReceived) : null;
                 return new WhatWorksRow(type, cells.Mean(received, receivedCell), cells.Mean(notReceived, notReceivedCell),

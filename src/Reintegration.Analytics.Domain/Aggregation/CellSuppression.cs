@@ -7,32 +7,10 @@ namespace Reintegration.Analytics.Domain.Aggregation;
 /// <see cref="MinimumCellSize"/> returnees is replaced by null. Zero is shown as zero (nothing to
 /// protect). Remembers whether anything was suppressed so the document can say so.
 /// </summary>
-public sealed class CellSuppression(int minimumCellSize, IReadOnlySet<string>? forcedHidden = null)
+public sealed class CellSuppression(int minimumCellSize)
 {
-    private readonly Dictionary<string, ProtectedCell> _cells = new(StringComparer.Ordinal);
-
     public int MinimumCellSize { get; } = minimumCellSize;
     public bool AnySuppressed { get; private set; }
-
-    /// <summary>Every keyed figure of the document built with this instance (for protection across documents).</summary>
-    public IReadOnlyDictionary<string, ProtectedCell> Cells => _cells;
-
-    /// <summary>
-    /// The figure <paramref name="key"/> (e.g. <c>returnees</c>, <c>score.composite</c>, <c>followUp.overdue</c>) over
-    /// <paramref name="n"/> returnees: one cell per key, hidden when small or when another document's protection
-    /// requires it (<paramref name="forcedHidden"/>; see <see cref="LevelDocuments.CommunityTable"/>).
-    /// </summary>
-    public ProtectedCell Cell(string key, long n)
-    {
-        if (_cells.TryGetValue(key, out var cell)) return cell;
-        cell = Cell(n);
-        if (forcedHidden?.Contains(key) == true && n > 0) cell.Hidden = true;
-        return _cells[key] = cell;
-    }
-
-    /// <summary>numerator / the denominator's n, null when the denominator is hidden or empty (the numerator is not published).</summary>
-    public double? Ratio(long numerator, ProtectedCell denominator) =>
-        denominator.N == 0 || !Shown(denominator) ? null : (double)numerator / denominator.N;
 
     public bool Hides(long n)
     {

@@ -21,22 +21,21 @@ public sealed record HeadlineFigures(
     {
         var followUp = stats.FollowUpOn(today);
         // Covered, overdue and missed are (all but the few open on day 365 exactly) a partition of due.
-        var (due, covered, overdue, missed) = (cells.Cell("followUp.due", followUp.Due), cells.Cell("followUp.covered", followUp.Covered),
-            cells.Cell("followUp.overdue", followUp.Overdue), cells.Cell("followUp.missed", followUp.Missed));
+        var (due, covered, overdue, missed) =
+            (cells.Cell(followUp.Due), cells.Cell(followUp.Covered), cells.Cell(followUp.Overdue), cells.Cell(followUp.Missed));
         ComplementarySuppression.Protect(due, [covered, overdue, missed]);
-        var scores = ScoresOf(stats, cells);
         return new HeadlineFigures(
-            cells.Count(cells.Cell("returnees", stats.Returnees)),
-            cells.Count(cells.Cell("surveyed", stats.Surveyed)),
-            scores,
-            cells.Ratio(stats.Sustainable, cells.Cell($"score.{Dimension.Composite}", stats.Composite.Count)),
-            cells.Mean(stats.Improvement, cells.Cell("improvement", stats.Improvement.Count)),
+            cells.Count(stats.Returnees),
+            cells.Count(stats.Surveyed),
+            ScoresOf(stats, cells),
+            cells.Share(stats.Sustainable, stats.Composite.Count),
+            cells.Mean(stats.Improvement),
             cells.Share(covered, due),
-            new FollowUpCounts(cells.Count(due), cells.Count(covered), cells.Count(cells.Cell("followUp.open", followUp.Open)),
-                cells.Count(overdue), cells.Count(missed)),
-            cells.Ratio(stats.RemigrationNecessity, cells.Cell("remigration.answered", stats.RemigrationAnswered)));
+            new FollowUpCounts(
+                cells.Count(due), cells.Count(covered), cells.Count(followUp.Open), cells.Count(overdue), cells.Count(missed)),
+            cells.Share(stats.RemigrationNecessity, stats.RemigrationAnswered));
     }
 
     public static IReadOnlyDictionary<string, MeanCell> ScoresOf(GroupStats stats, CellSuppression cells) =>
-        Dimension.WithComposite.ToDictionary(d => d, d => cells.Mean(stats.Get(d), cells.Cell($"score.{d}", stats.Get(d).Count)));
+        Dimension.WithComposite.ToDictionary(d => d, d => cells.Mean(stats.Get(d)));
 }

@@ -136,11 +136,8 @@ public sealed class CountryGrain : Grain, ICountryGrain
         var now = DateTimeOffset.UtcNow;
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var region = _regions.RegionOf(Country);
-        // One community's change can change what another must hide (the table is protected as a whole): all rows go.
-        if (_unpublished.Count > 0)
-            foreach (var community in LevelDocuments.CommunityTable(
-                         report, _communities.Values.ToList(), region, today, now, _readModelOptions.MinimumCellSize))
-                _readModel.Publish(community);
+        foreach (var communityId in _unpublished)
+            _readModel.Publish(LevelDocuments.Community(_communities[communityId], region, today, now, _readModelOptions.MinimumCellSize));
         _unpublished.Clear();
         _readModel.Publish(LevelDocuments.Country(report, region, today, now, _readModelOptions.MinimumCellSize));
     }

@@ -14,12 +14,6 @@ public sealed class AggregateReader(RegionMap regions, TimeProvider clock, IOpti
     public CommunityAggregateDocument Community(CommunityReport report) =>
         LevelDocuments.Community(report, regions.RegionOf(report.Profile.Country), Today, Now, MinimumCellSize);
 
-    /// <summary>
-    /// The communities of a country, protected against the country's figures (see <see cref="LevelDocuments.CommunityTable"/>).
-    /// </summary>
-    public IReadOnlyList<CommunityAggregateDocument> CommunityTable(CountryReport country, IReadOnlyList<CommunityReport> communities) =>
-        LevelDocuments.CommunityTable(country, communities, regions.RegionOf(country.Country), Today, Now, MinimumCellSize);
-
     public CountryAggregateDocument Country(CountryReport report) =>
         LevelDocuments.Country(report, regions.RegionOf(report.Country), Today, Now, MinimumCellSize);
 

@@ -23,14 +23,9 @@ internal static class ReadEndpoints
         {
             if (!Identifiers.IsCommunityId(communityId))
                 return Problems.Invalid("communityId", $"'{communityId}' is not valid: {Identifiers.CommunityIdRule}");
-            if (await grains.Community(communityId).GetReport() is not { } report)
-                return Problems.NotFound("communityId", $"community '{communityId}' is not registered");
-            // The same document as in the country's community table (with this community's freshest figures),
-            // so no figure hidden there shows here.
-            var country = grains.Country(report.Profile.Country);
-            var siblings = (await country.GetCommunities()).Where(c => c.CommunityId != communityId).Append(report).ToList();
-            var table = reader.CommunityTable(await country.GetReport(), siblings);
-            return Results.Ok(table.FirstOrDefault(c => c.CommunityId == communityId) ?? reader.Community(report));
+            return await grains.Community(communityId).GetReport() is { } report
+                ? Results.Ok(reader.Community(report))
+                : Problems.NotFound("communityId", $"community '{communityId}' is not registered");
         });
 
         api.MapGet("/countries/{iso3}", async (string iso3, IGrainFactory grains, AggregateReader reader) =>
@@ -41,9 +36,9 @@ internal static class ReadEndpoints
         api.MapGet("/countries/{iso3}/communities", async (string iso3, IGrainFactory grains, AggregateReader reader) =>
         {
             if (!Countries.IsKnown(iso3)) return InvalidCountry("iso3", iso3);
-            var report = await WhenComplete(() => grains.Country(iso3).GetReport(), r => r.Pending);
+            await WhenComplete(() => grains.Country(iso3).GetReport(), r => r.Pending);
             var communities = await grains.Country(iso3).GetCommunities();
-            return Results.Ok(new { country = iso3, communities = reader.CommunityTable(report, communities) });
+            return Results.Ok(new { country = iso3, communities = communities.Select(reader.Community).ToList() });
         });
 
         api.MapGet("/regions/{region}", async (string region, IGrainFactory grains, AggregateReader reader, RegionMap regions) =>
