@@ -70,8 +70,11 @@ public sealed record CountryComparison(string? By, IReadOnlyList<ComparisonRow> 
         Protect(g => g.Surveyed, h => h.Surveyed = true);
         foreach (var dimension in Dimension.WithComposite) Protect(g => g.Get(dimension).Count, h => h.Dimensions.Add(dimension));
         Protect(g => g.Improvement.Count, h => h.Improvement = true);
-        Protect(g => g.FollowUpOn(today).Due, h => h.Coverage = true);
-        Protect(g => g.FollowUpOn(today).Covered, h => h.Coverage = true);
+        // Follow-up totals walk every return date: once per group, not once per relation.
+        var followUp = new Dictionary<GroupStats, FollowUpTotals>(ReferenceEqualityComparer.Instance) { [total] = total.FollowUpOn(today) };
+        foreach (var group in groups) followUp.TryAdd(group, group.FollowUpOn(today));
+        Protect(g => followUp[g].Due, h => h.Coverage = true);
+        Protect(g => followUp[g].Covered, h => h.Coverage = true);
         return hidden;
     }
 
