@@ -19,12 +19,7 @@ public sealed class DisclosurePropertyTests
         HistoryGenerator.Histories(caseCount: 14, maxLength: 120).Select(Gen.Int[2, 5], (h, k) => (h, k)).Sample(sample =>
         {
             var (history, k) = sample;
-            var world = new ProgrammeWorld();
-            var cases = new Dictionary<string, ReturneeState>();
-            foreach (var (caseId, change) in history.Where(world.Apply).Select(ReturneeChanges.Of).OfType<(string, ReturneeChange)>())
-                (cases.TryGetValue(caseId, out var state) ? state : cases[caseId] = new ReturneeState()).Apply(change);
-            var contributions = cases.Where(c => c.Value.IsRegistered && world.Returnees.ContainsKey(c.Key))
-                .Select(c => c.Value.ToContribution(c.Key)).ToList();
+            var (world, contributions) = ReturneeChanges.Play(history);
 
             foreach (var country in contributions.Select(c => c.Country).Distinct())
             {

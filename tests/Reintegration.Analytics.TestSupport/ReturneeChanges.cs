@@ -13,4 +13,19 @@ public static class ReturneeChanges
         PutPlan p => (p.CaseId, new PlanChange(p.Plan)),
         _ => null,
     };
+
+    /// <summary>
+    /// Plays a history through a <see cref="ProgrammeWorld"/> and the returnees' own states: the contributions of the
+    /// registered returnees the world accepted, as their grains would hold them.
+    /// </summary>
+    public static (ProgrammeWorld World, List<ReturneeContribution> Contributions) Play(IEnumerable<ProgrammeOperation> history)
+    {
+        var world = new ProgrammeWorld();
+        var cases = new Dictionary<string, ReturneeState>();
+        foreach (var (caseId, change) in history.Where(world.Apply).Select(Of).OfType<(string, ReturneeChange)>())
+            (cases.TryGetValue(caseId, out var state) ? state : cases[caseId] = new ReturneeState()).Apply(change);
+        var contributions = cases.Where(c => c.Value.IsRegistered && world.Returnees.ContainsKey(c.Key))
+            .Select(c => c.Value.ToContribution(c.Key)).ToList();
+        return (world, contributions);
+    }
 }

@@ -3,19 +3,22 @@ namespace Reintegration.Analytics.Domain.Disclosure;
 /// <summary>
 /// Complementary suppression (SPEC §4): a hidden figure must not be recoverable by subtraction from what the
 /// same document or table shows. For an additive relation (a total and its parts: a breakdown against the
-/// unit's count, group sums against the overall sum, a unit's children against it), a single hidden part
-/// would be the total minus the shown parts, so the smallest other part that is not zero is hidden too.
-/// Two or more hidden parts reveal only their sum. Shares are shown only with both of their terms.
+/// unit's count, group sums against the overall sum, a unit's children against it), a single hidden cell
+/// among the total and its parts would be recoverable from the others, so the smallest shown part that is
+/// not zero is hidden too (or the total, when no part is left). Two or more hidden cells reveal only their sum.
+/// Shares are shown only with both of their terms.
 /// </summary>
 public static class ComplementarySuppression
 {
-    /// <summary>Protects the hidden parts of <paramref name="total"/> (hiding the total when no part can be hidden instead).</summary>
-    public static void Protect(ProtectedCell total, IReadOnlyList<ProtectedCell> parts)
+    /// <summary>Protects the one hidden cell of a relation, if there is exactly one; true when it hid another cell.</summary>
+    public static bool Protect(ProtectedCell total, IReadOnlyList<ProtectedCell> parts)
     {
-        if (total.Hidden || parts.Count(p => p.Hidden && p.N > 0) != 1) return;
-        var partner = parts.Where(p => !p.Hidden && p.N > 0).MinBy(p => p.N);
-        if (partner is not null) partner.Hidden = true;
-        else total.Hidden = true;
+        var hidden = (total.Hidden && total.N > 0 ? 1 : 0) + parts.Count(p => p.Hidden && p.N > 0);
+        if (hidden != 1) return false;
+        var partner = parts.Where(p => !p.Hidden && p.N > 0).MinBy(p => p.N) ?? total;
+        if (partner.Hidden) return false;
+        partner.Hidden = true;
+        return true;
     }
 
     /// <summary>A share is shown only when both its numerator and its denominator are.</summary>

@@ -1,0 +1,177 @@
+using Reintegration.Analytics.Domain.Aggregation;
+using Reintegration.Analytics.Domain.Disclosure;
+using Reintegration.Analytics.Domain.Indicators;
+using Reintegration.Analytics.Domain.Vocabulary;
+using G = Reintegration.Analytics.Domain.Snapshots.SnapshotGroups;
+
+namespace Reintegration.Analytics.Domain.Snapshots;
+
+/// <summary>
+/// The rows of one unit of a snapshot before protection: each figure with the cell that decides whether it is
+/// shown. Figures that publish the same returnees share a cell (a mean and its sustainable share, assistance
+/// records and amounts of a type); a share of two published counts has no cell of its own and is shown with
+/// both of them. Rendering waits until the whole table is protected (<see cref="SnapshotTable"/>).
+/// </summary>
+internal sealed class UnitCells
+{
+    private readonly CellSuppression _suppression;
+    private readonly List<Draft> _drafts = [];
+
+    public UnitCells(string level, string code, string name, string? country, string? region, CellSuppression suppression)
+    {
+        (Level, Code, Name, Country, Region, _suppression) = (level, code, name, country, region, suppression);
+    }
+
+    public string Level { get; }
+    public string Code { get; }
+    public string Name { get; }
+    public string? Country { get; }
+    public string? Region { get; }
+
+    /// <summary>Cells by (figure, group); a parent's cell relates to its children's cells of the same key.</summary>
+    public Dictionary<(string Figure, string Group), ProtectedCell> Cells { get; } = [];
+
+    private sealed record Draft(string Indicator, string Group, double? Value, double? Numerator, double? Denominator, long? N,
+        ProtectedCell? Cell, ProtectedCell[] Terms);
+
+    /// <summary>Every figure of SPEC §2.4 that a summary gives, disaggregated by sex, age band and return type when asked.</summary>
+    public void AddFigures(AggregateSummary summary, DateOnly today, bool disaggregated, AdditiveRelations relations)
+    {
+        var groups = disaggregated ? Groups(summary) : [];
+        AddGroupFigure(relations, "returnees", summary, groups, s => Count("returnees", s.Group, s.Stats.Returnees));
+        Count("surveyed", G.Total, summary.All.Surveyed);
+        foreach (var dimension in Dimension.WithComposite)
+            AddGroupFigure(relations, $"score_{dimension}", summary, groups, s => Mean($"score_{dimension}_mean", s.Group, s.Stats.Get(dimension),
+                $"score_{dimension}"));
+        foreach (var (group, stats) in Enumerate(summary, groups))
+            Ratio("sustainable_share", group, stats.Sustainable, stats.Composite.Count, Cells[($"score_{Dimension.Composite}", group)]);
+        Mean("improvement_mean", G.Total, summary.All.Improvement, "improvement");
+        AddFollowUp(summary.All.FollowUpOn(today), relations);
+        var remigration = Cell("remigration", G.Total, summary.All.RemigrationAnswered);
+        Ratio("remigration_necessity_share", G.Total, summary.All.RemigrationNecessity, summary.All.RemigrationAnswered, remigration);
+        AddPlan(summary);
+        AddAssistance(summary, relations);
+    }
+
+    public void AddCommunityIndices(CommunityReport report, DateOnly today)
+    {
+        var assessment = report.Assessment;
+        Index("services_index", assessment?.ServicesIndex);
+        Index("cohesion_index", assessment?.CohesionIndex);
+        Index("joint_participation_share", assessment?.JointParticipationShare);
+        var recent = report.Summary.All.RecentReturnsOn(today);
+        var cell = Cell("recent_returns", G.Total, recent);
+        _drafts.Add(assessment is { Population: > 0 } a
+            ? new Draft("return_pressure", G.Total, recent * 1000.0 / a.Population, recent, a.Population, recent, cell, [])
+            : new Draft("return_pressure", G.Total, null, null, null, null, null, []));
+    }
+
+    public void Index(string indicator, double? value) => _drafts.Add(new Draft(indicator, G.Total, value, null, null, null, null, []));
+
+    /// <summary>The rows of the unit, after the table's protection has run.</summary>
+    public IEnumerable<SnapshotRow> Render()
+    {
+        foreach (var d in _drafts)
+        {
+            var shown = d.Cell is not { Hidden: true } && d.Terms.All(t => !t.Hidden);
+            yield return shown
+                ? new SnapshotRow(Level, Code, Name, Country, Region, d.Indicator, d.Group, d.Value, d.Numerator, d.Denominator, d.N, false)
+                : new SnapshotRow(Level, Code, Name, Country, Region, d.Indicator, d.Group, null, null, null, null, true);
+        }
+    }
+
+    private static List<(string Group, string Dimension, GroupStats Stats)> Groups(AggregateSummary summary)
+    {
+        var groups = new List<(string, string, GroupStats)>();
+        void Add(string dimension, IReadOnlyList<string> values, Dictionary<string, GroupStats> byValue)
+        {
+            foreach (var value in values) groups.Add((G.Of(dimension, value), dimension, byValue.GetValueOrDefault(value) ?? new GroupStats()));
+        }
+        Add(G.Sex, Sex.All, summary.BySex);
+        Add(G.AgeBand, AgeBand.All, summary.ByAgeBand);
+        Add(G.ReturnType, ReturnType.All, summary.ByReturnType);
+        return groups;
+    }
+
+    private static IEnumerable<(string Group, GroupStats Stats)> Enumerate(
+        AggregateSummary summary, List<(string Group, string Dimension, GroupStats Stats)> groups) =>
+        groups.Select(g => (g.Group, g.Stats)).Prepend((G.Total, summary.All));
+
+    /// <summary>A figure for the total and each group; per dimension, the groups are parts of the total.</summary>
+    private void AddGroupFigure(AdditiveRelations relations, string figure, AggregateSummary summary,
+        List<(string Group, string Dimension, GroupStats Stats)> groups, Action<(string Group, GroupStats Stats)> add)
+    {
+        foreach (var group in Enumerate(summary, groups)) add(group);
+        foreach (var dimension in groups.Select(g => g.Dimension).Distinct())
+            relations.Add(Cells[(figure, G.Total)], groups.Where(g => g.Dimension == dimension).Select(g => Cells[(figure, g.Group)]).ToList());
+    }
+
+    private void AddFollowUp(FollowUpTotals followUp, AdditiveRelations relations)
+    {
+        var due = Cell("followup_due", G.Total, followUp.Due);
+        var covered = Cell("followup_covered", G.Total, followUp.Covered);
+        _drafts.Add(new Draft("followup_coverage", G.Total, followUp.Due == 0 ? null : (double)followUp.Covered / followUp.Due,
+            followUp.Covered, followUp.Due, followUp.Due, null, [covered, due]));
+        Count("followup_due", G.Total, followUp.Due);
+        Count("followup_covered", G.Total, followUp.Covered);
+        Count("followup_open", G.Total, followUp.Open);
+        Count("followup_overdue", G.Total, followUp.Overdue);
+        Count("followup_missed", G.Total, followUp.Missed);
+        // Covered, overdue and missed are (all but the few open on day 365 exactly) a partition of due.
+        relations.Add(due, [covered, Cells[("followup_overdue", G.Total)], Cells[("followup_missed", G.Total)]]);
+    }
+
+    private static readonly (string Indicator, string Status)[] PlanIndicators =
+    [
+        ("plan_eligible", PlanStatus.Eligible), ("plan_developed", PlanStatus.PlanDeveloped),
+        ("plan_assistance_started", PlanStatus.AssistanceStarted), ("plan_assistance_completed", PlanStatus.AssistanceCompleted),
+        ("plan_dropped_out", PlanStatus.DroppedOut),
+    ];
+
+    private void AddPlan(AggregateSummary summary)
+    {
+        foreach (var (indicator, status) in PlanIndicators) Count(indicator, G.Total, summary.PlanStatuses.GetValueOrDefault(status));
+        var (eligible, completed) = (summary.PlanStatuses.GetValueOrDefault(PlanStatus.Eligible),
+            summary.PlanStatuses.GetValueOrDefault(PlanStatus.AssistanceCompleted));
+        _drafts.Add(new Draft("plan_completion_rate", G.Total, eligible == 0 ? null : (double)completed / eligible, completed, eligible,
+            eligible, null, [Cells[("plan_assistance_completed", G.Total)], Cells[("plan_eligible", G.Total)]]));
+    }
+
+    /// <summary>Records and amounts by type add up to the totals; a type's cell is over the returnees who received it.</summary>
+    private void AddAssistance(AggregateSummary summary, AdditiveRelations relations)
+    {
+        var total = Cell("assistance", G.Total, summary.ReturneesAssisted);
+        _drafts.Add(new Draft("returnees_assisted", G.Total, summary.ReturneesAssisted, null, null, summary.ReturneesAssisted, total, []));
+        var types = AssistanceType.All.Select(t => (Group: G.Of(G.AssistanceType, t), Totals: summary.AssistanceByType.GetValueOrDefault(t)
+            ?? new AssistanceTypeTotals())).ToList();
+        foreach (var (group, totals) in types) Cell("assistance", group, totals.Returnees);
+        relations.Add(total, types.Select(t => Cells[("assistance", t.Group)]).ToList());
+
+        var records = types.Sum(t => t.Totals.Records);
+        _drafts.Add(new Draft("assistance_records", G.Total, records, null, null, summary.ReturneesAssisted, total, []));
+        foreach (var (group, totals) in types)
+            _drafts.Add(new Draft("assistance_records", group, totals.Records, null, null, totals.Returnees, Cells[("assistance", group)], []));
+        var usd = (double)types.Sum(t => t.Totals.AmountUsd);
+        _drafts.Add(new Draft("assistance_usd", G.Total, usd, null, null, summary.ReturneesAssisted, total, []));
+        foreach (var (group, totals) in types)
+            _drafts.Add(new Draft("assistance_usd", group, (double)totals.AmountUsd, null, null, totals.Returnees,
+                Cells[("assistance", group)], []));
+    }
+
+    private ProtectedCell Cell(string figure, string group, long n)
+    {
+        if (!Cells.TryGetValue((figure, group), out var cell)) Cells[(figure, group)] = cell = _suppression.Cell(n);
+        return cell;
+    }
+
+    private void Count(string indicator, string group, long count) =>
+        _drafts.Add(new Draft(indicator, group, count, null, null, count, Cell(indicator, group, count), []));
+
+    private void Mean(string indicator, string group, MeanAccumulator accumulator, string figure) =>
+        _drafts.Add(new Draft(indicator, group, accumulator.Mean, accumulator.Sum, accumulator.Count, accumulator.Count,
+            Cell(figure, group, accumulator.Count), []));
+
+    private void Ratio(string indicator, string group, long numerator, long denominator, ProtectedCell cell) =>
+        _drafts.Add(new Draft(indicator, group, denominator == 0 ? null : (double)numerator / denominator, numerator, denominator,
+            denominator, cell, []));
+}
