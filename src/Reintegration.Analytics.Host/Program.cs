@@ -8,6 +8,7 @@ using Prometheus;
 using Reintegration.Analytics.Host.Ingest;
 using Reintegration.Analytics.Host.Metrics;
 using Reintegration.Analytics.Host.Parsing;
+using Reintegration.Analytics.Host.Snapshots;
 
 const string DefaultUrl = "http://127.0.0.1:5080";
 var demo = args.Contains("--demo");
@@ -35,6 +36,10 @@ builder.Services.AddSingleton<BusinessMetrics>();
 builder.Services.AddSingleton<FreshnessMetrics>();
 builder.Services.AddAggregation();
 builder.Services.AddHostedService<ReadModelRefresher>();
+builder.Services.Configure<SnapshotOptions>(builder.Configuration.GetSection(SnapshotOptions.Section));
+builder.Services.AddSingleton<SnapshotSourceReader>();
+builder.Services.AddSingleton<SnapshotBuilder>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<SnapshotBuilder>());
 if (demo || builder.Configuration.GetValue<bool>("Demo")) builder.Services.AddHostedService<DemoSeeder>();
 
 builder.Services.AddProblemDetails();
@@ -60,6 +65,7 @@ api.MapIngestEndpoint();
 api.MapReadEndpoints();
 api.MapFollowUpEndpoints();
 api.MapIndicatorEndpoints();
+api.MapSnapshotEndpoints();
 
 app.Run();
 

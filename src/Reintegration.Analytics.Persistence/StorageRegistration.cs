@@ -28,6 +28,7 @@ public static class StorageRegistration
         services.TryAddSingleton<ICommunityDirectory, CommunityDirectory>();
         services.TryAddSingleton<ReadModel.ReadModelWriter>();
         services.TryAddSingleton<IReadModel>(sp => sp.GetRequiredService<ReadModel.ReadModelWriter>());
+        services.TryAddSingleton<Snapshots.SnapshotStore>();
         return services;
     }
 

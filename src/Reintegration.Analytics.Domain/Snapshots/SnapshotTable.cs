@@ -12,6 +12,7 @@ namespace Reintegration.Analytics.Domain.Snapshots;
 /// suppression below k, then complementary suppression over every relation of the table at once (groups
 /// against their total, communities against their country, countries against their region, regions against
 /// the globe), so no hidden figure is the difference of shown ones anywhere in the same table.
+/// Rows come in <see cref="SnapshotRowOrder"/>: by level (global first), unit code, indicator, group.
 /// </summary>
 public static class SnapshotTable
 {
@@ -26,12 +27,15 @@ public static class SnapshotTable
         var suppression = new CellSuppression(minimumCellSize);
         var relations = new AdditiveRelations();
         var units = new List<UnitCells>();
+        var communityUnits = new List<UnitCells>();
         var countryUnits = new List<(UnitCells Unit, AggregateSummary Summary, string Region)>();
 
         foreach (var country in countries.OrderBy(c => c.Country, StringComparer.Ordinal))
         {
             var communities = new List<UnitCells>();
-            foreach (var report in country.Communities.OrderBy(r => r.CommunityId, StringComparer.Ordinal))
+            // Sums in one fixed order, so the same data always give the same bits (and a diff shows no rounding noise).
+            var reports = country.Communities.OrderBy(r => r.CommunityId, StringComparer.Ordinal).ToList();
+            foreach (var report in reports)
             {
                 var community = new UnitCells(IndicatorCodebook.Community, report.CommunityId, report.Profile.Name, country.Country,
                     country.Region, suppression);
@@ -39,7 +43,7 @@ public static class SnapshotTable
                 community.AddCommunityIndices(report, today);
                 communities.Add(community);
             }
-            var summary = AggregateSummary.MergeAll(country.Communities.Select(r => r.Summary));
+            var summary = AggregateSummary.MergeAll(reports.Select(r => r.Summary));
             var unit = new UnitCells(IndicatorCodebook.Country, country.Country, Countries.Find(country.Country)?.Name ?? country.Country,
                 country.Country, country.Region, suppression);
             unit.AddFigures(summary, today, disaggregated: true, relations);
@@ -47,7 +51,7 @@ public static class SnapshotTable
             Relate(relations, unit, communities);
             countryUnits.Add((unit, summary, country.Region));
             units.Add(unit);
-            units.AddRange(communities);
+            communityUnits.AddRange(communities);
         }
 
         if (withRegions || withGlobal)
@@ -71,8 +75,9 @@ public static class SnapshotTable
             if (withRegions) units.InsertRange(withGlobal ? 1 : 0, regionUnits.Select(r => r.Unit));
         }
 
+        units.AddRange(communityUnits.OrderBy(c => c.Code, StringComparer.Ordinal));
         relations.Protect();
-        return units.SelectMany(u => u.Render()).ToList();
+        return units.SelectMany(u => u.Render()).Order(SnapshotRowOrder.Instance).ToList();
     }
 
     /// <summary>Each cell of a parent is the sum of its children's cells of the same figure and group.</summary>

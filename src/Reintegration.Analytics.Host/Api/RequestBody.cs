@@ -5,7 +5,8 @@ namespace Reintegration.Analytics.Host.Api;
 /// <summary>Reads a bounded JSON request body, turning malformed JSON and oversize bodies into problem answers.</summary>
 internal static class RequestBody
 {
-    public static async Task<(JsonDocument? Document, IResult? Problem)> ReadJsonAsync(HttpRequest request, long limit)
+    /// <param name="allowEmpty">Whether an empty body is fine (then neither a document nor a problem is returned).</param>
+    public static async Task<(JsonDocument? Document, IResult? Problem)> ReadJsonAsync(HttpRequest request, long limit, bool allowEmpty = false)
     {
         if (request.ContentLength > limit) return (null, Problems.TooLarge(limit));
 
@@ -17,7 +18,7 @@ internal static class RequestBody
             if (buffer.Length + read > limit) return (null, Problems.TooLarge(limit));
             buffer.Write(chunk, 0, read);
         }
-        if (buffer.Length == 0) return (null, Problems.Invalid("body", "is empty; expected a JSON object"));
+        if (buffer.Length == 0) return (null, allowEmpty ? null : Problems.Invalid("body", "is empty; expected a JSON object"));
 
         JsonDocument document;
         try

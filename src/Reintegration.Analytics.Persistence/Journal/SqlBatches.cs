@@ -136,11 +136,12 @@ internal static class SqlBatches
         return tails;
     }
 
-    public static void Add(DbCommand command, string name, object value)
+    public static DbParameter Add(DbCommand command, string name, object value)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
         parameter.Value = value;
         command.Parameters.Add(parameter);
+        return parameter;
     }
 }

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+using Reintegration.Analytics.Domain.Instruments;
+using Reintegration.Analytics.Domain.Snapshots;
+using Reintegration.Analytics.Host.Api;
+using Reintegration.Analytics.Persistence;
+using Reintegration.Analytics.Persistence.Snapshots;
+
+namespace Reintegration.Analytics.Host.Snapshots;
+
+/// <summary>
+/// Builds snapshots in the background, one at a time: a request is recorded as <c>building</c> at once (the client
+/// gets <c>202</c> and a status URL), then the scope is read from the grains, the tidy table is built and protected
+/// (<see cref="SnapshotTable"/>) and stored in one transaction. Ingest never waits for it: the grains answer reads
+/// between writes. Builds that a stopped process left behind are marked failed at start.
+/// </summary>
+public sealed class SnapshotBuilder(
+    SnapshotStore store, SnapshotSourceReader reader, IOptions<ApiOptions> api, IOptions<SnapshotOptions> options,
+    InstrumentCatalog instruments, StorageOptions storage, TimeProvider clock, IHostApplicationLifetime lifetime,
+    ILogger<SnapshotBuilder> logger) : BackgroundService
+{
+    private readonly Channel<(SnapshotInfo Info, SnapshotScope Scope)> _queue = Channel.CreateUnbounded<(SnapshotInfo, SnapshotScope)>();
+
+    public async Task<SnapshotInfo> RequestAsync(string? label, SnapshotScope scope)
+    {
+        var now = clock.GetUtcNow();
+        var takenAt = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
+        var id = $"{takenAt:yyyyMMdd'T'HHmmss}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}";
+        var info = new SnapshotInfo(id, label, scope.ToString(), SnapshotInfo.Building, takenAt, null, api.Value.MinimumCellSize,
+            string.Join(",", instruments.Ids.Order(StringComparer.Ordinal)), null, null);
+        await store.CreateAsync(info);
+        _queue.Writer.TryWrite((info, scope));
+        return info;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource();
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+            await started.Task.WaitAsync(stoppingToken);
+        // SQLite has one process, so anything still building was left by a stop; PostgreSQL may have other silos building.
+        var cutoff = clock.GetUtcNow() - (storage.Backend == DatabaseBackend.Sqlite ? TimeSpan.Zero : options.Value.BuildTimeout);
+        var failed = await store.FailStaleAsync(cutoff);
+        if (failed > 0) logger.LogWarning("{Count} snapshot builds interrupted by a stop were marked failed", failed);
+
+        await foreach (var (info, scope) in _queue.Reader.ReadAllAsync(stoppingToken))
+            await BuildAsync(info, scope, stoppingToken);
+    }
+
+    private async Task BuildAsync(SnapshotInfo info, SnapshotScope scope, CancellationToken stoppingToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        timeout.CancelAfter(options.Value.BuildTimeout);
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            var countries = await reader.ReadAsync(scope, timeout.Token);
+            var today = DateOnly.FromDateTime(info.TakenAt.UtcDateTime);
+            var rows = SnapshotTable.Build(countries, scope.WithRegions, scope.WithGlobal, today, info.MinimumCellSize);
+            await store.CompleteAsync(info.Id, rows, clock.GetUtcNow(), timeout.Token);
+            logger.LogInformation("Snapshot {Id} ({Scope}) ready: {Rows} rows of {Countries} countries in {Elapsed} ms, {Suppressed} suppressed",
+                info.Id, info.Scope, rows.Count, countries.Count, watch.ElapsedMilliseconds, rows.Count(r => r.Suppressed));
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            var reason = e is OperationCanceledException ? $"the build took longer than {options.Value.BuildTimeout}" : e.Message;
+            logger.LogWarning(e, "Snapshot {Id} failed: {Reason}", info.Id, reason);
+            await store.FailAsync(info.Id, reason);
+        }
+    }
+}

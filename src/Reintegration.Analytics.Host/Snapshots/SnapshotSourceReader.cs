@@ -1,0 +1,48 @@
+using Reintegration.Analytics.Domain.Reference;
+using Reintegration.Analytics.Domain.Snapshots;
+using Reintegration.Analytics.Grains;
+using Reintegration.Analytics.Grains.Storage;
+using Reintegration.Analytics.Host.Api;
+
+namespace Reintegration.Analytics.Host.Snapshots;
+
+/// <summary>
+/// Reads what a snapshot freezes from the country grains: each country answers with its communities' reports in
+/// one call, so a country and its communities are read at the same instant. The countries of the scope come from
+/// the community directory in the database, so none is missed because its grain is not active.
+/// </summary>
+public sealed class SnapshotSourceReader(IGrainFactory grains, ICommunityDirectory directory, RegionMap regions)
+{
+    private const int ParallelCountries = 8;
+
+    public async Task<IReadOnlyList<SnapshotCountry>> ReadAsync(SnapshotScope scope, CancellationToken cancellation)
+    {
+        var known = await directory.CountriesAsync();
+        var countries = scope.Kind switch
+        {
+            SnapshotScope.GlobalKind => known,
+            SnapshotScope.RegionsKind => known.Where(c => scope.Codes.Contains(regions.RegionOf(c))).ToList(),
+            _ => scope.Codes,
+        };
+        var read = new List<SnapshotCountry>();
+        foreach (var batch in countries.Order(StringComparer.Ordinal).Chunk(ParallelCountries))
+        {
+            cancellation.ThrowIfCancellationRequested();
+            read.AddRange(await Task.WhenAll(batch.Select(ReadCountryAsync)));
+        }
+        return read;
+    }
+
+    private async Task<SnapshotCountry> ReadCountryAsync(string iso3)
+    {
+        var country = grains.Country(iso3);
+        var report = await ReadEndpoints.WhenComplete(country.GetReport, r => r.Pending);
+        if (report.Pending > 0)
+            throw new SnapshotSourceException($"{iso3} is still rebuilding its aggregates after a restart ({report.Pending} units pending)");
+        var communities = await country.GetCommunities();
+        return new SnapshotCountry(iso3, regions.RegionOf(iso3), report.Assessment, communities);
+    }
+}
+
+/// <summary>A snapshot could not read a consistent picture; the message says why (shown in the snapshot's status).</summary>
+public sealed class SnapshotSourceException(string message) : Exception(message);
