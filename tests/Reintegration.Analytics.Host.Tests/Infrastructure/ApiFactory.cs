@@ -9,8 +9,11 @@ namespace Reintegration.Analytics.Host.Tests.Infrastructure;
 /// starting a silo is slow, so all classes join the <see cref="ApiCollection"/>. Orleans ports are
 /// picked at runtime so the tests never collide with another silo on the machine.
 /// </summary>
-public sealed class ApiFactory : WebApplicationFactory<Program>
+public class ApiFactory : WebApplicationFactory<Program>
 {
+    /// <summary>k of the host; 1 (nothing suppressed) so that tests can check figures exactly.</summary>
+    protected virtual int MinimumCellSize => 1;
+
     private readonly int _siloPort = HostProcess.FreePort();
     private readonly int _gatewayPort = HostProcess.FreePort();
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"reintegration-api-{Guid.NewGuid():N}");
@@ -21,7 +24,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Orleans:SiloPort", _siloPort.ToString());
         builder.UseSetting("Orleans:GatewayPort", _gatewayPort.ToString());
         builder.UseSetting("Orleans:ClusterId", $"host-tests-{Guid.NewGuid():N}");
-        builder.UseSetting("Api:MinimumCellSize", "1");
+        builder.UseSetting("Api:MinimumCellSize", MinimumCellSize.ToString());
         builder.UseSetting("Api:MaxRecordBytes", "65536");
         builder.UseSetting("Aggregation:PushDelay", "00:00:00.100");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
