@@ -230,4 +230,23 @@ public sealed class IngestEndpointTests(ApiFactory factory)
         Assert.Equal(2, reply.Json["errors"]![0]!["line"]!.GetValue<long>());
         await _api.MustGet($"/communities/{after}");
     }
+
+    [Fact]
+    public async Task A_csv_body_is_read_as_surveys_and_a_header_without_a_required_column_is_refused()
+    {
+        async Task<Reply> PostCsv(string body) => await _api.Send(new HttpRequestMessage(HttpMethod.Post, ApiClient.Base + "/ingest")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "text/csv"),
+        });
+
+        ApiClient.AssertProblem(await PostCsv("surveyId,date,round,employed\ns1,2026-01-01,baseline,yes\n"), HttpStatusCode.BadRequest, "caseId");
+        ApiClient.AssertProblem(await PostCsv(""), HttpStatusCode.BadRequest, "body");
+        ApiClient.AssertProblem(await PostCsv("caseId,surveyId,date,round,employed,economic/employed\n"), HttpStatusCode.BadRequest, "employed");
+
+        var report = (await PostCsv("caseId,surveyId,date,round,_uuid,employed\nno-such-case,s1,2026-01-01,baseline,u1,yes\n\"a\nb\",s2\n")).Json;
+        Assert.Equal(0, report["accepted"]!.GetValue<long>());
+        Assert.Equal([2, 3], report["errors"]!.AsArray().Select(e => e!["line"]!.GetValue<long>()));
+        Assert.Contains("no-such-case", report["errors"]![0]!["error"]!.GetValue<string>());
+        Assert.Contains("has 2 fields", report["errors"]![1]!["error"]!.GetValue<string>());
+    }
 }

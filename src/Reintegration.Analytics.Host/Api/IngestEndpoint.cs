@@ -4,7 +4,10 @@ using Reintegration.Analytics.Host.Ingest;
 
 namespace Reintegration.Analytics.Host.Api;
 
-/// <summary><c>POST /ingest</c>: NDJSON bulk import (SPEC §3.1).</summary>
+/// <summary>
+/// <c>POST /ingest</c>: bulk import (SPEC §3.1) of NDJSON records, or, with <c>Content-Type: text/csv</c>, of surveys laid
+/// out like a KoboToolbox export (<see cref="SurveyCsv"/>); the same report either way.
+/// </summary>
 internal static class IngestEndpoint
 {
     public static void MapIngestEndpoint(this IEndpointRouteBuilder api)
@@ -19,6 +22,11 @@ internal static class IngestEndpoint
             var body = new LimitedStream(http.Request.Body, limit);
             try
             {
+                if (http.Request.ContentType?.StartsWith(SurveyCsv.MediaType, StringComparison.OrdinalIgnoreCase) == true)
+                {
+                    var (lines, error) = await SurveyCsv.OpenAsync(body, http.RequestAborted);
+                    return lines is null ? Problems.Invalid([error!]) : Results.Ok(await processor.IngestAsync(lines, http.RequestAborted));
+                }
                 using var reader = IngestProcessor.ReaderFor(body);
                 return Results.Ok(await processor.IngestAsync(reader, http.RequestAborted));
             }

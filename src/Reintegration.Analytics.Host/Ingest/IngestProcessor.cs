@@ -23,26 +23,28 @@ public sealed class IngestProcessor(RecordParser parser, RecordApplier applier, 
     private const int PruneEvery = 20_000;
     private const int ProgressEvery = 100_000;
 
-    public async Task<IngestReport> IngestAsync(TextReader lines, CancellationToken cancellationToken)
+    public Task<IngestReport> IngestAsync(TextReader lines, CancellationToken cancellationToken) =>
+        IngestAsync(NdjsonLines(lines, cancellationToken), cancellationToken);
+
+    /// <summary>Applies the records of the lines (each NDJSON text, or an error found before parsing, such as a malformed CSV row).</summary>
+    public async Task<IngestReport> IngestAsync(IAsyncEnumerable<IngestLine> lines, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         var ordering = new KeyedOrdering();
         var slots = new SemaphoreSlim(MaxInFlight);
         var errors = new List<IngestLineError>();
         var inFlight = new List<Task>();
-        long accepted = 0, unchanged = 0, lineNumber = 0;
+        long accepted = 0, unchanged = 0;
 
         void Reject(long line, string? field, string error)
         {
             lock (errors) errors.Add(new IngestLineError(line, field, error));
         }
 
-        while (await lines.ReadLineAsync(cancellationToken) is { } line)
+        await foreach (var (number, line, lineError) in lines.WithCancellation(cancellationToken))
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            var number = lineNumber;
-            var (record, error, kind) = ParseLine(line);
+            if (lineError is null && string.IsNullOrWhiteSpace(line)) continue;
+            var (record, error, kind) = lineError is null ? ParseLine(line!) : (null, lineError, IngestMetrics.UnknownKind);
             if (record is null)
             {
                 metrics.Count(kind, IngestMetrics.Rejected);
@@ -128,6 +130,13 @@ public sealed class IngestProcessor(RecordParser parser, RecordApplier applier, 
                 ? (null, errors[0] with { Message = $"{kind}: {string.Join("; ", errors)}" }, kind)
                 : (record, null, kind);
         }
+    }
+
+    private static async IAsyncEnumerable<IngestLine> NdjsonLines(TextReader reader,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        long number = 0;
+        while (await reader.ReadLineAsync(cancellationToken) is { } line) yield return new IngestLine(++number, line, null);
     }
 
     public static TextReader ReaderFor(Stream body) => new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);

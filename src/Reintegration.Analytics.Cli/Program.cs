@@ -1,0 +1,3 @@
+using Reintegration.Analytics.Cli;
+
+return await CliApp.RunAsync(args, CliSession.ForConsole());

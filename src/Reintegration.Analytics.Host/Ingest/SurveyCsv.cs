@@ -1,0 +1,89 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using CsvHelper;
+using Reintegration.Analytics.Domain.Validation;
+
+namespace Reintegration.Analytics.Host.Ingest;
+
+/// <summary>
+/// Surveys in a CSV file laid out like a KoboToolbox export (one survey per row): columns <c>caseId</c>, <c>surveyId</c>,
+/// <c>date</c>, <c>round</c>, optionally <c>instrument</c>, and one column per instrument item, named by the item id (a
+/// Kobo group path such as <c>economic/employed</c> counts by its last part). Kobo's own columns (<c>_id</c>,
+/// <c>_uuid</c>, <c>_submission_time</c>, … and <c>start</c>, <c>end</c>, <c>today</c>, <c>deviceid</c>) are ignored; an empty
+/// cell is an unanswered item. Each row becomes the NDJSON survey record it stands for, numbered by the line of the
+/// file where it starts (the header is line 1), so the ingest report points at the file's lines.
+/// </summary>
+public static class SurveyCsv
+{
+    public const string MediaType = "text/csv";
+    public static readonly IReadOnlyList<string> RequiredColumns = ["caseId", "surveyId", "date", "round"];
+    private const string InstrumentColumn = "instrument";
+    private static readonly HashSet<string> KoboColumns = ["start", "end", "today", "deviceid", "username", "simserial", "subscriberid"];
+
+    public static bool IsIgnored(string column) => column.StartsWith('_') || KoboColumns.Contains(column) || column.StartsWith("meta/", StringComparison.Ordinal);
+
+    public static string ItemOf(string column) => column[(column.LastIndexOf('/') + 1)..];
+
+    /// <summary>Reads the header; the lines follow as they are read, or the header's problem (a required column missing).</summary>
+    public static async Task<(IAsyncEnumerable<IngestLine>? Lines, FieldError? Error)> OpenAsync(Stream body, CancellationToken cancellation)
+    {
+        var reader = CsvReader.Create(body, new CsvReaderOptions { TrackLineNumbers = true }, leaveOpen: true);
+        await reader.ReadHeaderAsync(cancellation);
+        if (reader.Headers is not { Count: > 0 })
+        {
+            await reader.DisposeAsync();
+            return (null, new FieldError("body", "is empty; expected a CSV header row (caseId, surveyId, date, round, then one column per item)"));
+        }
+        var headers = reader.Headers.ToArray();
+        var missing = RequiredColumns.FirstOrDefault(c => !headers.Contains(c));
+        if (missing is not null)
+        {
+            await reader.DisposeAsync();
+            return (null, new FieldError(missing, $"column is missing from the CSV header (needed: {string.Join(", ", RequiredColumns)})"));
+        }
+        var duplicate = headers.Where(h => !IsIgnored(h)).GroupBy(h => RequiredColumns.Contains(h) || h == InstrumentColumn ? h : ItemOf(h))
+            .FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            await reader.DisposeAsync();
+            return (null, new FieldError(duplicate.Key, "appears in more than one column of the CSV header"));
+        }
+        return (Lines(reader, headers, cancellation), null);
+    }
+
+    private static async IAsyncEnumerable<IngestLine> Lines(CsvReader reader, string[] headers, [EnumeratorCancellation] CancellationToken cancellation)
+    {
+        await using var _ = reader;
+        yield return new IngestLine(1, "", null);
+        while (await reader.ReadAsync(cancellation))
+        {
+            var line = reader.LineNumber;
+            if (reader.FieldCount != headers.Length)
+            {
+                yield return new IngestLine(line, null, new FieldError("line", $"has {reader.FieldCount} fields, the header {headers.Length}"));
+                continue;
+            }
+            yield return new IngestLine(line, ToJson(reader, headers), null);
+        }
+    }
+
+    private static string ToJson(CsvReader reader, string[] headers)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("kind", "survey");
+            for (var i = 0; i < headers.Length; i++)
+                if (RequiredColumns.Contains(headers[i]) || (headers[i] == InstrumentColumn && !reader.IsEmpty(i)))
+                    json.WriteString(headers[i], reader.GetString(i));
+            json.WriteStartObject("answers");
+            for (var i = 0; i < headers.Length; i++)
+                if (!RequiredColumns.Contains(headers[i]) && headers[i] != InstrumentColumn && !IsIgnored(headers[i]) && !reader.IsEmpty(i))
+                    json.WriteString(ItemOf(headers[i]), reader.GetString(i));
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+}
