@@ -7,6 +7,8 @@ using Reintegration.Analytics.TestSupport;
 // Usage: dotnet run -c Release --project benchmarks/Reintegration.Analytics.Benchmarks [-- --store sqlite|postgres --runs 3 --returnees 20000 --surveys 60000]
 // --scenario followup: case lists of one country instead (defaults --returnees 200000 --communities 200).
 // --scenario metrics: GET /metrics with --countries countries (default 200) of --returnees returnees each (default 20).
+// --scenario snapshot: snapshot build and export times and memory, for the demo programme and for --communities
+//   communities (default 20000) in --countries countries (default 200) with --returnees returnees (default 100000).
 // --store postgres starts a throwaway PostgreSQL server (binaries from Debian's postgresql package) unless --postgres names one.
 var options = Options.Parse(args);
 var repository = FindRepositoryRoot();
@@ -23,11 +25,13 @@ string[] storageArguments = options.Store == "postgres"
     ? ["--postgres", options.Postgres ?? await postgres!.CreateDatabaseAsync("bench")]
     : ["--data-dir", dataDirectory];
 await using var host = await HostProcess.StartAsync(hostDll,
-    [.. storageArguments, "--Orleans:SiloPort", HostProcess.FreePort().ToString(), "--Orleans:GatewayPort", HostProcess.FreePort().ToString()]);
+    [.. storageArguments, "--Orleans:SiloPort", HostProcess.FreePort().ToString(), "--Orleans:GatewayPort", HostProcess.FreePort().ToString(),
+        .. (string[])(options.Scenario == "snapshot" ? ["--demo"] : [])]);
 using var http = new HttpClient { BaseAddress = host.Url, Timeout = TimeSpan.FromMinutes(10) };
-if (options.Scenario is "followup" or "metrics")
+if (options.Scenario is "followup" or "metrics" or "snapshot")
 {
     if (options.Scenario == "followup") await FollowUpBenchmark.RunAsync(http, options.Returnees, options.Communities);
+    else if (options.Scenario == "snapshot") await SnapshotBenchmark.RunAsync(http, host.ProcessId, options.Countries, options.Communities, options.Returnees);
     else await MetricsBenchmark.RunAsync(http, options.Countries, options.Returnees);
     await host.DisposeAsync();
     if (Directory.Exists(dataDirectory)) Directory.Delete(dataDirectory, recursive: true);
@@ -145,9 +149,11 @@ internal sealed record Options(
         var store = Text("--store") ?? (postgres is null ? "sqlite" : "postgres");
         if (store is not ("sqlite" or "postgres")) throw new ArgumentException("--store is sqlite or postgres");
         var scenario = Text("--scenario") ?? "ingest";
-        if (scenario is not ("ingest" or "followup" or "metrics")) throw new ArgumentException("--scenario is ingest, followup or metrics");
-        var returnees = scenario switch { "followup" => 200_000, "metrics" => 20, _ => 20_000 };
-        return new Options(Value("--runs", 3), Value("--communities", scenario == "followup" ? 200 : 20), Value("--returnees", returnees),
+        if (scenario is not ("ingest" or "followup" or "metrics" or "snapshot"))
+            throw new ArgumentException("--scenario is ingest, followup, metrics or snapshot");
+        var returnees = scenario switch { "followup" => 200_000, "metrics" => 20, "snapshot" => 100_000, _ => 20_000 };
+        var communities = scenario switch { "followup" => 200, "snapshot" => 20_000, _ => 20 };
+        return new Options(Value("--runs", 3), Value("--communities", communities), Value("--returnees", returnees),
             Value("--surveys", 60_000), Value("--probes", 20), store, postgres, scenario, Value("--countries", 200));
     }
 }

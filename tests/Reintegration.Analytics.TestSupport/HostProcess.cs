@@ -21,6 +21,9 @@ public sealed class HostProcess : IAsyncDisposable
 
     public Uri Url { get; }
 
+    /// <summary>The host's process id (for measuring its memory).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>The last lines the host wrote to standard error (warnings and errors), for failure messages.</summary>
     public string RecentLog { get { lock (_log) return string.Join('\n', _log.TakeLast(30)); } }
 
