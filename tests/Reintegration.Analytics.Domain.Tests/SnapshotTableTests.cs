@@ -1,5 +1,6 @@
 using CsCheck;
 using Reintegration.Analytics.Domain.Aggregation;
+using Reintegration.Analytics.Domain.Records;
 using Reintegration.Analytics.Domain.Reference;
 using Reintegration.Analytics.Domain.Returnees;
 using Reintegration.Analytics.Domain.Snapshots;
@@ -65,6 +66,11 @@ public sealed class SnapshotTableTests
         return state.ToContribution(caseId);
     }
 
+    /// <summary>Return pressure publishes a community's recent returns when its assessment gives a population (here: all but one).</summary>
+    private static CommunityAssessment? Assessment(string communityId) => communityId.StartsWith("kolda", StringComparison.Ordinal)
+        ? null
+        : new CommunityAssessment(new DateOnly(2026, 1, 1), 2000, new ServiceLevels(2, 2, 2, 2, 2, 2), 3, []);
+
     /// <summary>Random programmes of <see cref="HistoryGenerator"/> (four communities, three countries, two regions).</summary>
     private static Gen<IReadOnlyList<SnapshotCountry>> Programmes() =>
         HistoryGenerator.Histories(caseCount: 30, maxLength: 160).Select(history =>
@@ -73,7 +79,7 @@ public sealed class SnapshotTableTests
             return (IReadOnlyList<SnapshotCountry>)world.Communities.GroupBy(c => c.Value.Country).Select(country => new SnapshotCountry(
                     country.Key, RegionMap.Default.RegionOf(country.Key), null,
                     country.Select(c => new CommunityReport(c.Key, c.Value,
-                        AggregateSummary.Of(contributions.Where(r => r.CommunityId == c.Key)), null, null, 1)).ToList()))
+                        AggregateSummary.Of(contributions.Where(r => r.CommunityId == c.Key)), "a1", Assessment(c.Key), 1)).ToList()))
                 .ToList();
         });
 }

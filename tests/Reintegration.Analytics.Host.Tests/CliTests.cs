@@ -87,6 +87,8 @@ public sealed class CliTests(ApiFactory factory) : IDisposable
     public async Task Snapshots_are_created_listed_exported_and_compared_from_the_command_line()
     {
         var communityId = await _api.NewCommunity("SYC", "clisnap");
+        // The country learns of a new community within a push delay; the first snapshot must already hold it.
+        await _api.Eventually("/countries/SYC/communities", c => Assert.Contains(communityId, c.ToJsonString()));
         var (exit, output) = await RunAsync("snapshot", "create", "--label", "before", "--scope", "SYC");
         Assert.True(exit == 0, output);
         Assert.Contains("ready", output);

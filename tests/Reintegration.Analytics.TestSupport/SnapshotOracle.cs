@@ -5,10 +5,12 @@ namespace Reintegration.Analytics.TestSupport;
 
 /// <summary>
 /// Reads a snapshot's tidy table as an attacker would, from its rows alone: no figure over 1..k−1 returnees is
-/// shown, and no hidden row can be recovered from the shown ones of the same table: a total and its parts (groups
-/// of a unit, communities of a country, countries of a region, regions of the globe, follow-up statuses of due)
-/// never have exactly one hidden row (zero is always shown, so a hidden row is not zero), and no row shows what
-/// another hides (the n of a hidden mean, the terms of a hidden share).
+/// shown, and no hidden row can be recovered from the shown ones of the same table: no relation (groups of a unit,
+/// communities of a country, countries of a region, regions of the globe, follow-up statuses of due, due and recent
+/// returns of a community's count) has exactly one hidden row (zero is always shown, so a hidden row is not zero),
+/// no hidden row is determined by the relations together (a rank test), no hidden count is pinned between a shown
+/// subset and superset of equal size, and no row shows what another hides (the n of a hidden mean, the terms of a
+/// hidden share).
 /// </summary>
 public static class SnapshotOracle
 {
@@ -16,31 +18,25 @@ public static class SnapshotOracle
     public static readonly HashSet<string> NotAdditive =
         ["services_index", "cohesion_index", "joint_participation_share", "return_pressure", "structural_index"];
 
+    /// <summary>Rows whose figure is a ratio of two other rows' counts: protected by being shown only with both.</summary>
+    private static readonly HashSet<string> Derived = ["followup_coverage", "plan_completion_rate"];
+
     public static void AssertProtected(IReadOnlyList<SnapshotRow> rows, int k)
     {
         foreach (var row in rows.Where(r => !r.Suppressed))
             Assert.False(row.N is > 0 && row.N < k, $"{row.UnitCode} {row.Indicator} {row.Group}: n = {row.N} is shown (k = {k})");
 
-        void NotOneHidden(SnapshotRow total, IReadOnlyList<SnapshotRow> parts, string what) =>
+        var relations = Relations(rows).ToList();
+        foreach (var (total, parts, what) in relations)
             Assert.False(parts.Count(p => p.Suppressed) + (total.Suppressed ? 1 : 0) == 1,
                 $"{total.UnitCode} {total.Indicator} {total.Group}: one hidden row among {what} is recoverable");
+        var determined = DeterminedTogether(relations);
+        Assert.True(determined.Count == 0, "hidden rows determined by the relations together: "
+            + string.Join("; ", determined.Take(5).Select(r => $"{r.Level} {r.UnitCode} {r.Indicator} {r.Group}")));
 
-        foreach (var (parent, children) in Hierarchy(rows)) NotOneHidden(parent, children, "its children");
-        var byUnit = rows.GroupBy(r => (r.Level, r.UnitCode));
-        foreach (var unit in byUnit)
+        foreach (var unit in rows.GroupBy(r => (r.Level, r.UnitCode)))
         {
             var cells = unit.ToDictionary(r => (r.Indicator, r.Group));
-            foreach (var total in unit.Where(r => r.Group == "total" && !NotAdditive.Contains(r.Indicator)))
-                foreach (var dimension in unit.Where(r => r.Indicator == total.Indicator && r.Group != "total")
-                             .GroupBy(r => r.Group[..r.Group.IndexOf(':')]))
-                    NotOneHidden(total, dimension.ToList(), dimension.Key);
-            // Due is covered + overdue + missed + the open returnees on day 365 exactly, which no row shows: a hidden due
-            // is recoverable only if the open count is shown as zero.
-            var (due, open) = (cells[("followup_due", "total")], cells[("followup_open", "total")]);
-            if (!due.Suppressed || open.Value == 0)
-                NotOneHidden(due, [cells[("followup_covered", "total")], cells[("followup_overdue", "total")],
-                    cells[("followup_missed", "total")]], "follow-up");
-
             // A row must not show what another hides: the same n, or the terms of a share.
             foreach (var share in unit.Where(r => r.Indicator == "sustainable_share"))
                 Assert.Equal(share.Suppressed, cells[("score_composite_mean", share.Group)].Suppressed);
@@ -49,7 +45,95 @@ public static class SnapshotOracle
                          ("plan_completion_rate", "plan_assistance_completed", "plan_eligible") })
                 Assert.False(!cells[(rate, "total")].Suppressed && (cells[(numerator, "total")].Suppressed || cells[(denominator, "total")].Suppressed),
                     $"{unit.Key.UnitCode}: {rate} shown without its terms");
+            // A hidden count must not be pinned between a shown subset and a shown superset of the same size.
+            foreach (var (subset, superset) in Bounds(cells))
+            foreach (var hidden in new[] { subset, superset }.Where(r => r.Suppressed))
+            {
+                var below = Bounds(cells).Where(b => b.Superset == hidden && !b.Subset.Suppressed).Select(b => b.Subset.N ?? 0).DefaultIfEmpty(-1).Max();
+                var above = Bounds(cells).Where(b => b.Subset == hidden && !b.Superset.Suppressed).Select(b => b.Superset.N ?? 0).DefaultIfEmpty(-2).Min();
+                Assert.False(below == above, $"{unit.Key.UnitCode} {hidden.Indicator} {hidden.Group}: pinned at {below} by the rows around it");
+            }
         }
+    }
+
+    /// <summary>Every additive relation the rows show: a total and its parts, with what they are.</summary>
+    public static IEnumerable<(SnapshotRow Total, IReadOnlyList<SnapshotRow> Parts, string What)> Relations(IReadOnlyList<SnapshotRow> rows)
+    {
+        foreach (var (parent, children) in Hierarchy(rows).Where(h => !Derived.Contains(h.Parent.Indicator))) yield return (parent, children, "its children");
+        foreach (var unit in rows.GroupBy(r => (r.Level, r.UnitCode)))
+        {
+            var cells = unit.ToDictionary(r => (r.Indicator, r.Group));
+            foreach (var total in unit.Where(r => r.Group == "total" && !NotAdditive.Contains(r.Indicator) && !Derived.Contains(r.Indicator)))
+                foreach (var dimension in unit.Where(r => r.Indicator == total.Indicator && r.Group != "total")
+                             .GroupBy(r => r.Group[..r.Group.IndexOf(':')]))
+                    yield return (total, dimension.ToList(), dimension.Key);
+            // Due is covered + overdue + missed + the open returnees on day 365 exactly, which no row shows: the relation is
+            // exact when the open count is shown as zero.
+            if (cells[("followup_open", "total")] is { Suppressed: false, Value: 0 })
+                yield return (cells[("followup_due", "total")], [cells[("followup_covered", "total")], cells[("followup_overdue", "total")],
+                    cells[("followup_missed", "total")]], "follow-up");
+            // Every returnee is due or returned in the last 365 days, which a community's return pressure counts.
+            if (cells.TryGetValue(("return_pressure", "total"), out var pressure) && (pressure.Suppressed || pressure.N is not null))
+                yield return (cells[("returnees", "total")], [cells[("followup_due", "total")], pressure], "due and recent returns");
+        }
+    }
+
+    /// <summary>Pairs of rows where the first counts a subset of the second's returnees.</summary>
+    private static IEnumerable<(SnapshotRow Subset, SnapshotRow Superset)> Bounds(Dictionary<(string, string), SnapshotRow> cells)
+    {
+        SnapshotRow Total(string indicator) => cells[(indicator, "total")];
+        foreach (var ((indicator, group), row) in cells.Where(c => c.Key.Item1.StartsWith("score_", StringComparison.Ordinal)))
+        {
+            if (cells.TryGetValue(("returnees", group), out var returnees)) yield return (row, returnees);
+            if (group == "total") yield return (row, Total("surveyed"));
+        }
+        yield return (Total("surveyed"), Total("returnees"));
+        yield return (Total("improvement_mean"), Total("score_composite_mean"));
+        yield return (Total("remigration_necessity_share"), Total("surveyed"));
+        foreach (var status in new[] { "followup_due", "followup_open", "followup_overdue", "followup_missed" })
+            yield return (Total(status), Total("returnees"));
+        yield return (Total("plan_eligible"), Total("returnees"));
+        yield return (Total("plan_developed"), Total("plan_eligible"));
+        yield return (Total("plan_assistance_started"), Total("plan_developed"));
+        yield return (Total("plan_assistance_completed"), Total("plan_assistance_started"));
+        yield return (Total("plan_dropped_out"), Total("plan_eligible"));
+        yield return (Total("returnees_assisted"), Total("returnees"));
+        foreach (var ((indicator, group), row) in cells.Where(c => c.Key.Item1 == "assistance_records" && c.Key.Item2 != "total"))
+            yield return (row, Total("returnees_assisted"));
+    }
+
+    /// <summary>
+    /// Hidden rows that the relations determine together: with the shown rows moved to the right-hand side, a hidden row
+    /// is determined when it is zero in every vector of the null space of the system over the hidden rows (MathNet's SVD).
+    /// </summary>
+    private static List<SnapshotRow> DeterminedTogether(List<(SnapshotRow Total, IReadOnlyList<SnapshotRow> Parts, string What)> relations)
+    {
+        var equations = relations.Select(r => r.Parts.Select(p => (Row: p, Coefficient: -1.0)).Prepend((Row: r.Total, Coefficient: 1.0))
+            .Where(t => t.Row.Suppressed).ToList()).Where(e => e.Count > 0).ToList();
+        var hidden = equations.SelectMany(e => e.Select(t => t.Row)).Distinct().ToList();
+        var index = hidden.Select((r, i) => (r, i)).ToDictionary(p => p.r, p => p.i);
+        var parent = Enumerable.Range(0, hidden.Count).ToArray();
+        int Find(int x) => parent[x] == x ? x : parent[x] = Find(parent[x]);
+        foreach (var equation in equations)
+            foreach (var term in equation.Skip(1)) parent[Find(index[term.Row])] = Find(index[equation[0].Row]);
+
+        var determined = new List<SnapshotRow>();
+        foreach (var component in equations.GroupBy(e => Find(index[e[0].Row])))
+        {
+            var columns = hidden.Where(r => Find(index[r]) == component.Key).ToList();
+            var matrix = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(component.Count(), columns.Count);
+            var row = 0;
+            foreach (var equation in component)
+            {
+                foreach (var (r, coefficient) in equation) matrix[row, columns.IndexOf(r)] += coefficient;
+                row++;
+            }
+            // x_c is determined exactly when every solution of A·x = 0 has x_c = 0.
+            var kernel = matrix.Kernel();
+            for (var c = 0; c < columns.Count; c++)
+                if (kernel.All(v => Math.Abs(v[c]) < 1e-9)) determined.Add(columns[c]);
+        }
+        return determined;
     }
 
     /// <summary>Each additive row of a parent with the rows of the same indicator and group of its children.</summary>

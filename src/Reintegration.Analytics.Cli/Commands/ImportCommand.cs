@@ -54,32 +54,41 @@ public sealed class ImportCommand : AsyncCommand<ImportCommand.Settings>
         long records = 0, accepted = 0, unchanged = 0;
         var watch = Stopwatch.StartNew();
 
-        await session.Console.Progress().AutoClear(false).StartAsync(async progress =>
+        try
         {
-            var task = progress.AddTask($"Importing {Path.GetFileName(settings.File)}", maxValue: Math.Max(1, file.Length));
-            var batches = csv ? ImportFile.CsvAsync(file, settings.Batch, h => header = h, cancellation)
-                : ImportFile.NdjsonAsync(file, settings.Batch, cancellation);
-            await foreach (var batch in batches)
+            await session.Console.Progress().AutoClear(false).StartAsync(async progress =>
             {
-                var content = new StringContent(batch.Body, Encoding.UTF8);
-                content.Headers.ContentType = new MediaTypeHeaderValue(batch.MediaType) { CharSet = "utf-8" };
-                var report = await service.PostAsync("ingest", content, cancellation);
-                records += batch.ByReportedLine.Count;
-                accepted += report["accepted"]!.GetValue<long>();
-                unchanged += report["unchanged"]!.GetValue<long>();
-                foreach (var error in report["errors"]!.AsArray())
+                var task = progress.AddTask($"Importing {Path.GetFileName(settings.File)}", maxValue: Math.Max(1, file.Length));
+                var batches = csv ? ImportFile.CsvAsync(file, settings.Batch, h => header = h, cancellation)
+                    : ImportFile.NdjsonAsync(file, settings.Batch, cancellation);
+                await foreach (var batch in batches)
                 {
-                    rejects ??= new RejectsFile(rejectsPath, csv ? header : null);
-                    var record = batch.ByReportedLine[error!["line"]!.GetValue<long>()];
-                    await rejects.AddAsync(record, error["field"]?.GetValue<string>(), error["error"]!.GetValue<string>());
+                    var content = new StringContent(batch.Body, Encoding.UTF8);
+                    content.Headers.ContentType = new MediaTypeHeaderValue(batch.MediaType) { CharSet = "utf-8" };
+                    var report = await service.PostAsync("ingest", content, cancellation);
+                    records += batch.ByReportedLine.Count;
+                    accepted += report["accepted"]!.GetValue<long>();
+                    unchanged += report["unchanged"]!.GetValue<long>();
+                    foreach (var error in report["errors"]!.AsArray())
+                    {
+                        rejects ??= new RejectsFile(rejectsPath, csv ? header : null);
+                        var line = error!["line"]!.GetValue<long>();
+                        if (!batch.ByReportedLine.TryGetValue(line, out var record))
+                            throw new CliException($"the service reported line {line}, which this batch does not have");
+                        await rejects.AddAsync(record, error["field"]?.GetValue<string>(), error["error"]!.GetValue<string>());
+                    }
+                    task.Value = batch.FilePosition;
                 }
-                task.Value = batch.FilePosition;
-            }
-            task.Value = task.MaxValue;
-        });
+                task.Value = task.MaxValue;
+            });
+        }
+        finally
+        {
+            // Rejects of the batches already sent are kept even when a later batch fails.
+            if (rejects is not null) await rejects.DisposeAsync();
+        }
 
         var rejected = rejects?.Count ?? 0;
-        if (rejects is not null) await rejects.DisposeAsync();
         var table = new Table().AddColumns("records", "accepted", "of them unchanged", "rejected", "seconds", "records/s");
         table.AddRow($"{records:N0}", $"{accepted:N0}", $"{unchanged:N0}", $"{rejected:N0}", $"{watch.Elapsed.TotalSeconds:F1}",
             $"{records / Math.Max(watch.Elapsed.TotalSeconds, 0.001):N0}");

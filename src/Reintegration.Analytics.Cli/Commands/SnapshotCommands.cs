@@ -75,9 +75,12 @@ public sealed class SnapshotExportCommand : AsyncCommand<SnapshotExportCommand.S
         [Description("Where to write it (default: snapshot-ID.FORMAT)")]
         public string? Out { get; set; }
 
-        public string ChosenFormat => Format ?? Path.GetExtension(Out ?? "").TrimStart('.').ToLowerInvariant() switch
+        public string ChosenFormat => Format ?? (Out ?? "").ToLowerInvariant() switch
         {
-            "xlsx" => "xlsx", "json" => "json", _ => "csv",
+            var name when name.EndsWith(".xlsx", StringComparison.Ordinal) => "xlsx",
+            var name when name.EndsWith(".json", StringComparison.Ordinal) => "json",
+            var name when name.EndsWith(".hxl.csv", StringComparison.Ordinal) || name.EndsWith(".hxl", StringComparison.Ordinal) => "hxl",
+            _ => "csv",
         };
 
         public override ValidationResult Validate() => Formats.Contains(ChosenFormat)
@@ -93,9 +96,16 @@ public sealed class SnapshotExportCommand : AsyncCommand<SnapshotExportCommand.S
         var path = settings.Out ?? $"snapshot-{settings.Id}.{(format == "hxl" ? "hxl.csv" : format)}";
         var partial = path + ".part";
         long bytes;
-        await using (var file = File.Create(partial))
-            bytes = await service.DownloadAsync($"snapshots/{Uri.EscapeDataString(settings.Id)}?format={format}", file, cancellation);
-        File.Move(partial, path, overwrite: true);
+        try
+        {
+            await using (var file = File.Create(partial))
+                bytes = await service.DownloadAsync($"snapshots/{Uri.EscapeDataString(settings.Id)}?format={format}", file, cancellation);
+            File.Move(partial, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(partial);
+        }
         session.Console.MarkupLineInterpolated($"Wrote {path} ({bytes:N0} bytes, {format})");
         return 0;
     }

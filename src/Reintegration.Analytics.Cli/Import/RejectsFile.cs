@@ -31,10 +31,12 @@ public sealed class RejectsFile : IAsyncDisposable
         Count++;
         if (_csv is not null)
         {
-            // A short row is padded so that _line and _error stay in their columns.
-            foreach (var value in record.Fields!.Concat(Enumerable.Repeat("", Math.Max(0, _columns - record.Fields!.Count)))) _csv.WriteField(value);
+            // A short row is padded and a long one cut at the header's width, so that _line and _error stay in their columns
+            // (the cut fields go into _error).
+            var fields = record.Fields!;
+            foreach (var value in fields.Take(_columns).Concat(Enumerable.Repeat("", Math.Max(0, _columns - fields.Count)))) _csv.WriteField(value);
             _csv.WriteField(record.FileLine.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            _csv.WriteField(error);
+            _csv.WriteField(fields.Count > _columns ? $"{error} (fields beyond the header: {string.Join(",", fields.Skip(_columns))})" : error);
             await _csv.EndRecordAsync();
             return;
         }

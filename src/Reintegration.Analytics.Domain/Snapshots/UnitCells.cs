@@ -47,10 +47,35 @@ internal sealed class UnitCells
             Ratio("sustainable_share", group, stats.Sustainable, stats.Composite.Count, Cells[($"score_{Dimension.Composite}", group)]);
         Mean("improvement_mean", G.Total, summary.All.Improvement, "improvement");
         AddFollowUp(summary.All.FollowUpOn(today), relations);
+        // Every returnee is due or returned in the last 365 days: a community's return pressure publishes the recent ones, so
+        // they, due and the count are one relation (at every level, so the hierarchy relates the recent returns too).
+        var recent = Cell("recent_returns", G.Total, summary.All.RecentReturnsOn(today));
+        relations.Add(Cells[("returnees", G.Total)], [Cells[("followup_due", G.Total)], recent]);
         var remigration = Cell("remigration", G.Total, summary.All.RemigrationAnswered);
         Ratio("remigration_necessity_share", G.Total, summary.All.RemigrationNecessity, summary.All.RemigrationAnswered, remigration);
         AddPlan(summary);
         AddAssistance(summary, relations);
+        AddBounds(groups.Select(g => g.Group).Prepend(G.Total), relations);
+    }
+
+    /// <summary>Counts of subsets of another count's returnees: a hidden count must not be pinned between two shown ones.</summary>
+    private void AddBounds(IEnumerable<string> groups, AdditiveRelations relations)
+    {
+        void Bound(string subset, string superset, string group = G.Total) => relations.AddBound(Cells[(subset, group)], Cells[(superset, group)]);
+        foreach (var group in groups)
+            foreach (var dimension in Dimension.WithComposite) Bound($"score_{dimension}", "returnees", group);
+        foreach (var dimension in Dimension.WithComposite) Bound($"score_{dimension}", "surveyed");
+        Bound("surveyed", "returnees");
+        Bound("improvement", $"score_{Dimension.Composite}");
+        Bound("remigration", "surveyed");
+        foreach (var status in new[] { "followup_due", "followup_open", "followup_overdue", "followup_missed", "recent_returns" })
+            Bound(status, "returnees");
+        Bound("plan_eligible", "returnees");
+        foreach (var (later, earlier) in PlanIndicators.Skip(1).Zip(PlanIndicators))
+            Bound(later.Indicator == "plan_dropped_out" ? "plan_dropped_out" : later.Indicator,
+                later.Indicator == "plan_dropped_out" ? "plan_eligible" : earlier.Indicator);
+        Bound("assistance", "returnees");
+        foreach (var type in AssistanceType.All) relations.AddBound(Cells[("assistance", G.Of(G.AssistanceType, type))], Cells[("assistance", G.Total)]);
     }
 
     public void AddCommunityIndices(CommunityReport report, DateOnly today)
@@ -60,7 +85,7 @@ internal sealed class UnitCells
         Index("cohesion_index", assessment?.CohesionIndex);
         Index("joint_participation_share", assessment?.JointParticipationShare);
         var recent = report.Summary.All.RecentReturnsOn(today);
-        var cell = Cell("recent_returns", G.Total, recent);
+        var cell = Cells[("recent_returns", G.Total)];
         _drafts.Add(assessment is { Population: > 0 } a
             ? new Draft("return_pressure", G.Total, recent * 1000.0 / a.Population, recent, a.Population, recent, cell, [])
             : new Draft("return_pressure", G.Total, null, null, null, null, null, []));

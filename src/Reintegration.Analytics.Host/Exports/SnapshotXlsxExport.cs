@@ -11,6 +11,9 @@ namespace Reintegration.Analytics.Host.Exports;
 /// </summary>
 internal static class SnapshotXlsxExport
 {
+    /// <summary>Data rows per worksheet: Excel's limit of 1,048,576 rows, less the header.</summary>
+    public const int MaxRowsPerSheet = 1_048_575;
+
     private static readonly Dictionary<string, string> SheetNames = new()
     {
         [IndicatorCodebook.Global] = "global", [IndicatorCodebook.Region] = "regions",
@@ -53,14 +56,18 @@ internal static class SnapshotXlsxExport
         }, cancellation);
         await WriteReadmeAsync(workbook, info, cancellation);
         string? level = null;
+        var (sheet, sheetRows) = (0, 0);
         await foreach (var row in rows.WithCancellation(cancellation))
         {
-            if (row.Level != level)
+            // A worksheet holds 1,048,576 rows: a level with more continues on "communities 2", "communities 3", …
+            if (row.Level != level || sheetRows == MaxRowsPerSheet)
             {
+                (sheet, sheetRows) = (row.Level == level ? sheet + 1 : 1, 0);
                 level = row.Level;
-                await workbook.StartWorksheetAsync(SheetNames[level], token: cancellation);
+                await workbook.StartWorksheetAsync(sheet == 1 ? SheetNames[level] : $"{SheetNames[level]} {sheet}", token: cancellation);
                 await workbook.AddRowAsync(SnapshotColumns.Names.Select(n => new DataCell(n)).ToArray(), cancellation);
             }
+            sheetRows++;
             DataCell[] cells =
             [
                 .. SnapshotColumns.Keys(info, row).Select(k => new DataCell(k)),

@@ -34,7 +34,7 @@ public sealed class IngestProcessor(RecordParser parser, RecordApplier applier, 
         var slots = new SemaphoreSlim(MaxInFlight);
         var errors = new List<IngestLineError>();
         var inFlight = new List<Task>();
-        long accepted = 0, unchanged = 0;
+        long accepted = 0, unchanged = 0, read = 0;
 
         void Reject(long line, string? field, string error)
         {
@@ -84,12 +84,12 @@ public sealed class IngestProcessor(RecordParser parser, RecordApplier applier, 
             });
             inFlight.Add(task);
 
-            if (number % PruneEvery == 0)
+            if (++read % PruneEvery == 0)
             {
                 inFlight.RemoveAll(t => t.IsCompleted);
                 ordering.Prune();
             }
-            if (number % ProgressEvery == 0)
+            if (read % ProgressEvery == 0)
                 logger.LogInformation("Ingest: {Lines} lines read, {Accepted} applied, {Rejected} rejected so far", number, Interlocked.Read(ref accepted), errors.Count);
         }
 

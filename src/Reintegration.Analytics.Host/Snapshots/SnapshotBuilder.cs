@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
@@ -23,11 +24,13 @@ public sealed class SnapshotBuilder(
 {
     private readonly Channel<(SnapshotInfo Info, SnapshotScope Scope)> _queue = Channel.CreateUnbounded<(SnapshotInfo, SnapshotScope)>();
 
+    /// <summary>How often builds abandoned by a stopped silo are looked for (PostgreSQL; SQLite has one process).</summary>
+    public static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
+
     public async Task<SnapshotInfo> RequestAsync(string? label, SnapshotScope scope)
     {
-        var now = clock.GetUtcNow();
-        var takenAt = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
-        var id = $"{takenAt:yyyyMMdd'T'HHmmss}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}";
+        var takenAt = Now();
+        var id = takenAt.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture) + "-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
         var info = new SnapshotInfo(id, label, scope.ToString(), SnapshotInfo.Building, takenAt, null, api.Value.MinimumCellSize,
             string.Join(",", instruments.Ids.Order(StringComparer.Ordinal)), null, null);
         await store.CreateAsync(info);
@@ -40,13 +43,46 @@ public sealed class SnapshotBuilder(
         var started = new TaskCompletionSource();
         using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
             await started.Task.WaitAsync(stoppingToken);
-        // SQLite has one process, so anything still building was left by a stop; PostgreSQL may have other silos building.
-        var cutoff = clock.GetUtcNow() - (storage.Backend == DatabaseBackend.Sqlite ? TimeSpan.Zero : options.Value.BuildTimeout);
-        var failed = await store.FailStaleAsync(cutoff);
-        if (failed > 0) logger.LogWarning("{Count} snapshot builds interrupted by a stop were marked failed", failed);
+        // SQLite has one process, so anything still building was left by a stop; PostgreSQL may have other silos building,
+        // whose builds end within the timeout, so older ones are abandoned: looked for now and every minute.
+        await SweepAsync(storage.Backend == DatabaseBackend.Sqlite ? TimeSpan.Zero : options.Value.BuildTimeout);
+        var sweeping = storage.Backend == DatabaseBackend.PostgreSql ? SweepLoopAsync(stoppingToken) : Task.CompletedTask;
 
         await foreach (var (info, scope) in _queue.Reader.ReadAllAsync(stoppingToken))
             await BuildAsync(info, scope, stoppingToken);
+        await sweeping;
+    }
+
+    private async Task SweepLoopAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(SweepInterval, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+                await SweepAsync(options.Value.BuildTimeout + SweepInterval);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task SweepAsync(TimeSpan age)
+    {
+        try
+        {
+            var failed = await store.FailStaleAsync(clock.GetUtcNow() - age);
+            if (failed > 0) logger.LogWarning("{Count} snapshot builds abandoned by a stopped service were marked failed", failed);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning("Looking for abandoned snapshot builds failed: {Message}", e.Message);
+        }
+    }
+
+    private DateTimeOffset Now()
+    {
+        var now = clock.GetUtcNow();
+        return new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
     }
 
     private async Task BuildAsync(SnapshotInfo info, SnapshotScope scope, CancellationToken stoppingToken)
@@ -56,8 +92,10 @@ public sealed class SnapshotBuilder(
         var watch = Stopwatch.StartNew();
         try
         {
+            var takenAt = Now();
+            await store.SetTakenAtAsync(info.Id, takenAt);
             var countries = await reader.ReadAsync(scope, timeout.Token);
-            var today = DateOnly.FromDateTime(info.TakenAt.UtcDateTime);
+            var today = DateOnly.FromDateTime(takenAt.UtcDateTime);
             var rows = SnapshotTable.Build(countries, scope.WithRegions, scope.WithGlobal, today, info.MinimumCellSize);
             await store.CompleteAsync(info.Id, rows, clock.GetUtcNow(), timeout.Token);
             logger.LogInformation("Snapshot {Id} ({Scope}) ready: {Rows} rows of {Countries} countries in {Elapsed} ms, {Suppressed} suppressed",

@@ -35,11 +35,23 @@ public sealed class SnapshotStore(StorageOptions storage)
         await using var transaction = await connection.BeginTransactionAsync(cancellation);
         if (IsPostgres) await CopyRowsAsync((NpgsqlConnection)connection, id, rows, cancellation);
         else await InsertRowsAsync(connection, transaction, id, rows, cancellation);
-        await using var command = Command(connection, "UPDATE snapshots SET status = @status, completed_at = @completed, row_count = @rows WHERE id = @id",
-            ("@status", SnapshotInfo.Ready), ("@completed", Time(completedAt)), ("@rows", (long)rows.Count), ("@id", id));
+        await using var command = Command(connection,
+            "UPDATE snapshots SET status = @status, completed_at = @completed, row_count = @rows WHERE id = @id AND status = @building",
+            ("@status", SnapshotInfo.Ready), ("@completed", Time(completedAt)), ("@rows", (long)rows.Count), ("@id", id),
+            ("@building", SnapshotInfo.Building));
         command.Transaction = transaction;
-        await command.ExecuteNonQueryAsync(cancellation);
+        // A snapshot marked failed meanwhile (its build was taken for abandoned) or deleted stays so: its rows are not kept.
+        if (await command.ExecuteNonQueryAsync(cancellation) == 0)
+            throw new InvalidOperationException($"snapshot '{id}' is no longer being built (failed or deleted meanwhile)");
         await transaction.CommitAsync(cancellation);
+    }
+
+    /// <summary>Sets the moment the snapshot's data were read (when its build starts, which may be after the request).</summary>
+    public async Task SetTakenAtAsync(string id, DateTimeOffset takenAt)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = Command(connection, "UPDATE snapshots SET taken_at = @taken WHERE id = @id", ("@taken", Time(takenAt)), ("@id", id));
+        await command.ExecuteNonQueryAsync();
     }
 
     public async Task FailAsync(string id, string error)
