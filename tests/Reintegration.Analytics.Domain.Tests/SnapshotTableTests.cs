@@ -52,6 +52,16 @@ public sealed class SnapshotTableTests
         Assert.Equal(53, rows.Single(r => r.UnitCode == "SEN" && r.Indicator == "returnees" && r.Group == "total").Value);
     }
 
+    [Fact]
+    public void Hidden_communities_that_could_only_hold_one_returnee_each_are_not_left_so()
+    {
+        // Five communities of one returnee each: all hidden, and a shown country total of 5 would say each holds 1.
+        var rows = SnapshotTable.Build([Country("SEN", ("a", 1), ("b", 1), ("c", 1), ("d", 1), ("e", 1))], withRegions: false, withGlobal: false,
+            HistoryGenerator.Today, minimumCellSize: 5);
+        Assert.True(rows.Single(r => r is { UnitCode: "SEN", Indicator: "returnees", Group: "total" }).Suppressed);
+        SnapshotOracle.AssertProtected(rows, 5);
+    }
+
     private static SnapshotCountry Country(string iso3, params (string Id, int Returnees)[] communities) =>
         new(iso3, RegionMap.Default.RegionOf(iso3), null, communities.Select(c =>
         {

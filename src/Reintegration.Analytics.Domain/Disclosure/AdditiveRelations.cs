@@ -5,8 +5,9 @@ namespace Reintegration.Analytics.Domain.Disclosure;
 /// additive relations (totals and their parts, parents and their children) and bounds (a count of a subset of
 /// another count's returnees). Protection alternates two steps until neither hides anything:
 /// <list type="number">
-/// <item>the single-relation rule of <see cref="ComplementarySuppression"/> over every relation, until none changes
-/// (hiding a cell for one relation can leave a single hidden cell in another);</item>
+/// <item>the single-relation rules of <see cref="ComplementarySuppression"/> over every relation (never exactly one hidden
+/// cell; never hidden parts that can only hold one returnee each), until none changes (hiding a cell for one relation can
+/// leave a single hidden cell in another);</item>
 /// <item>an audit of what the relations determine together (<see cref="LinearAudit"/>) and of hidden counts pinned
 /// between a shown subset and a shown superset of equal size; each such cell gets one more cell hidden beside it.</item>
 /// </list>
@@ -15,13 +16,17 @@ namespace Reintegration.Analytics.Domain.Disclosure;
 public sealed class AdditiveRelations
 {
     private readonly List<(ProtectedCell Total, IReadOnlyList<ProtectedCell> Parts)> _relations = [];
+    private readonly HashSet<int> _additiveInReturnees = [];
     private readonly List<(ProtectedCell Subset, ProtectedCell Superset)> _bounds = [];
 
     public IReadOnlyList<(ProtectedCell Total, IReadOnlyList<ProtectedCell> Parts)> All => _relations;
 
-    public void Add(ProtectedCell total, IReadOnlyList<ProtectedCell> parts)
+    /// <param name="additiveInReturnees">Whether the parts' returnees add up to the total's (not so for assistance types).</param>
+    public void Add(ProtectedCell total, IReadOnlyList<ProtectedCell> parts, bool additiveInReturnees = true)
     {
-        if (parts.Count > 0) _relations.Add((total, parts));
+        if (parts.Count == 0) return;
+        if (additiveInReturnees) _additiveInReturnees.Add(_relations.Count);
+        _relations.Add((total, parts));
     }
 
     /// <summary>Records that <paramref name="subset"/> counts some of the returnees <paramref name="superset"/> counts.</summary>
@@ -33,32 +38,82 @@ public sealed class AdditiveRelations
         for (var i = 0; i < _relations.Count; i++)
             foreach (var cell in _relations[i].Parts.Prepend(_relations[i].Total))
                 (relationsOf.TryGetValue(cell, out var list) ? list : relationsOf[cell] = []).Add(i);
+        var boundsOf = new Dictionary<ProtectedCell, List<int>>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < _bounds.Count; i++)
+            foreach (var cell in new[] { _bounds[i].Subset, _bounds[i].Superset })
+                (boundsOf.TryGetValue(cell, out var list) ? list : boundsOf[cell] = []).Add(i);
+
+        // Work lists: only relations and components that a newly hidden cell touches are looked at again.
+        var pending = new HashSet<int>(Enumerable.Range(0, _relations.Count));
+        var dirty = relationsOf.Keys.Concat(boundsOf.Keys).Distinct(ReferenceEqualityComparer.Instance).Cast<ProtectedCell>()
+            .Where(c => c.Hidden && c.N > 0).ToList();
         while (true)
         {
-            ProtectEachRelation();
-            var changed = false;
-            foreach (var cell in LinearAudit.Determined(_relations)) changed |= HideBeside(cell, relationsOf);
-            foreach (var (cell, pin) in Pinned()) changed |= !pin.Hidden && (pin.Hidden = true);
-            if (!changed) return;
+            ProtectEachRelation(pending, relationsOf, dirty);
+            var hidden = new List<ProtectedCell>();
+            foreach (var component in ComponentsOf(dirty, relationsOf))
+            {
+                // One more hidden cell per component and round: it often un-determines the others too.
+                var determined = LinearAudit.Determined(component.Select(i => _relations[i]).ToList());
+                if (determined.Count > 0 && HideBeside(determined[0], relationsOf) is { } partner) hidden.Add(partner);
+            }
+            foreach (var pin in Pinned(dirty, boundsOf))
+            {
+                pin.Hidden = true;
+                hidden.Add(pin);
+            }
+            if (hidden.Count == 0) return;
+            dirty = hidden;
+            foreach (var cell in hidden) pending.UnionWith(relationsOf.GetValueOrDefault(cell) ?? []);
         }
     }
 
-    private void ProtectEachRelation()
+    /// <summary>The single-relation rules until no relation changes; every cell they hide joins <paramref name="dirty"/>.</summary>
+    private void ProtectEachRelation(HashSet<int> pending, Dictionary<ProtectedCell, List<int>> relationsOf, List<ProtectedCell> dirty)
     {
-        bool changed;
-        do
+        var queue = new Queue<int>(pending.Order());
+        pending.Clear();
+        var queued = new HashSet<int>(queue);
+        while (queue.TryDequeue(out var index))
         {
-            changed = false;
-            foreach (var (total, parts) in _relations) changed |= ComplementarySuppression.Protect(total, parts);
+            queued.Remove(index);
+            var (total, parts) = _relations[index];
+            var partner = ComplementarySuppression.Protect(total, parts)
+                ?? (_additiveInReturnees.Contains(index) ? ComplementarySuppression.ProtectRemainder(total, parts) : null);
+            if (partner is null) continue;
+            dirty.Add(partner);
+            foreach (var other in relationsOf[partner].Append(index))
+                if (queued.Add(other)) queue.Enqueue(other);
         }
-        while (changed);
+    }
+
+    /// <summary>The relations of each group of hidden cells linked (through relations) to a dirty cell.</summary>
+    private IEnumerable<List<int>> ComponentsOf(List<ProtectedCell> dirty, Dictionary<ProtectedCell, List<int>> relationsOf)
+    {
+        var seenCells = new HashSet<ProtectedCell>(ReferenceEqualityComparer.Instance);
+        var seenRelations = new HashSet<int>();
+        foreach (var start in dirty)
+        {
+            if (!start.Hidden || start.N == 0 || !seenCells.Add(start)) continue;
+            var component = new List<int>();
+            var stack = new Stack<ProtectedCell>([start]);
+            while (stack.TryPop(out var cell))
+                foreach (var index in relationsOf.GetValueOrDefault(cell) ?? [])
+                {
+                    if (!seenRelations.Add(index)) continue;
+                    component.Add(index);
+                    foreach (var other in _relations[index].Parts.Prepend(_relations[index].Total))
+                        if (other.Hidden && other.N > 0 && seenCells.Add(other)) stack.Push(other);
+                }
+            if (component.Count > 0) yield return component;
+        }
     }
 
     /// <summary>
     /// Hides the smallest shown cell with returnees of a relation the determined cell is in; when all of those are hidden
     /// already, of a relation of the hidden cells linked to it (the shown cells that pin it are among those).
     /// </summary>
-    private bool HideBeside(ProtectedCell determined, Dictionary<ProtectedCell, List<int>> relationsOf)
+    private ProtectedCell? HideBeside(ProtectedCell determined, Dictionary<ProtectedCell, List<int>> relationsOf)
     {
         var visitedRelations = new HashSet<int>();
         var visitedCells = new HashSet<ProtectedCell>(ReferenceEqualityComparer.Instance) { determined };
@@ -81,25 +136,31 @@ public sealed class AdditiveRelations
             if (partner is not null)
             {
                 partner.Hidden = true;
-                return true;
+                return partner;
             }
             frontier = next;
         }
-        return false;
+        return null;
     }
 
-    /// <summary>Hidden counts whose largest shown subset equals their smallest shown superset, with the subset that pins them.</summary>
-    private IEnumerable<(ProtectedCell Cell, ProtectedCell Pin)> Pinned()
+    /// <summary>
+    /// Shown subsets that pin a hidden count: its largest shown subset equals its smallest shown superset. Only bounds
+    /// of newly hidden cells can start pinning.
+    /// </summary>
+    private List<ProtectedCell> Pinned(List<ProtectedCell> dirty, Dictionary<ProtectedCell, List<int>> boundsOf)
     {
-        var lower = new Dictionary<ProtectedCell, ProtectedCell>(ReferenceEqualityComparer.Instance);
-        var upper = new Dictionary<ProtectedCell, ProtectedCell>(ReferenceEqualityComparer.Instance);
-        foreach (var (subset, superset) in _bounds)
+        var pins = new List<ProtectedCell>();
+        foreach (var cell in dirty.Distinct(ReferenceEqualityComparer.Instance).Cast<ProtectedCell>())
         {
-            if (superset.Hidden && !subset.Hidden && (!lower.TryGetValue(superset, out var l) || subset.N > l.N)) lower[superset] = subset;
-            if (subset.Hidden && !superset.Hidden && (!upper.TryGetValue(subset, out var u) || superset.N < u.N)) upper[subset] = superset;
+            if (!cell.Hidden || cell.N == 0) continue;
+            ProtectedCell? below = null, above = null;
+            foreach (var (subset, superset) in (boundsOf.GetValueOrDefault(cell) ?? []).Select(i => _bounds[i]))
+            {
+                if (ReferenceEquals(superset, cell) && !subset.Hidden && (below is null || subset.N > below.N)) below = subset;
+                if (ReferenceEquals(subset, cell) && !superset.Hidden && (above is null || superset.N < above.N)) above = superset;
+            }
+            if (below is not null && above is not null && below.N == above.N) pins.Add(below.N > 0 ? below : above);
         }
-        foreach (var (cell, below) in lower)
-            if (cell.N > 0 && upper.TryGetValue(cell, out var above) && below.N == above.N)
-                yield return (cell, below.N > 0 ? below : above);
+        return pins;
     }
 }

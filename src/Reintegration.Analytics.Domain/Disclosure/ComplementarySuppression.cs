@@ -10,15 +10,30 @@ namespace Reintegration.Analytics.Domain.Disclosure;
 /// </summary>
 public static class ComplementarySuppression
 {
-    /// <summary>Protects the one hidden cell of a relation, if there is exactly one; true when it hid another cell.</summary>
-    public static bool Protect(ProtectedCell total, IReadOnlyList<ProtectedCell> parts)
+    /// <summary>Protects the one hidden cell of a relation, if there is exactly one; returns the cell it hid, if any.</summary>
+    public static ProtectedCell? Protect(ProtectedCell total, IReadOnlyList<ProtectedCell> parts)
     {
         var hidden = (total.Hidden && total.N > 0 ? 1 : 0) + parts.Count(p => p.Hidden && p.N > 0);
-        if (hidden != 1) return false;
+        if (hidden != 1) return null;
         var partner = parts.Where(p => !p.Hidden && p.N > 0).MinBy(p => p.N) ?? total;
-        if (partner.Hidden) return false;
+        if (partner.Hidden) return null;
         partner.Hidden = true;
-        return true;
+        return partner;
+    }
+
+    /// <summary>
+    /// Zero is always shown, so every hidden part holds at least one returnee: when a shown total exceeds its shown parts
+    /// by exactly the number of hidden parts, each hidden part is 1. Then a shown part of two or more returnees is hidden
+    /// too (or the total, when there is none); returns the cell it hid, if any. Only for relations whose returnees add up.
+    /// </summary>
+    public static ProtectedCell? ProtectRemainder(ProtectedCell total, IReadOnlyList<ProtectedCell> parts)
+    {
+        if (total.Hidden) return null;
+        var hidden = parts.Count(p => p.Hidden && p.N > 0);
+        if (hidden == 0 || total.N - parts.Where(p => !p.Hidden).Sum(p => p.N) != hidden) return null;
+        var partner = parts.Where(p => !p.Hidden && p.N >= 2).MinBy(p => p.N) ?? total;
+        partner.Hidden = true;
+        return partner;
     }
 
     /// <summary>A share is shown only when both its numerator and its denominator are.</summary>

@@ -46,11 +46,15 @@ internal sealed class UnitCells
         foreach (var (group, stats) in Enumerate(summary, groups))
             Ratio("sustainable_share", group, stats.Sustainable, stats.Composite.Count, Cells[($"score_{Dimension.Composite}", group)]);
         Mean("improvement_mean", G.Total, summary.All.Improvement, "improvement");
-        AddFollowUp(summary.All.FollowUpOn(today), relations);
-        // Every returnee is due or returned in the last 365 days: a community's return pressure publishes the recent ones, so
-        // they, due and the count are one relation (at every level, so the hierarchy relates the recent returns too).
-        var recent = Cell("recent_returns", G.Total, summary.All.RecentReturnsOn(today));
-        relations.Add(Cells[("returnees", G.Total)], [Cells[("followup_due", G.Total)], recent]);
+        var followUp = summary.All.FollowUpOn(today);
+        AddFollowUp(followUp, relations);
+        // Every returnee is due, returned in the last 365 days (which a community's return pressure publishes) or dated up
+        // to a day ahead: one exact relation, at every level so that the hierarchy relates these counts too. Figures that
+        // no row shows but other rows give by subtraction are cells like any other.
+        var recent = summary.All.RecentReturnsOn(today);
+        Cell("future_returns", G.Total, summary.All.Returnees - followUp.Due - recent);
+        relations.Add(Cells[("returnees", G.Total)],
+            [Cells[("followup_due", G.Total)], Cell("recent_returns", G.Total, recent), Cells[("future_returns", G.Total)]]);
         var remigration = Cell("remigration", G.Total, summary.All.RemigrationAnswered);
         Ratio("remigration_necessity_share", G.Total, summary.All.RemigrationNecessity, summary.All.RemigrationAnswered, remigration);
         AddPlan(summary);
@@ -68,8 +72,9 @@ internal sealed class UnitCells
         Bound("surveyed", "returnees");
         Bound("improvement", $"score_{Dimension.Composite}");
         Bound("remigration", "surveyed");
-        foreach (var status in new[] { "followup_due", "followup_open", "followup_overdue", "followup_missed", "recent_returns" })
+        foreach (var status in new[] { "followup_due", "followup_open", "followup_overdue", "followup_missed", "recent_returns", "followup_open_due" })
             Bound(status, "returnees");
+        Bound("followup_open_due", "followup_open");
         Bound("plan_eligible", "returnees");
         foreach (var (later, earlier) in PlanIndicators.Skip(1).Zip(PlanIndicators))
             Bound(later.Indicator == "plan_dropped_out" ? "plan_dropped_out" : later.Indicator,
@@ -142,8 +147,9 @@ internal sealed class UnitCells
         Count("followup_open", G.Total, followUp.Open);
         Count("followup_overdue", G.Total, followUp.Overdue);
         Count("followup_missed", G.Total, followUp.Missed);
-        // Covered, overdue and missed are (all but the few open on day 365 exactly) a partition of due.
-        relations.Add(due, [covered, Cells[("followup_overdue", G.Total)], Cells[("followup_missed", G.Total)]]);
+        // Due is covered, overdue, missed, or open on day 365 exactly (which no row shows, but subtraction gives).
+        var openOnDueDay = Cell("followup_open_due", G.Total, followUp.Due - followUp.Covered - followUp.Overdue - followUp.Missed);
+        relations.Add(due, [covered, Cells[("followup_overdue", G.Total)], Cells[("followup_missed", G.Total)], openOnDueDay]);
     }
 
     private static readonly (string Indicator, string Status)[] PlanIndicators =
@@ -170,7 +176,8 @@ internal sealed class UnitCells
         var types = AssistanceType.All.Select(t => (Group: G.Of(G.AssistanceType, t), Totals: summary.AssistanceByType.GetValueOrDefault(t)
             ?? new AssistanceTypeTotals())).ToList();
         foreach (var (group, totals) in types) Cell("assistance", group, totals.Returnees);
-        relations.Add(total, types.Select(t => Cells[("assistance", t.Group)]).ToList());
+        // Records and amounts add up over types; returnees do not (one may receive several types).
+        relations.Add(total, types.Select(t => Cells[("assistance", t.Group)]).ToList(), additiveInReturnees: false);
 
         var records = types.Sum(t => t.Totals.Records);
         _drafts.Add(new Draft("assistance_records", G.Total, records, null, null, summary.ReturneesAssisted, total, []));
