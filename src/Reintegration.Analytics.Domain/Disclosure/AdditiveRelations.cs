@@ -57,13 +57,15 @@ public sealed class AdditiveRelations
                 var determined = LinearAudit.Determined(component.Select(i => _relations[i]).ToList());
                 if (determined.Count > 0 && HideBeside(determined[0], relationsOf) is { } partner) hidden.Add(partner);
             }
-            foreach (var pin in Pinned(dirty, boundsOf))
+            var pinned = Pinned(dirty, boundsOf);
+            foreach (var (_, pin) in pinned)
             {
                 pin.Hidden = true;
                 hidden.Add(pin);
             }
             if (hidden.Count == 0) return;
-            dirty = hidden;
+            // A pinned cell may have several shown subsets of its size: it is looked at again until none pins it.
+            dirty = [.. hidden, .. pinned.Select(p => p.Cell)];
             foreach (var cell in hidden) pending.UnionWith(relationsOf.GetValueOrDefault(cell) ?? []);
         }
     }
@@ -147,9 +149,9 @@ public sealed class AdditiveRelations
     /// Shown subsets that pin a hidden count: its largest shown subset equals its smallest shown superset. Only bounds
     /// of newly hidden cells can start pinning.
     /// </summary>
-    private List<ProtectedCell> Pinned(List<ProtectedCell> dirty, Dictionary<ProtectedCell, List<int>> boundsOf)
+    private List<(ProtectedCell Cell, ProtectedCell Pin)> Pinned(List<ProtectedCell> dirty, Dictionary<ProtectedCell, List<int>> boundsOf)
     {
-        var pins = new List<ProtectedCell>();
+        var pins = new List<(ProtectedCell, ProtectedCell)>();
         foreach (var cell in dirty.Distinct(ReferenceEqualityComparer.Instance).Cast<ProtectedCell>())
         {
             if (!cell.Hidden || cell.N == 0) continue;
@@ -159,7 +161,7 @@ public sealed class AdditiveRelations
                 if (ReferenceEquals(superset, cell) && !subset.Hidden && (below is null || subset.N > below.N)) below = subset;
                 if (ReferenceEquals(subset, cell) && !superset.Hidden && (above is null || superset.N < above.N)) above = superset;
             }
-            if (below is not null && above is not null && below.N == above.N) pins.Add(below.N > 0 ? below : above);
+            if (below is not null && above is not null && below.N == above.N) pins.Add((cell, below.N > 0 ? below : above));
         }
         return pins;
     }

@@ -6,7 +6,8 @@ namespace Reintegration.Analytics.Domain.Disclosure;
 /// move to the right-hand side, so what remains is a linear system over the hidden cells; a hidden cell is determined
 /// exactly when its unit vector lies in the row space of that system: its column has a pivot in the reduced row
 /// echelon form and the pivot's row has nothing in the free columns. Hidden cells that share no relation are solved
-/// apart (connected components), which keeps each elimination small.
+/// apart (connected components), and the elimination is sparse (a country's relation has a term per community, a
+/// community's own relations a few).
 /// </summary>
 public static class LinearAudit
 {
@@ -50,48 +51,55 @@ public static class LinearAudit
             yield return (unknownsByRoot[group.Key], group.ToList());
     }
 
+    /// <summary>
+    /// Sparse reduced row echelon form: equations are reduced one by one (the short ones first, which keeps fill-in low)
+    /// against the pivot rows so far, and each new pivot is removed from the earlier pivot rows, so every pivot row holds
+    /// its pivot and free columns only. A pivot row with nothing else names a determined unknown.
+    /// </summary>
     private static IEnumerable<int> DeterminedIn(int[] unknowns, List<List<(int Unknown, double Coefficient)>> equations)
     {
-        var column = unknowns.Select((u, i) => (u, i)).ToDictionary(p => p.u, p => p.i);
-        var rows = equations.Select(e =>
+        var pivotRows = new Dictionary<int, Dictionary<int, double>>();
+        var rowsWithColumn = new Dictionary<int, HashSet<int>>();
+        foreach (var equation in equations.OrderBy(e => e.Count))
         {
-            var row = new double[unknowns.Length];
-            foreach (var (unknown, coefficient) in e) row[column[unknown]] += coefficient;
-            return row;
-        }).ToList();
+            var row = new Dictionary<int, double>();
+            foreach (var (unknown, coefficient) in equation) row[unknown] = row.GetValueOrDefault(unknown) + coefficient;
+            foreach (var column in row.Keys.Where(pivotRows.ContainsKey).ToList())
+                if (row.TryGetValue(column, out var factor)) Subtract(row, pivotRows[column], factor);
+            Prune(row);
+            if (row.Count == 0) continue;
 
-        // Reduced row echelon form.
-        var pivotOf = new int[unknowns.Length];
-        Array.Fill(pivotOf, -1);
-        var rank = 0;
-        for (var c = 0; c < unknowns.Length && rank < rows.Count; c++)
-        {
-            var best = rank;
-            for (var r = rank + 1; r < rows.Count; r++)
-                if (Math.Abs(rows[r][c]) > Math.Abs(rows[best][c])) best = r;
-            if (Math.Abs(rows[best][c]) < Tolerance) continue;
-            (rows[rank], rows[best]) = (rows[best], rows[rank]);
-            var pivot = rows[rank];
-            var scale = pivot[c];
-            for (var k = 0; k < pivot.Length; k++) pivot[k] /= scale;
-            for (var r = 0; r < rows.Count; r++)
+            var pivot = row.MaxBy(e => Math.Abs(e.Value)).Key;
+            var scale = row[pivot];
+            foreach (var column in row.Keys.ToList()) row[column] /= scale;
+            foreach (var other in rowsWithColumn.GetValueOrDefault(pivot)?.ToList() ?? [])
             {
-                if (r == rank || Math.Abs(rows[r][c]) < Tolerance) continue;
-                var factor = rows[r][c];
-                var row = rows[r];
-                for (var k = 0; k < row.Length; k++) row[k] -= factor * pivot[k];
+                var otherRow = pivotRows[other];
+                var before = otherRow.Keys.ToList();
+                Subtract(otherRow, row, otherRow[pivot]);
+                Prune(otherRow);
+                foreach (var column in before.Where(c => !otherRow.ContainsKey(c))) rowsWithColumn[column].Remove(other);
+                foreach (var column in otherRow.Keys) Index(rowsWithColumn, column, other);
             }
-            pivotOf[c] = rank++;
+            pivotRows[pivot] = row;
+            foreach (var column in row.Keys) Index(rowsWithColumn, column, pivot);
         }
+        return pivotRows.Where(p => p.Value.Count == 1).Select(p => p.Key).Order();
+    }
 
-        for (var c = 0; c < unknowns.Length; c++)
-        {
-            if (pivotOf[c] < 0) continue;
-            var row = rows[pivotOf[c]];
-            var alone = true;
-            for (var k = 0; k < row.Length && alone; k++)
-                if (k != c && pivotOf[k] < 0 && Math.Abs(row[k]) > Tolerance) alone = false;
-            if (alone) yield return unknowns[c];
-        }
+    private static void Subtract(Dictionary<int, double> row, Dictionary<int, double> pivotRow, double factor)
+    {
+        foreach (var (column, value) in pivotRow) row[column] = row.GetValueOrDefault(column) - factor * value;
+    }
+
+    private static void Prune(Dictionary<int, double> row)
+    {
+        foreach (var column in row.Where(e => Math.Abs(e.Value) < Tolerance).Select(e => e.Key).ToList()) row.Remove(column);
+    }
+
+    private static void Index(Dictionary<int, HashSet<int>> rowsWithColumn, int column, int pivotRow)
+    {
+        if (!rowsWithColumn.TryGetValue(column, out var rows)) rowsWithColumn[column] = rows = [];
+        rows.Add(pivotRow);
     }
 }
