@@ -31,11 +31,14 @@ public static class SnapshotOracle
         {
             Assert.False(parts.Count(p => p.Suppressed) + (total.Suppressed ? 1 : 0) == 1,
                 $"{total.UnitCode} {total.Indicator} {total.Group}: one hidden row among {what} is recoverable");
-            // A hidden part holds at least one returnee: if the shown total exceeds the shown parts by the number of hidden
-            // parts, each of them is one (assistance types overlap in returnees, so their n do not add up).
+            // A hidden part holds at least one returnee (or record): if the shown total exceeds the shown parts by the number
+            // of hidden parts, each of them is one. Assistance types overlap in returnees, so there records are counted;
+            // an amount may be zero.
             var hidden = parts.Count(p => p.Suppressed);
-            if (!total.Suppressed && hidden > 0 && !total.Indicator.StartsWith("assistance_", StringComparison.Ordinal))
-                Assert.False(total.N - parts.Where(p => !p.Suppressed).Sum(p => p.N) == hidden,
+            double Units(SnapshotRow r) => r.Indicator == "assistance_records" ? r.Value ?? 0 : r.N ?? 0;
+            if (!total.Suppressed && hidden > 0 && total.Indicator != "assistance_usd"
+                && !(total.Indicator == "returnees_assisted" && parts.Any(p => p.Group != "total")))
+                Assert.False(Units(total) - parts.Where(p => !p.Suppressed).Sum(Units) == hidden,
                     $"{total.UnitCode} {total.Indicator} {total.Group}: the {hidden} hidden rows among {what} can only be 1 each");
         }
         var determined = DeterminedTogether(relations);
@@ -86,28 +89,30 @@ public static class SnapshotOracle
         }
     }
 
-    /// <summary>Pairs of rows where the first counts a subset of the second's returnees.</summary>
+    /// <summary>Pairs of rows where the first counts a subset of the second's returnees (every pair of each chain).</summary>
     private static IEnumerable<(SnapshotRow Subset, SnapshotRow Superset)> Bounds(Dictionary<(string, string), SnapshotRow> cells)
     {
         SnapshotRow Total(string indicator) => cells[(indicator, "total")];
+        IEnumerable<(SnapshotRow, SnapshotRow)> Chain(params string[] indicators) =>
+            indicators.SelectMany((subset, i) => indicators.Take(i).Select(superset => (Total(subset), Total(superset))));
         foreach (var ((indicator, group), row) in cells.Where(c => c.Key.Item1.StartsWith("score_", StringComparison.Ordinal)))
         {
             if (cells.TryGetValue(("returnees", group), out var returnees)) yield return (row, returnees);
             if (group == "total") yield return (row, Total("surveyed"));
         }
-        yield return (Total("surveyed"), Total("returnees"));
-        yield return (Total("improvement_mean"), Total("score_composite_mean"));
-        yield return (Total("remigration_necessity_share"), Total("surveyed"));
+        foreach (var pair in Chain("returnees", "surveyed", "score_composite_mean", "improvement_mean")
+                     .Concat(Chain("returnees", "surveyed", "remigration_necessity_share"))
+                     .Concat(Chain("returnees", "plan_eligible", "plan_developed", "plan_assistance_started", "plan_assistance_completed"))
+                     .Concat(Chain("returnees", "plan_eligible", "plan_dropped_out"))
+                     .Concat(Chain("returnees", "returnees_assisted")))
+            yield return pair;
         foreach (var status in new[] { "followup_due", "followup_open", "followup_overdue", "followup_missed" })
             yield return (Total(status), Total("returnees"));
-        yield return (Total("plan_eligible"), Total("returnees"));
-        yield return (Total("plan_developed"), Total("plan_eligible"));
-        yield return (Total("plan_assistance_started"), Total("plan_developed"));
-        yield return (Total("plan_assistance_completed"), Total("plan_assistance_started"));
-        yield return (Total("plan_dropped_out"), Total("plan_eligible"));
-        yield return (Total("returnees_assisted"), Total("returnees"));
         foreach (var ((indicator, group), row) in cells.Where(c => c.Key.Item1 == "assistance_records" && c.Key.Item2 != "total"))
+        {
             yield return (row, Total("returnees_assisted"));
+            yield return (row, Total("returnees"));
+        }
     }
 
     /// <summary>

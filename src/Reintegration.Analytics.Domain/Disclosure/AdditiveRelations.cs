@@ -16,16 +16,16 @@ namespace Reintegration.Analytics.Domain.Disclosure;
 public sealed class AdditiveRelations
 {
     private readonly List<(ProtectedCell Total, IReadOnlyList<ProtectedCell> Parts)> _relations = [];
-    private readonly HashSet<int> _additiveInReturnees = [];
+    private readonly HashSet<int> _returneesOverlap = [];
     private readonly List<(ProtectedCell Subset, ProtectedCell Superset)> _bounds = [];
 
     public IReadOnlyList<(ProtectedCell Total, IReadOnlyList<ProtectedCell> Parts)> All => _relations;
 
-    /// <param name="additiveInReturnees">Whether the parts' returnees add up to the total's (not so for assistance types).</param>
-    public void Add(ProtectedCell total, IReadOnlyList<ProtectedCell> parts, bool additiveInReturnees = true)
+    /// <summary>A total and its parts; their <see cref="ProtectedCell.Units"/> add up, and so do their returnees unless they overlap.</summary>
+    public void Add(ProtectedCell total, IReadOnlyList<ProtectedCell> parts, bool returneesOverlap = false)
     {
         if (parts.Count == 0) return;
-        if (additiveInReturnees) _additiveInReturnees.Add(_relations.Count);
+        if (returneesOverlap) _returneesOverlap.Add(_relations.Count);
         _relations.Add((total, parts));
     }
 
@@ -45,8 +45,9 @@ public sealed class AdditiveRelations
 
         // Work lists: only relations and components that a newly hidden cell touches are looked at again.
         var pending = new HashSet<int>(Enumerable.Range(0, _relations.Count));
-        var dirty = relationsOf.Keys.Concat(boundsOf.Keys).Distinct(ReferenceEqualityComparer.Instance).Cast<ProtectedCell>()
-            .Where(c => c.Hidden && c.N > 0).ToList();
+        // In table order, so that the same table always gets the same cells hidden.
+        var dirty = _relations.SelectMany(r => r.Parts.Prepend(r.Total)).Concat(_bounds.SelectMany(b => new[] { b.Subset, b.Superset }))
+            .Where(c => c.Hidden && c.N > 0).Distinct(ReferenceEqualityComparer.Instance).Cast<ProtectedCell>().ToList();
         while (true)
         {
             ProtectEachRelation(pending, relationsOf, dirty);
@@ -81,7 +82,7 @@ public sealed class AdditiveRelations
             queued.Remove(index);
             var (total, parts) = _relations[index];
             var partner = ComplementarySuppression.Protect(total, parts)
-                ?? (_additiveInReturnees.Contains(index) ? ComplementarySuppression.ProtectRemainder(total, parts) : null);
+                ?? ComplementarySuppression.ProtectRemainder(total, parts, returneesAddUp: !_returneesOverlap.Contains(index));
             if (partner is null) continue;
             dirty.Add(partner);
             foreach (var other in relationsOf[partner].Append(index))

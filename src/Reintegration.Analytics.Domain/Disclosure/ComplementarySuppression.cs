@@ -22,16 +22,20 @@ public static class ComplementarySuppression
     }
 
     /// <summary>
-    /// Zero is always shown, so every hidden part holds at least one returnee: when a shown total exceeds its shown parts
-    /// by exactly the number of hidden parts, each hidden part is 1. Then a shown part of two or more returnees is hidden
-    /// too (or the total, when there is none); returns the cell it hid, if any. Only for relations whose returnees add up.
+    /// Zero is always shown, so every hidden part holds at least one unit (<see cref="ProtectedCell.Units"/>): when a shown
+    /// total exceeds its shown parts by exactly the number of hidden parts, each hidden part is 1. Then a shown part of two
+    /// or more units is hidden too (or the total, when there is none); returns the cell it hid, if any.
     /// </summary>
-    public static ProtectedCell? ProtectRemainder(ProtectedCell total, IReadOnlyList<ProtectedCell> parts)
+    /// <param name="returneesAddUp">Whether the parts' returnees add up to the total's too (not so for assistance types).</param>
+    public static ProtectedCell? ProtectRemainder(ProtectedCell total, IReadOnlyList<ProtectedCell> parts, bool returneesAddUp = true)
     {
         if (total.Hidden) return null;
         var hidden = parts.Count(p => p.Hidden && p.N > 0);
-        if (hidden == 0 || total.N - parts.Where(p => !p.Hidden).Sum(p => p.N) != hidden) return null;
-        var partner = parts.Where(p => !p.Hidden && p.N >= 2).MinBy(p => p.N) ?? total;
+        if (hidden == 0) return null;
+        var pinnedUnits = total.Units - parts.Where(p => !p.Hidden).Sum(p => p.Units) == hidden;
+        var pinnedReturnees = returneesAddUp && total.N - parts.Where(p => !p.Hidden).Sum(p => p.N) == hidden;
+        if (!pinnedUnits && !pinnedReturnees) return null;
+        var partner = parts.Where(p => !p.Hidden && p.Units >= 2).MinBy(p => p.N) ?? total;
         partner.Hidden = true;
         return partner;
     }

@@ -10,6 +10,12 @@ public sealed class ProtectedCell(long n)
     public long N { get; } = n;
     public bool Hidden { get; set; }
 
+    /// <summary>
+    /// What the cell adds to its relations' totals in whole units of at least one per non-empty cell: its returnees,
+    /// or, for an assistance type (whose returnees overlap with other types'), its records.
+    /// </summary>
+    public long Units { get; init; } = n;
+
     /// <summary>A cell hidden at once when it is over 1 to k−1 returnees (primary suppression; zero is shown).</summary>
     public static ProtectedCell Primary(long n, int minimumCellSize) => new(n) { Hidden = n > 0 && n < minimumCellSize };
 }

@@ -62,25 +62,34 @@ internal sealed class UnitCells
         AddBounds(groups.Select(g => g.Group).Prepend(G.Total), relations);
     }
 
-    /// <summary>Counts of subsets of another count's returnees: a hidden count must not be pinned between two shown ones.</summary>
+    /// <summary>
+    /// Counts of subsets of another count's returnees: a hidden count must not be pinned between a shown subset and a shown
+    /// superset of equal size. Every pair of the chains is recorded (not only neighbours), so that a hidden cell between
+    /// them does not hide the pin.
+    /// </summary>
     private void AddBounds(IEnumerable<string> groups, AdditiveRelations relations)
     {
         void Bound(string subset, string superset, string group = G.Total) => relations.AddBound(Cells[(subset, group)], Cells[(superset, group)]);
+        void Chain(params string[] figures)
+        {
+            for (var i = 1; i < figures.Length; i++)
+                for (var j = 0; j < i; j++) Bound(figures[i], figures[j]);
+        }
         foreach (var group in groups)
             foreach (var dimension in Dimension.WithComposite) Bound($"score_{dimension}", "returnees", group);
-        foreach (var dimension in Dimension.WithComposite) Bound($"score_{dimension}", "surveyed");
-        Bound("surveyed", "returnees");
-        Bound("improvement", $"score_{Dimension.Composite}");
-        Bound("remigration", "surveyed");
-        foreach (var status in new[] { "followup_due", "followup_open", "followup_overdue", "followup_missed", "recent_returns", "followup_open_due" })
-            Bound(status, "returnees");
-        Bound("followup_open_due", "followup_open");
-        Bound("plan_eligible", "returnees");
-        foreach (var (later, earlier) in PlanIndicators.Skip(1).Zip(PlanIndicators))
-            Bound(later.Indicator == "plan_dropped_out" ? "plan_dropped_out" : later.Indicator,
-                later.Indicator == "plan_dropped_out" ? "plan_eligible" : earlier.Indicator);
-        Bound("assistance", "returnees");
-        foreach (var type in AssistanceType.All) relations.AddBound(Cells[("assistance", G.Of(G.AssistanceType, type))], Cells[("assistance", G.Total)]);
+        foreach (var dimension in Dimension.WithComposite.Where(d => d != Dimension.Composite)) Chain("returnees", "surveyed", $"score_{dimension}");
+        Chain("returnees", "surveyed", $"score_{Dimension.Composite}", "improvement");
+        Chain("returnees", "surveyed", "remigration");
+        Chain("returnees", "followup_open", "followup_open_due");
+        foreach (var status in new[] { "followup_due", "followup_overdue", "followup_missed", "recent_returns" }) Bound(status, "returnees");
+        Chain(["returnees", .. PlanIndicators.Where(p => p.Indicator != "plan_dropped_out").Select(p => p.Indicator)]);
+        Chain("returnees", "plan_eligible", "plan_dropped_out");
+        Chain("returnees", "assistance");
+        foreach (var type in AssistanceType.All)
+        {
+            relations.AddBound(Cells[("assistance", G.Of(G.AssistanceType, type))], Cells[("assistance", G.Total)]);
+            relations.AddBound(Cells[("assistance", G.Of(G.AssistanceType, type))], Cells[("returnees", G.Total)]);
+        }
     }
 
     public void AddCommunityIndices(CommunityReport report, DateOnly today)
@@ -171,13 +180,13 @@ internal sealed class UnitCells
     /// <summary>Records and amounts by type add up to the totals; a type's cell is over the returnees who received it.</summary>
     private void AddAssistance(AggregateSummary summary, AdditiveRelations relations)
     {
-        var total = Cell("assistance", G.Total, summary.ReturneesAssisted);
+        var total = Cells[("assistance", G.Total)] = Counted(summary.ReturneesAssisted, summary.AssistanceByType.Values.Sum(t => t.Records));
         _drafts.Add(new Draft("returnees_assisted", G.Total, summary.ReturneesAssisted, null, null, summary.ReturneesAssisted, total, []));
         var types = AssistanceType.All.Select(t => (Group: G.Of(G.AssistanceType, t), Totals: summary.AssistanceByType.GetValueOrDefault(t)
             ?? new AssistanceTypeTotals())).ToList();
-        foreach (var (group, totals) in types) Cell("assistance", group, totals.Returnees);
-        // Records and amounts add up over types; returnees do not (one may receive several types).
-        relations.Add(total, types.Select(t => Cells[("assistance", t.Group)]).ToList(), additiveInReturnees: false);
+        // Records and amounts add up over types; returnees do not (one may receive several types), so these cells count records.
+        foreach (var (group, totals) in types) Cells[("assistance", group)] = Counted(totals.Returnees, totals.Records);
+        relations.Add(total, types.Select(t => Cells[("assistance", t.Group)]).ToList(), returneesOverlap: true);
 
         var records = types.Sum(t => t.Totals.Records);
         _drafts.Add(new Draft("assistance_records", G.Total, records, null, null, summary.ReturneesAssisted, total, []));
@@ -189,6 +198,13 @@ internal sealed class UnitCells
             _drafts.Add(new Draft("assistance_usd", group, (double)totals.AmountUsd, null, null, totals.Returnees,
                 Cells[("assistance", group)], []));
     }
+
+    /// <summary>A cell over <paramref name="returnees"/> (primary suppression) whose relations add up its <paramref name="units"/>.</summary>
+    private ProtectedCell Counted(long returnees, long units) => new(returnees)
+    {
+        Hidden = _suppression.Cell(returnees).Hidden,
+        Units = units,
+    };
 
     private ProtectedCell Cell(string figure, string group, long n)
     {
