@@ -41,7 +41,11 @@ public sealed class SnapshotConsistencyTests(ApiFactory factory)
         while (!ingest.IsCompleted) snapshots.Add(await _api.TakeAsync(string.Join(",", countries)));
         await ingest;
         foreach (var country in countries)
-            await _api.Eventually($"/countries/{country}", d => Assert.Equal(1200, d["returnees"]!.GetValue<long>()), TimeSpan.FromSeconds(30));
+            await _api.Eventually($"/countries/{country}", d =>
+            {
+                Assert.Equal(1200, d["returnees"]!.GetValue<long>());
+                Assert.Equal(900, d["surveyed"]!.GetValue<long>());
+            }, TimeSpan.FromSeconds(30));
         var last = await _api.TakeAsync(string.Join(",", countries));
 
         var totals = new List<double>();
