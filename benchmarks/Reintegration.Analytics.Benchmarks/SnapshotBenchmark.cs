@@ -81,7 +81,8 @@ internal static class SnapshotBenchmark
             var peak = ProcessMemory.PeakMiB(pid) - before;
             var median = Timing.Median(times);
             json ??= median;
-            table.Add($"{programme,-18} {$"export {format}",-26} {median,10:F0} {median / json,8:F2} {bytes / 1048576.0,9:F1} {peak,10:F0}");
+            table.Add($"{programme,-18} {$"export {format}",-26} {median,10:F0} {median / json,8:F2} {bytes / 1048576.0,9:F1} "
+                + $"{peak,10:F0}");
         }
     }
 

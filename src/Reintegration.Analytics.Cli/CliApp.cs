@@ -24,10 +24,12 @@ public static class CliApp
             config.AddBranch("snapshot", snapshot =>
             {
                 snapshot.SetDescription("Freeze, list, export and compare indicator snapshots");
-                snapshot.AddCommand<SnapshotCreateCommand>("create").WithData(session).WithDescription("Take a snapshot and wait until it is ready")
+                snapshot.AddCommand<SnapshotCreateCommand>("create").WithData(session)
+                    .WithDescription("Take a snapshot and wait until it is ready")
                     .WithExample("snapshot", "create", "--label", "Q4 2026", "--scope", "WCA");
                 snapshot.AddCommand<SnapshotListCommand>("list").WithData(session).WithDescription("List the snapshots");
-                snapshot.AddCommand<SnapshotExportCommand>("export").WithData(session).WithDescription("Download a snapshot as json, csv, hxl or xlsx")
+                snapshot.AddCommand<SnapshotExportCommand>("export").WithData(session)
+                    .WithDescription("Download a snapshot as json, csv, hxl or xlsx")
                     .WithExample("snapshot", "export", "20261127T101500-3fa2c1", "--format", "xlsx", "--out", "q4.xlsx");
                 snapshot.AddCommand<SnapshotDiffCommand>("diff").WithData(session).WithDescription("Compare two snapshots");
             });

@@ -12,7 +12,8 @@ public sealed class ServiceClient(HttpClient http, ServiceSettings settings) : I
 {
     private const string Base = "api/v1/";
 
-    public Task<JsonNode> GetAsync(string path, CancellationToken cancellation) => SendAsync(new(HttpMethod.Get, Base + path), cancellation);
+    public Task<JsonNode> GetAsync(string path, CancellationToken cancellation) =>
+        SendAsync(new(HttpMethod.Get, Base + path), cancellation);
 
     public Task<JsonNode> PostJsonAsync(string path, object body, CancellationToken cancellation) =>
         SendAsync(new(HttpMethod.Post, Base + path) { Content = JsonContent.Create(body) }, cancellation);

@@ -33,7 +33,8 @@ public sealed class LinearAuditTests
         ProtectedCell Hidden(long n) => new(n) { Hidden = true };
         var (global, globalVhr) = (new ProtectedCell(5), new ProtectedCell(3));
         var (r1, r2, r1Vhr, r2Vhr, r2Avrr) = (Hidden(1), Hidden(4), Hidden(1), Hidden(2), Hidden(2));
-        var determined = LinearAudit.Determined([(global, [r1, r2]), (globalVhr, [r1Vhr, r2Vhr]), (r1, [r1Vhr, new ProtectedCell(0)]), (r2, [r2Vhr, r2Avrr])]);
+        var determined = LinearAudit.Determined(
+            [(global, [r1, r2]), (globalVhr, [r1Vhr, r2Vhr]), (r1, [r1Vhr, new ProtectedCell(0)]), (r2, [r2Vhr, r2Avrr])]);
         Assert.Equal([r2Avrr], determined);
     }
 
@@ -48,6 +49,7 @@ public sealed class LinearAuditTests
             foreach (var (cell, coefficient) in equations[r]) matrix[r, unknowns.IndexOf(Array.IndexOf(cells, cell))] += coefficient;
         var kernel = matrix.Kernel();
         var inSomeEquation = equations.SelectMany(e => e.Select(t => Array.IndexOf(cells, t.Cell))).ToHashSet();
-        return unknowns.Where((cell, column) => inSomeEquation.Contains(cell) && kernel.All(v => Math.Abs(v[column]) < 1e-9)).Order().ToList();
+        return unknowns.Where((cell, column) => inSomeEquation.Contains(cell) && kernel.All(v => Math.Abs(v[column]) < 1e-9))
+            .Order().ToList();
     }
 }

@@ -56,8 +56,8 @@ public sealed class SnapshotTableTests
     public void Hidden_communities_that_could_only_hold_one_returnee_each_are_not_left_so()
     {
         // Five communities of one returnee each: all hidden, and a shown country total of 5 would say each holds 1.
-        var rows = SnapshotTable.Build([Country("SEN", ("a", 1), ("b", 1), ("c", 1), ("d", 1), ("e", 1))], withRegions: false, withGlobal: false,
-            HistoryGenerator.Today, minimumCellSize: 5);
+        var country = Country("SEN", ("a", 1), ("b", 1), ("c", 1), ("d", 1), ("e", 1));
+        var rows = SnapshotTable.Build([country], withRegions: false, withGlobal: false, HistoryGenerator.Today, minimumCellSize: 5);
         Assert.True(rows.Single(r => r is { UnitCode: "SEN", Indicator: "returnees", Group: "total" }).Suppressed);
         SnapshotOracle.AssertProtected(rows, 5);
     }
@@ -76,7 +76,9 @@ public sealed class SnapshotTableTests
         return state.ToContribution(caseId);
     }
 
-    /// <summary>Return pressure publishes a community's recent returns when its assessment gives a population (here: all but one).</summary>
+    /// <summary>
+    /// Return pressure publishes a community's recent returns when its assessment gives a population (here: all but one).
+    /// </summary>
     private static CommunityAssessment? Assessment(string communityId) => communityId.StartsWith("kolda", StringComparison.Ordinal)
         ? null
         : new CommunityAssessment(new DateOnly(2026, 1, 1), 2000, new ServiceLevels(2, 2, 2, 2, 2, 2), 3, []);

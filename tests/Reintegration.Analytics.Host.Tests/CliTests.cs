@@ -27,9 +27,11 @@ public sealed class CliTests(ApiFactory factory) : IDisposable
         foreach (var caseId in new[] { "cli-1", "cli-2", "cli-3" })
             await _api.MustPut($"/returnees/{caseId}", Seed.Returnee("SYC", communityId, returnDate: Days.Ago(300)));
         var items = InstrumentCatalog.BuiltInDefault.Items.Select(i => i.Id).ToList();
+        bool IsLikert(string item) =>
+            InstrumentCatalog.BuiltInDefault.Items.First(x => x.Id == item).Scale.ToString().StartsWith("Likert", StringComparison.Ordinal);
         string Row(string caseId, string surveyId, string date, string answer) =>
             string.Join(",", new[] { caseId, surveyId, date, "baseline", "17", Days.Ago(1) }.Concat(items.Select(i =>
-                i == "employed" ? "yes" : InstrumentCatalog.BuiltInDefault.Items.First(x => x.Id == i).Scale.ToString().StartsWith("Likert") ? answer : "")));
+                i == "employed" ? "yes" : IsLikert(i) ? answer : "")));
         var header = string.Join(",", new[] { "caseId", "surveyId", "date", "round", "_id", "start" }
             .Concat(items.Select(i => i == "employed" ? "economic/employed" : i)));
         var csv = Write("surveys.csv", header,
@@ -69,7 +71,8 @@ public sealed class CliTests(ApiFactory factory) : IDisposable
         var communityId = await _api.NewCommunity("SYC", "clind");
         string Returnee(string caseId, string community) => JsonSerializer.Serialize(new
         {
-            kind = "returnee", caseId, country = "SYC", communityId = community, sex = "male", returnDate = Days.Ago(40), returnType = "vhr",
+            kind = "returnee", caseId, country = "SYC", communityId = community, sex = "male", returnDate = Days.Ago(40),
+            returnType = "vhr",
         });
         var file = Write("records.ndjson", Returnee("clind-1", communityId), "", "{not json", Returnee("clind-2", "no-such-community"),
             Returnee("clind-3", communityId));
@@ -95,8 +98,11 @@ public sealed class CliTests(ApiFactory factory) : IDisposable
         Assert.Contains("ready", output);
         await _api.MustPut("/returnees/clisnap-1", Seed.Returnee("SYC", communityId));
         // Snapshots read the country's copies of its communities, which follow the community within a push delay.
-        await _api.Eventually("/countries/SYC/communities", table => Assert.Equal(1,
-            table["communities"]!.AsArray().Single(c => c!["communityId"]!.GetValue<string>() == communityId)!["returnees"]!.GetValue<long>()));
+        await _api.Eventually("/countries/SYC/communities", table =>
+        {
+            var community = table["communities"]!.AsArray().Single(c => c!["communityId"]!.GetValue<string>() == communityId)!;
+            Assert.Equal(1, community["returnees"]!.GetValue<long>());
+        });
         (exit, output) = await RunAsync("snapshot", "create", "--label", "after", "--scope", "SYC");
         Assert.True(exit == 0, output);
 
@@ -118,7 +124,8 @@ public sealed class CliTests(ApiFactory factory) : IDisposable
         Assert.True(exit == 0, output);
         Assert.True(Regex.IsMatch(output, @"community\s*│\s*clisnap-\S+\s*│\s*returnees\s*│\s*total\s*│\s*0\s*│\s*1\s*│\s*1"), output);
 
-        (exit, output) = await RunAsync("snapshot", "export", "no-such-snapshot", "--format", "csv", "--out", Path.Combine(_directory, "x.csv"));
+        var nowhere = Path.Combine(_directory, "x.csv");
+        (exit, output) = await RunAsync("snapshot", "export", "no-such-snapshot", "--format", "csv", "--out", nowhere);
         Assert.Equal(1, exit);
         Assert.Contains("no snapshot 'no-such-snapshot'", output);
     }
@@ -128,7 +135,8 @@ public sealed class CliTests(ApiFactory factory) : IDisposable
         var output = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
         });
         console.Profile.Width = 240;
         var exit = await CliApp.RunAsync(args, new CliSession(console, _ => factory.CreateClient()));

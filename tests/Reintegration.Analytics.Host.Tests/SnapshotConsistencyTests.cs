@@ -19,7 +19,8 @@ public sealed class SnapshotConsistencyTests(ApiFactory factory)
     {
         string[] countries = ["KHM", "LKA", "NPL"];
         var communities = countries.SelectMany(c => Enumerable.Range(0, 6).Select(i => (Id: $"snap-{c}-{i}", Country: c))).ToList();
-        await _api.Ingest(communities.Select(c => Line(new { kind = "community", communityId = c.Id, country = c.Country, name = c.Id })).ToArray());
+        await _api.Ingest(communities
+            .Select(c => Line(new { kind = "community", communityId = c.Id, country = c.Country, name = c.Id })).ToArray());
 
         var batches = Enumerable.Range(0, 6).Select(b => Enumerable.Range(0, 600).SelectMany(i =>
         {
@@ -68,7 +69,8 @@ public sealed class SnapshotConsistencyTests(ApiFactory factory)
         foreach (var country in countries)
         {
             var live = await _api.MustGet($"/countries/{country}");
-            double? Figure(string indicator) => lastRows.Single(r => r.UnitCode == country && r.Indicator == indicator && r.Group == "total").Value;
+            double? Figure(string indicator) =>
+                lastRows.Single(r => r.UnitCode == country && r.Indicator == indicator && r.Group == "total").Value;
             Assert.Equal(live["surveyed"]!.GetValue<double>(), Figure("surveyed"));
             Assert.Equal(live["scores"]!["composite"]!["mean"]!.GetValue<double>(), Figure("score_composite_mean")!.Value, 12);
         }
@@ -104,6 +106,9 @@ public sealed class SnapshotConsistencyTests(ApiFactory factory)
     private static string SurveyLine(string caseId, string date, string likert)
     {
         var survey = UniformSurvey.Of(DateOnly.Parse(date), "baseline", likert);
-        return Line(new { kind = "survey", caseId, surveyId = caseId + "-s", date, round = "baseline", answers = survey.Submission.Answers });
+        return Line(new
+        {
+            kind = "survey", caseId, surveyId = caseId + "-s", date, round = "baseline", answers = survey.Submission.Answers,
+        });
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -69,8 +70,8 @@ public sealed class SnapshotExportTests(SnapshotExportTests.DemoSnapshot demo) :
         foreach (var row in reader)
         {
             Assert.Equal(demo.Id, row["snapshot_id"].ToString());
-            rows.Add(new SnapshotRow(row["level"].ToString(), row["unit_code"].ToString(), row["unit_name"].ToString(), Text(row["country"].ToString()),
-                Text(row["region"].ToString()), row["indicator"].ToString(), row["group"].ToString(), Number(row["value"].ToString()),
+            rows.Add(new SnapshotRow(row["level"].ToString(), row["unit_code"].ToString(), row["unit_name"].ToString(),
+                Text(row["country"].ToString()), Text(row["region"].ToString()), row["indicator"].ToString(), row["group"].ToString(), Number(row["value"].ToString()),
                 Number(row["numerator"].ToString()), Number(row["denominator"].ToString()), (long?)Number(row["n"].ToString()),
                 bool.Parse(row["suppressed"].ToString())));
         }
@@ -105,8 +106,8 @@ public sealed class SnapshotExportTests(SnapshotExportTests.DemoSnapshot demo) :
                 }
                 double? Cell(int i) => reader.IsDBNull(i) ? null : reader.GetDouble(i);
                 string? TextCell(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-                rows.Add(new SnapshotRow(reader.GetString(3), reader.GetString(4), reader.GetString(5), TextCell(6), TextCell(7), reader.GetString(8),
-                    reader.GetString(9), Cell(10), Cell(11), Cell(12), (long?)Cell(13), reader.GetBoolean(14)));
+                rows.Add(new SnapshotRow(reader.GetString(3), reader.GetString(4), reader.GetString(5), TextCell(6), TextCell(7),
+                    reader.GetString(8), reader.GetString(9), Cell(10), Cell(11), Cell(12), (long?)Cell(13), reader.GetBoolean(14)));
             }
         } while (reader.NextResult());
         Assert.Equal(["README", "global", "regions", "countries", "communities"], sheets);
@@ -132,8 +133,8 @@ public sealed class SnapshotExportTests(SnapshotExportTests.DemoSnapshot demo) :
         var hashtag = new Regex("^#[a-z][a-z0-9_]*(\\+[a-z][a-z0-9_]*)*$");
         Assert.All(tags, t => Assert.Matches(hashtag, t));
         Assert.Equal(tags.Length, tags.Distinct().Count());
-        foreach (var tag in new[] { "#country+code", "#region+code", "#loc+code", "#loc+name", "#indicator+code", "#indicator+value+num", "#meta+n",
-                     "#date", "#indicator+value+num+f", "#indicator+value+num+m", "#meta+n+f" })
+        foreach (var tag in new[] { "#country+code", "#region+code", "#loc+code", "#loc+name", "#indicator+code", "#indicator+value+num",
+                     "#meta+n", "#date", "#indicator+value+num+f", "#indicator+value+num+m", "#meta+n+f" })
             Assert.Contains(tag, tags);
 
         var expected = demo.Rows.ToDictionary(r => (r.Level, r.UnitCode, r.Indicator, r.Group));
@@ -145,7 +146,8 @@ public sealed class SnapshotExportTests(SnapshotExportTests.DemoSnapshot demo) :
             {
                 var value = line[column["#indicator+value+num" + SnapshotGroups.HxlAttribute(group)]];
                 var n = line[column["#meta+n" + SnapshotGroups.HxlAttribute(group)]];
-                if (expected.TryGetValue((line[column["#meta+level"]], line[column["#loc+code"]], line[column["#indicator+code"]], group), out var row))
+                var key = (line[column["#meta+level"]], line[column["#loc+code"]], line[column["#indicator+code"]], group);
+                if (expected.TryGetValue(key, out var row))
                 {
                     Assert.Equal(row.Value, Number(value));
                     Assert.Equal(row.N, (long?)Number(n));
@@ -168,17 +170,18 @@ public sealed class SnapshotExportTests(SnapshotExportTests.DemoSnapshot demo) :
         Assert.Equal("demo", listed["label"]!.GetValue<string>());
         Assert.Equal(demo.Rows.Count, listed["rows"]!.GetValue<long>());
 
-        ApiClient.AssertProblem(await demo.Host.Api.Get("/snapshots/nope?format=csv"), System.Net.HttpStatusCode.NotFound, "id");
-        ApiClient.AssertProblem(await demo.Host.Api.Get($"/snapshots/{demo.Id}?format=pdf"), System.Net.HttpStatusCode.BadRequest, "format");
-        ApiClient.AssertProblem(await demo.Host.Api.Get($"/snapshots/{demo.Id}/diff/nope"), System.Net.HttpStatusCode.NotFound, "b");
-        foreach (var (body, field) in new[] { ("{\"scope\":\"WCA,SEN\"}", "scope"), ("{\"scope\":\"XXX\"}", "scope"), ("{\"lable\":\"x\"}", "lable"),
+        ApiClient.AssertProblem(await demo.Host.Api.Get("/snapshots/nope?format=csv"), HttpStatusCode.NotFound, "id");
+        ApiClient.AssertProblem(await demo.Host.Api.Get($"/snapshots/{demo.Id}?format=pdf"), HttpStatusCode.BadRequest, "format");
+        ApiClient.AssertProblem(await demo.Host.Api.Get($"/snapshots/{demo.Id}/diff/nope"), HttpStatusCode.NotFound, "b");
+        foreach (var (body, field) in new[] { ("{\"scope\":\"WCA,SEN\"}", "scope"), ("{\"scope\":\"XXX\"}", "scope"),
+                     ("{\"lable\":\"x\"}", "lable"),
                      ($"{{\"label\":\"{new string('x', 201)}\"}}", "label"), ("[1]", "body"), ("{\"scope\":5}", "scope") })
         {
             var reply = await demo.Host.Api.Send(new HttpRequestMessage(HttpMethod.Post, ApiClient.Base + "/snapshots")
             {
                 Content = new StringContent(body, Encoding.UTF8, "application/json"),
             });
-            ApiClient.AssertProblem(reply, System.Net.HttpStatusCode.BadRequest, field);
+            ApiClient.AssertProblem(reply, HttpStatusCode.BadRequest, field);
         }
     }
 

@@ -38,8 +38,8 @@ public sealed class SnapshotStoreTests(StorageFixture fixture)
         var store = new SnapshotStore(db.Storage);
         await store.CreateAsync(Info("old"));
         await store.CreateAsync(Info("new") with { TakenAt = TakenAt.AddHours(1) });
-        await store.CompleteAsync("new", [new SnapshotRow("global", "global", "Global", null, null, "returnees", "total", 7, null, null, 7, false)],
-            TakenAt.AddHours(1));
+        var row = new SnapshotRow("global", "global", "Global", null, null, "returnees", "total", 7, null, null, 7, false);
+        await store.CompleteAsync("new", [row], TakenAt.AddHours(1));
 
         Assert.Equal(1, await store.FailStaleAsync(TakenAt.AddMinutes(30)));
         var list = await store.ListAsync();

@@ -54,15 +54,19 @@ public static class SnapshotOracle
             Assert.Equal(cells[("returnees_assisted", "total")].Suppressed, cells[("assistance_records", "total")].Suppressed);
             foreach (var (rate, numerator, denominator) in new[] { ("followup_coverage", "followup_covered", "followup_due"),
                          ("plan_completion_rate", "plan_assistance_completed", "plan_eligible") })
-                Assert.False(!cells[(rate, "total")].Suppressed && (cells[(numerator, "total")].Suppressed || cells[(denominator, "total")].Suppressed),
+                Assert.False(!cells[(rate, "total")].Suppressed
+                    && (cells[(numerator, "total")].Suppressed || cells[(denominator, "total")].Suppressed),
                     $"{unit.Key.UnitCode}: {rate} shown without its terms");
             // A hidden count must not be pinned between a shown subset and a shown superset of the same size.
             foreach (var (subset, superset) in Bounds(cells))
             foreach (var hidden in new[] { subset, superset }.Where(r => r.Suppressed))
             {
-                var below = Bounds(cells).Where(b => b.Superset == hidden && !b.Subset.Suppressed).Select(b => b.Subset.N ?? 0).DefaultIfEmpty(-1).Max();
-                var above = Bounds(cells).Where(b => b.Subset == hidden && !b.Superset.Suppressed).Select(b => b.Superset.N ?? 0).DefaultIfEmpty(-2).Min();
-                Assert.False(below == above, $"{unit.Key.UnitCode} {hidden.Indicator} {hidden.Group}: pinned at {below} by the rows around it");
+                var below = Bounds(cells).Where(b => b.Superset == hidden && !b.Subset.Suppressed)
+                    .Select(b => b.Subset.N ?? 0).DefaultIfEmpty(-1).Max();
+                var above = Bounds(cells).Where(b => b.Subset == hidden && !b.Superset.Suppressed)
+                    .Select(b => b.Superset.N ?? 0).DefaultIfEmpty(-2).Min();
+                Assert.False(below == above,
+                    $"{unit.Key.UnitCode} {hidden.Indicator} {hidden.Group}: pinned at {below} by the rows around it");
             }
         }
     }
@@ -70,11 +74,13 @@ public static class SnapshotOracle
     /// <summary>Every additive relation the rows show: a total and its parts, with what they are.</summary>
     public static IEnumerable<(SnapshotRow Total, IReadOnlyList<SnapshotRow> Parts, string What)> Relations(IReadOnlyList<SnapshotRow> rows)
     {
-        foreach (var (parent, children) in Hierarchy(rows).Where(h => !Derived.Contains(h.Parent.Indicator))) yield return (parent, children, "its children");
+        foreach (var (parent, children) in Hierarchy(rows).Where(h => !Derived.Contains(h.Parent.Indicator)))
+            yield return (parent, children, "its children");
         foreach (var unit in rows.GroupBy(r => (r.Level, r.UnitCode)))
         {
             var cells = unit.ToDictionary(r => (r.Indicator, r.Group));
-            foreach (var total in unit.Where(r => r.Group == "total" && !NotAdditive.Contains(r.Indicator) && !Derived.Contains(r.Indicator)))
+            var totals = unit.Where(r => r.Group == "total" && !NotAdditive.Contains(r.Indicator) && !Derived.Contains(r.Indicator));
+            foreach (var total in totals)
                 foreach (var dimension in unit.Where(r => r.Indicator == total.Indicator && r.Group != "total")
                              .GroupBy(r => r.Group[..r.Group.IndexOf(':')]))
                     yield return (total, dimension.ToList(), dimension.Key);

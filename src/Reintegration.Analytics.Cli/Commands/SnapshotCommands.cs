@@ -135,15 +135,16 @@ public sealed class SnapshotDiffCommand : AsyncCommand<SnapshotDiffCommand.Setti
     {
         var session = (CliSession)context.Data!;
         using var service = session.Connect(settings);
-        var diff = await service.GetAsync(
-            $"snapshots/{Uri.EscapeDataString(settings.A)}/diff/{Uri.EscapeDataString(settings.B)}{(settings.All ? "" : "?changed=true")}", cancellation);
+        var path = $"snapshots/{Uri.EscapeDataString(settings.A)}/diff/{Uri.EscapeDataString(settings.B)}";
+        var diff = await service.GetAsync(path + (settings.All ? "" : "?changed=true"), cancellation);
         var rows = diff["rows"]!.AsArray();
         var table = new Table().AddColumns("level", "unit", "indicator", "group", settings.A, settings.B, "change");
         foreach (var row in rows.Take(settings.Limit))
             table.AddRow(Text(row!["level"]), Text(row["unitCode"]), Text(row["indicator"]), Text(row["group"]),
                 Value(row["a"], row["aSuppressed"], row["inA"]), Value(row["b"], row["bSuppressed"], row["inB"]), Text(row["change"]));
         session.Console.Write(table);
-        session.Console.MarkupLineInterpolated($"{rows.Count:N0} {(settings.All ? "rows" : "changed rows")}{(rows.Count > settings.Limit ? $", first {settings.Limit} shown" : "")}");
+        var shown = rows.Count > settings.Limit ? $", first {settings.Limit} shown" : "";
+        session.Console.MarkupLineInterpolated($"{rows.Count:N0} {(settings.All ? "rows" : "changed rows")}{shown}");
         return 0;
     }
 
@@ -161,9 +162,12 @@ internal static class SnapshotTable
         var table = new Table().AddColumns(new TableColumn("id").NoWrap(), new TableColumn("label"), new TableColumn("scope"),
             new TableColumn("taken at (UTC)").NoWrap(), new TableColumn("status"), new TableColumn("rows"));
         foreach (var s in snapshots)
-            table.AddRow(Markup.Escape(s["id"]!.ToString()), Markup.Escape(s["label"]?.ToString() ?? ""), Markup.Escape(s["scope"]!.ToString()),
-                s["takenAt"]!.GetValue<DateTimeOffset>().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss"), Markup.Escape(s["status"]!.ToString() + (s["error"] is { } e ? $": {e}" : "")),
-                Markup.Escape(s["rows"]?.ToString() ?? ""));
+        {
+            var status = s["status"]!.ToString() + (s["error"] is { } e ? $": {e}" : "");
+            var takenAt = s["takenAt"]!.GetValue<DateTimeOffset>().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss");
+            table.AddRow(Markup.Escape(s["id"]!.ToString()), Markup.Escape(s["label"]?.ToString() ?? ""),
+                Markup.Escape(s["scope"]!.ToString()), takenAt, Markup.Escape(status), Markup.Escape(s["rows"]?.ToString() ?? ""));
+        }
         console.Write(table);
     }
 }

@@ -14,7 +14,8 @@ public static class ImportFile
     public static bool IsCsv(string path, string? format) =>
         format is not null ? format == "csv" : Path.GetExtension(path).Equals(".csv", StringComparison.OrdinalIgnoreCase);
 
-    public static async IAsyncEnumerable<ImportBatch> NdjsonAsync(FileStream file, int batchSize, [EnumeratorCancellation] CancellationToken cancellation)
+    public static async IAsyncEnumerable<ImportBatch> NdjsonAsync(
+        FileStream file, int batchSize, [EnumeratorCancellation] CancellationToken cancellation)
     {
         using var reader = new StreamReader(file, Encoding.UTF8, leaveOpen: true);
         var body = new StringBuilder();

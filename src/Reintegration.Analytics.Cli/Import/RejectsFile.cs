@@ -34,9 +34,11 @@ public sealed class RejectsFile : IAsyncDisposable
             // A short row is padded and a long one cut at the header's width, so that _line and _error stay in their columns
             // (the cut fields go into _error).
             var fields = record.Fields!;
-            foreach (var value in fields.Take(_columns).Concat(Enumerable.Repeat("", Math.Max(0, _columns - fields.Count)))) _csv.WriteField(value);
+            var padding = Enumerable.Repeat("", Math.Max(0, _columns - fields.Count));
+            foreach (var value in fields.Take(_columns).Concat(padding)) _csv.WriteField(value);
             _csv.WriteField(record.FileLine.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            _csv.WriteField(fields.Count > _columns ? $"{error} (fields beyond the header: {string.Join(",", fields.Skip(_columns))})" : error);
+            var beyond = fields.Count > _columns ? $" (fields beyond the header: {string.Join(",", fields.Skip(_columns))})" : "";
+            _csv.WriteField(error + beyond);
             await _csv.EndRecordAsync();
             return;
         }

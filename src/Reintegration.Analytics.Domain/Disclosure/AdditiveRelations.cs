@@ -21,7 +21,9 @@ public sealed class AdditiveRelations
 
     public IReadOnlyList<(ProtectedCell Total, IReadOnlyList<ProtectedCell> Parts)> All => _relations;
 
-    /// <summary>A total and its parts; their <see cref="ProtectedCell.Units"/> add up, and so do their returnees unless they overlap.</summary>
+    /// <summary>
+    /// A total and its parts; their <see cref="ProtectedCell.Units"/> add up, and so do their returnees unless they overlap.
+    /// </summary>
     public void Add(ProtectedCell total, IReadOnlyList<ProtectedCell> parts, bool returneesOverlap = false)
     {
         if (parts.Count == 0) return;

@@ -14,7 +14,8 @@ public static class LinearAudit
     private const double Tolerance = 1e-9;
 
     /// <summary>The hidden cells (with returnees) whose value the relations and the shown cells determine.</summary>
-    public static IReadOnlyList<ProtectedCell> Determined(IReadOnlyList<(ProtectedCell Total, IReadOnlyList<ProtectedCell> Parts)> relations)
+    public static IReadOnlyList<ProtectedCell> Determined(
+        IReadOnlyList<(ProtectedCell Total, IReadOnlyList<ProtectedCell> Parts)> relations)
     {
         // Only hidden cells with returnees are unknowns: zero is shown, so it is known to be zero.
         var unknowns = new Dictionary<ProtectedCell, int>(ReferenceEqualityComparer.Instance);

@@ -27,8 +27,10 @@ public sealed class SnapshotRowOrder : IComparer<SnapshotRow>
         if (y is null) return 1;
         var c = Array.IndexOf(Levels, x.Level).CompareTo(Array.IndexOf(Levels, y.Level));
         if (c == 0) c = string.CompareOrdinal(x.UnitCode, y.UnitCode);
-        if (c == 0) c = IndicatorRank.GetValueOrDefault(x.Indicator, int.MaxValue).CompareTo(IndicatorRank.GetValueOrDefault(y.Indicator, int.MaxValue));
-        if (c == 0) c = GroupRank.GetValueOrDefault(x.Group, int.MaxValue).CompareTo(GroupRank.GetValueOrDefault(y.Group, int.MaxValue));
+        if (c == 0) c = Rank(IndicatorRank, x.Indicator).CompareTo(Rank(IndicatorRank, y.Indicator));
+        if (c == 0) c = Rank(GroupRank, x.Group).CompareTo(Rank(GroupRank, y.Group));
         return c;
     }
+
+    private static int Rank(Dictionary<string, int> ranks, string key) => ranks.GetValueOrDefault(key, int.MaxValue);
 }

@@ -25,8 +25,8 @@ public sealed record SnapshotScope(string Kind, IReadOnlyList<string> Codes)
     public static (SnapshotScope? Scope, FieldError? Error) Parse(string? text, RegionMap regions)
     {
         if (string.IsNullOrWhiteSpace(text) || text.Trim() == GlobalKind) return (Global, null);
-        var codes = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct().Order(StringComparer.Ordinal)
-            .ToList();
+        var codes = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Distinct().Order(StringComparer.Ordinal).ToList();
         if (codes.Count > 0 && codes.All(regions.IsRegion)) return (new SnapshotScope(RegionsKind, codes), null);
         if (codes.Count > 0 && codes.All(Countries.IsKnown)) return (new SnapshotScope(CountriesKind, codes), null);
         var unknown = codes.FirstOrDefault(c => !regions.IsRegion(c) && !Countries.IsKnown(c));

@@ -41,8 +41,8 @@ internal sealed class UnitCells
         AddGroupFigure(relations, "returnees", summary, groups, s => Count("returnees", s.Group, s.Stats.Returnees));
         Count("surveyed", G.Total, summary.All.Surveyed);
         foreach (var dimension in Dimension.WithComposite)
-            AddGroupFigure(relations, $"score_{dimension}", summary, groups, s => Mean($"score_{dimension}_mean", s.Group, s.Stats.Get(dimension),
-                $"score_{dimension}"));
+            AddGroupFigure(relations, $"score_{dimension}", summary, groups,
+                s => Mean($"score_{dimension}_mean", s.Group, s.Stats.Get(dimension), $"score_{dimension}"));
         foreach (var (group, stats) in Enumerate(summary, groups))
             Ratio("sustainable_share", group, stats.Sustainable, stats.Composite.Count, Cells[($"score_{Dimension.Composite}", group)]);
         Mean("improvement_mean", G.Total, summary.All.Improvement, "improvement");
@@ -69,7 +69,8 @@ internal sealed class UnitCells
     /// </summary>
     private void AddBounds(IEnumerable<string> groups, AdditiveRelations relations)
     {
-        void Bound(string subset, string superset, string group = G.Total) => relations.AddBound(Cells[(subset, group)], Cells[(superset, group)]);
+        void Bound(string subset, string superset, string group = G.Total) =>
+            relations.AddBound(Cells[(subset, group)], Cells[(superset, group)]);
         void Chain(params string[] figures)
         {
             for (var i = 1; i < figures.Length; i++)
@@ -77,11 +78,13 @@ internal sealed class UnitCells
         }
         foreach (var group in groups)
             foreach (var dimension in Dimension.WithComposite) Bound($"score_{dimension}", "returnees", group);
-        foreach (var dimension in Dimension.WithComposite.Where(d => d != Dimension.Composite)) Chain("returnees", "surveyed", $"score_{dimension}");
+        foreach (var dimension in Dimension.WithComposite.Where(d => d != Dimension.Composite))
+            Chain("returnees", "surveyed", $"score_{dimension}");
         Chain("returnees", "surveyed", $"score_{Dimension.Composite}", "improvement");
         Chain("returnees", "surveyed", "remigration");
         Chain("returnees", "followup_open", "followup_open_due");
-        foreach (var status in new[] { "followup_due", "followup_overdue", "followup_missed", "recent_returns" }) Bound(status, "returnees");
+        foreach (var status in new[] { "followup_due", "followup_overdue", "followup_missed", "recent_returns" })
+            Bound(status, "returnees");
         Chain(["returnees", .. PlanIndicators.Where(p => p.Indicator != "plan_dropped_out").Select(p => p.Indicator)]);
         Chain("returnees", "plan_eligible", "plan_dropped_out");
         Chain("returnees", "assistance");
@@ -124,7 +127,8 @@ internal sealed class UnitCells
         var groups = new List<(string, string, GroupStats)>();
         void Add(string dimension, IReadOnlyList<string> values, Dictionary<string, GroupStats> byValue)
         {
-            foreach (var value in values) groups.Add((G.Of(dimension, value), dimension, byValue.GetValueOrDefault(value) ?? new GroupStats()));
+            foreach (var value in values)
+                groups.Add((G.Of(dimension, value), dimension, byValue.GetValueOrDefault(value) ?? new GroupStats()));
         }
         Add(G.Sex, Sex.All, summary.BySex);
         Add(G.AgeBand, AgeBand.All, summary.ByAgeBand);
@@ -142,7 +146,8 @@ internal sealed class UnitCells
     {
         foreach (var group in Enumerate(summary, groups)) add(group);
         foreach (var dimension in groups.Select(g => g.Dimension).Distinct())
-            relations.Add(Cells[(figure, G.Total)], groups.Where(g => g.Dimension == dimension).Select(g => Cells[(figure, g.Group)]).ToList());
+            relations.Add(Cells[(figure, G.Total)],
+                groups.Where(g => g.Dimension == dimension).Select(g => Cells[(figure, g.Group)]).ToList());
     }
 
     private void AddFollowUp(FollowUpTotals followUp, AdditiveRelations relations)
@@ -180,7 +185,8 @@ internal sealed class UnitCells
     /// <summary>Records and amounts by type add up to the totals; a type's cell is over the returnees who received it.</summary>
     private void AddAssistance(AggregateSummary summary, AdditiveRelations relations)
     {
-        var total = Cells[("assistance", G.Total)] = Counted(summary.ReturneesAssisted, summary.AssistanceByType.Values.Sum(t => t.Records));
+        var allRecords = summary.AssistanceByType.Values.Sum(t => t.Records);
+        var total = Cells[("assistance", G.Total)] = Counted(summary.ReturneesAssisted, allRecords);
         _drafts.Add(new Draft("returnees_assisted", G.Total, summary.ReturneesAssisted, null, null, summary.ReturneesAssisted, total, []));
         var types = AssistanceType.All.Select(t => (Group: G.Of(G.AssistanceType, t), Totals: summary.AssistanceByType.GetValueOrDefault(t)
             ?? new AssistanceTypeTotals())).ToList();
@@ -191,7 +197,8 @@ internal sealed class UnitCells
         var records = types.Sum(t => t.Totals.Records);
         _drafts.Add(new Draft("assistance_records", G.Total, records, null, null, summary.ReturneesAssisted, total, []));
         foreach (var (group, totals) in types)
-            _drafts.Add(new Draft("assistance_records", group, totals.Records, null, null, totals.Returnees, Cells[("assistance", group)], []));
+            _drafts.Add(new Draft("assistance_records", group, totals.Records, null, null, totals.Returnees,
+                Cells[("assistance", group)], []));
         var usd = (double)types.Sum(t => t.Totals.AmountUsd);
         _drafts.Add(new Draft("assistance_usd", G.Total, usd, null, null, summary.ReturneesAssisted, total, []));
         foreach (var (group, totals) in types)
@@ -199,7 +206,9 @@ internal sealed class UnitCells
                 Cells[("assistance", group)], []));
     }
 
-    /// <summary>A cell over <paramref name="returnees"/> (primary suppression) whose relations add up its <paramref name="units"/>.</summary>
+    /// <summary>
+    /// A cell over <paramref name="returnees"/> (primary suppression) whose relations add up its <paramref name="units"/>.
+    /// </summary>
     private ProtectedCell Counted(long returnees, long units) => new(returnees)
     {
         Hidden = _suppression.Cell(returnees).Hidden,

@@ -6,7 +6,8 @@ namespace Reintegration.Analytics.Host.Api;
 internal static class RequestBody
 {
     /// <param name="allowEmpty">Whether an empty body is fine (then neither a document nor a problem is returned).</param>
-    public static async Task<(JsonDocument? Document, IResult? Problem)> ReadJsonAsync(HttpRequest request, long limit, bool allowEmpty = false)
+    public static async Task<(JsonDocument? Document, IResult? Problem)> ReadJsonAsync(
+        HttpRequest request, long limit, bool allowEmpty = false)
     {
         if (request.ContentLength > limit) return (null, Problems.TooLarge(limit));
 

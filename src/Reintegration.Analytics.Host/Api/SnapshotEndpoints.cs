@@ -32,7 +32,8 @@ internal static class SnapshotEndpoints
             await store.DeleteAsync(id) ? Results.NoContent() : UnknownSnapshot("id", id));
     }
 
-    private static async Task<IResult> CreateAsync(HttpRequest request, SnapshotBuilder builder, RegionMap regions, IOptions<ApiOptions> options)
+    private static async Task<IResult> CreateAsync(
+        HttpRequest request, SnapshotBuilder builder, RegionMap regions, IOptions<ApiOptions> options)
     {
         var (document, problem) = await RequestBody.ReadJsonAsync(request, options.Value.MaxRecordBytes, allowEmpty: true);
         if (problem is not null) return problem;
@@ -44,7 +45,8 @@ internal static class SnapshotEndpoints
             if (body.ValueKind != JsonValueKind.Object) return Problems.Invalid("body", "expected a JSON object { label?, scope? }");
             foreach (var property in body.EnumerateObject())
             {
-                if (property.Name is not ("label" or "scope")) return Problems.Invalid(property.Name, "is not a field of a snapshot request (label, scope)");
+                if (property.Name is not ("label" or "scope"))
+                    return Problems.Invalid(property.Name, "is not a field of a snapshot request (label, scope)");
                 if (property.Value.ValueKind == JsonValueKind.Null) continue;
                 if (property.Value.ValueKind != JsonValueKind.String) return Problems.Invalid(property.Name, "must be a string");
                 if (property.Name == "label") label = property.Value.GetString();
@@ -64,7 +66,10 @@ internal static class SnapshotEndpoints
     {
         var format = SnapshotFormat.Choose(http.Request.Query["format"].ToString(), http.Request.Headers.Accept.ToString());
         if (format is null)
-            return Problems.Invalid("format", $"'{http.Request.Query["format"]}' is not one of {string.Join(", ", SnapshotFormat.All.Select(f => f.Name))}");
+        {
+            var formats = string.Join(", ", SnapshotFormat.All.Select(f => f.Name));
+            return Problems.Invalid("format", $"'{http.Request.Query["format"]}' is not one of {formats}");
+        }
         var (info, problem) = await ReadyAsync(store, "id", id);
         if (info is null) return problem!;
         var cancellation = http.RequestAborted;

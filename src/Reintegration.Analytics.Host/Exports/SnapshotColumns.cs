@@ -17,7 +17,8 @@ internal static class SnapshotColumns
         "value", "numerator", "denominator", "n", "suppressed",
     ];
 
-    public static string TakenAt(SnapshotInfo info) => info.TakenAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    public static string TakenAt(SnapshotInfo info) =>
+        info.TakenAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>The identifying columns (everything before <c>value</c>).</summary>
     public static string?[] Keys(SnapshotInfo info, SnapshotRow row) =>

@@ -45,9 +45,11 @@ internal static class SnapshotXlsxExport
     }
 
     private static FileStream TemporaryFile(string path, FileMode mode) =>
-        new(path, mode, mode == FileMode.Open ? FileAccess.Read : FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.Asynchronous);
+        new(path, mode, mode == FileMode.Open ? FileAccess.Read : FileAccess.ReadWrite, FileShare.None, 64 * 1024,
+            FileOptions.Asynchronous);
 
-    private static async Task WriteWorkbookAsync(Stream file, SnapshotInfo info, IAsyncEnumerable<SnapshotRow> rows, CancellationToken cancellation)
+    private static async Task WriteWorkbookAsync(
+        Stream file, SnapshotInfo info, IAsyncEnumerable<SnapshotRow> rows, CancellationToken cancellation)
     {
         await using var workbook = await Spreadsheet.CreateNewAsync(file, new SpreadCheetahOptions
         {

@@ -26,7 +26,9 @@ public sealed class IngestProcessor(RecordParser parser, RecordApplier applier, 
     public Task<IngestReport> IngestAsync(TextReader lines, CancellationToken cancellationToken) =>
         IngestAsync(NdjsonLines(lines, cancellationToken), cancellationToken);
 
-    /// <summary>Applies the records of the lines (each NDJSON text, or an error found before parsing, such as a malformed CSV row).</summary>
+    /// <summary>
+    /// Applies the records of the lines (each NDJSON text, or an error found before parsing, such as a malformed CSV row).
+    /// </summary>
     public async Task<IngestReport> IngestAsync(IAsyncEnumerable<IngestLine> lines, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();

@@ -20,19 +20,22 @@ public static class SurveyCsv
     private const string InstrumentColumn = "instrument";
     private static readonly HashSet<string> KoboColumns = ["start", "end", "today", "deviceid", "username", "simserial", "subscriberid"];
 
-    public static bool IsIgnored(string column) => column.StartsWith('_') || KoboColumns.Contains(column) || column.StartsWith("meta/", StringComparison.Ordinal);
+    public static bool IsIgnored(string column) =>
+        column.StartsWith('_') || KoboColumns.Contains(column) || column.StartsWith("meta/", StringComparison.Ordinal);
 
     public static string ItemOf(string column) => column[(column.LastIndexOf('/') + 1)..];
 
     /// <summary>Reads the header; the lines follow as they are read, or the header's problem (a required column missing).</summary>
-    public static async Task<(IAsyncEnumerable<IngestLine>? Lines, FieldError? Error)> OpenAsync(Stream body, CancellationToken cancellation)
+    public static async Task<(IAsyncEnumerable<IngestLine>? Lines, FieldError? Error)> OpenAsync(
+        Stream body, CancellationToken cancellation)
     {
         var reader = CsvReader.Create(body, new CsvReaderOptions { TrackLineNumbers = true }, leaveOpen: true);
         await reader.ReadHeaderAsync(cancellation);
         if (reader.Headers is not { Count: > 0 })
         {
             await reader.DisposeAsync();
-            return (null, new FieldError("body", "is empty; expected a CSV header row (caseId, surveyId, date, round, then one column per item)"));
+            return (null, new FieldError("body",
+                "is empty; expected a CSV header row (caseId, surveyId, date, round, then one column per item)"));
         }
         var headers = reader.Headers.ToArray();
         var missing = RequiredColumns.FirstOrDefault(c => !headers.Contains(c));
@@ -51,7 +54,8 @@ public static class SurveyCsv
         return (Lines(reader, headers, cancellation), null);
     }
 
-    private static async IAsyncEnumerable<IngestLine> Lines(CsvReader reader, string[] headers, [EnumeratorCancellation] CancellationToken cancellation)
+    private static async IAsyncEnumerable<IngestLine> Lines(
+        CsvReader reader, string[] headers, [EnumeratorCancellation] CancellationToken cancellation)
     {
         await using var _ = reader;
         yield return new IngestLine(1, "", null);
@@ -60,7 +64,8 @@ public static class SurveyCsv
             var line = reader.LineNumber;
             if (reader.FieldCount != headers.Length)
             {
-                yield return new IngestLine(line, null, new FieldError("line", $"has {reader.FieldCount} fields, the header {headers.Length}"));
+                var error = new FieldError("line", $"has {reader.FieldCount} fields, the header {headers.Length}");
+                yield return new IngestLine(line, null, error);
                 continue;
             }
             yield return new IngestLine(line, ToJson(reader, headers), null);

@@ -30,7 +30,8 @@ public sealed class SnapshotBuilder(
     public async Task<SnapshotInfo> RequestAsync(string? label, SnapshotScope scope)
     {
         var takenAt = Now();
-        var id = takenAt.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture) + "-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
+        var id = takenAt.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture) + "-"
+            + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
         var info = new SnapshotInfo(id, label, scope.ToString(), SnapshotInfo.Building, takenAt, null, api.Value.MinimumCellSize,
             string.Join(",", instruments.Ids.Order(StringComparer.Ordinal)), null, null);
         await store.CreateAsync(info);
@@ -98,7 +99,8 @@ public sealed class SnapshotBuilder(
             var today = DateOnly.FromDateTime(takenAt.UtcDateTime);
             var rows = SnapshotTable.Build(countries, scope.WithRegions, scope.WithGlobal, today, info.MinimumCellSize);
             await store.CompleteAsync(info.Id, rows, clock.GetUtcNow(), timeout.Token);
-            logger.LogInformation("Snapshot {Id} ({Scope}) ready: {Rows} rows of {Countries} countries in {Elapsed} ms, {Suppressed} suppressed",
+            logger.LogInformation(
+                "Snapshot {Id} ({Scope}) ready: {Rows} rows of {Countries} countries in {Elapsed} ms, {Suppressed} suppressed",
                 info.Id, info.Scope, rows.Count, countries.Count, watch.ElapsedMilliseconds, rows.Count(r => r.Suppressed));
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)

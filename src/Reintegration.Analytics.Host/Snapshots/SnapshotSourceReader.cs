@@ -38,7 +38,8 @@ public sealed class SnapshotSourceReader(IGrainFactory grains, ICommunityDirecto
         var country = grains.Country(iso3);
         var report = await ReadEndpoints.WhenComplete(country.GetReport, r => r.Pending);
         if (report.Pending > 0)
-            throw new SnapshotSourceException($"{iso3} is still rebuilding its aggregates after a restart ({report.Pending} units pending)");
+            throw new SnapshotSourceException(
+                $"{iso3} is still rebuilding its aggregates after a restart ({report.Pending} units pending)");
         var communities = await country.GetCommunities();
         return new SnapshotCountry(iso3, regions.RegionOf(iso3), report.Assessment, communities);
     }

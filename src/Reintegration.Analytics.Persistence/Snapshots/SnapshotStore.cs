@@ -22,14 +22,16 @@ public sealed class SnapshotStore(StorageOptions storage)
     public async Task CreateAsync(SnapshotInfo info)
     {
         await using var connection = await OpenAsync();
-        await using var command = Command(connection, $"INSERT INTO snapshots ({InfoColumns}) VALUES (@id, @label, @scope, @status, @taken, NULL, @k, @instrument, NULL, NULL)",
+        await using var command = Command(connection,
+            $"INSERT INTO snapshots ({InfoColumns}) VALUES (@id, @label, @scope, @status, @taken, NULL, @k, @instrument, NULL, NULL)",
             ("@id", info.Id), ("@label", info.Label), ("@scope", info.Scope), ("@status", info.Status), ("@taken", Time(info.TakenAt)),
             ("@k", info.MinimumCellSize), ("@instrument", info.Instrument));
         await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>Inserts the table and marks the snapshot ready, in one transaction.</summary>
-    public async Task CompleteAsync(string id, IReadOnlyList<SnapshotRow> rows, DateTimeOffset completedAt, CancellationToken cancellation = default)
+    public async Task CompleteAsync(
+        string id, IReadOnlyList<SnapshotRow> rows, DateTimeOffset completedAt, CancellationToken cancellation = default)
     {
         await using var connection = await OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync(cancellation);
@@ -50,14 +52,16 @@ public sealed class SnapshotStore(StorageOptions storage)
     public async Task SetTakenAtAsync(string id, DateTimeOffset takenAt)
     {
         await using var connection = await OpenAsync();
-        await using var command = Command(connection, "UPDATE snapshots SET taken_at = @taken WHERE id = @id", ("@taken", Time(takenAt)), ("@id", id));
+        await using var command = Command(connection, "UPDATE snapshots SET taken_at = @taken WHERE id = @id",
+            ("@taken", Time(takenAt)), ("@id", id));
         await command.ExecuteNonQueryAsync();
     }
 
     public async Task FailAsync(string id, string error)
     {
         await using var connection = await OpenAsync();
-        await using var command = Command(connection, "UPDATE snapshots SET status = @status, error = @error WHERE id = @id AND status = @building",
+        await using var command = Command(connection,
+            "UPDATE snapshots SET status = @status, error = @error WHERE id = @id AND status = @building",
             ("@status", SnapshotInfo.Failed), ("@error", error), ("@id", id), ("@building", SnapshotInfo.Building));
         await command.ExecuteNonQueryAsync();
     }
@@ -84,7 +88,8 @@ public sealed class SnapshotStore(StorageOptions storage)
     public async IAsyncEnumerable<SnapshotRow> ReadRowsAsync(string id, [EnumeratorCancellation] CancellationToken cancellation = default)
     {
         await using var connection = await OpenAsync();
-        await using var command = Command(connection, $"SELECT {RowColumns} FROM snapshot_rows WHERE snapshot_id = @id ORDER BY seq", ("@id", id));
+        await using var command = Command(connection,
+            $"SELECT {RowColumns} FROM snapshot_rows WHERE snapshot_id = @id ORDER BY seq", ("@id", id));
         await using var reader = await command.ExecuteReaderAsync(cancellation);
         while (await reader.ReadAsync(cancellation))
             yield return new SnapshotRow(reader.GetString(1), reader.GetString(2), reader.GetString(3), NullableString(reader, 4),
@@ -121,7 +126,8 @@ public sealed class SnapshotStore(StorageOptions storage)
         return await command.ExecuteNonQueryAsync();
     }
 
-    private static async Task CopyRowsAsync(NpgsqlConnection connection, string id, IReadOnlyList<SnapshotRow> rows, CancellationToken cancellation)
+    private static async Task CopyRowsAsync(
+        NpgsqlConnection connection, string id, IReadOnlyList<SnapshotRow> rows, CancellationToken cancellation)
     {
         await using var copy = await connection.BeginBinaryImportAsync(
             $"COPY snapshot_rows (snapshot_id, {RowColumns}) FROM STDIN (FORMAT BINARY)", cancellation);
@@ -144,13 +150,14 @@ public sealed class SnapshotStore(StorageOptions storage)
     private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken cancellation) =>
         value is null ? copy.WriteNullAsync(cancellation) : copy.WriteAsync(value, type, cancellation);
 
-    private static async Task InsertRowsAsync(DbConnection connection, DbTransaction transaction, string id, IReadOnlyList<SnapshotRow> rows,
-        CancellationToken cancellation)
+    private static async Task InsertRowsAsync(
+        DbConnection connection, DbTransaction transaction, string id, IReadOnlyList<SnapshotRow> rows, CancellationToken cancellation)
     {
         var names = RowColumns.Split(", ");
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO snapshot_rows (snapshot_id, {RowColumns}) VALUES (@id, {string.Join(", ", names.Select(n => "@" + n))})";
+        command.CommandText =
+            $"INSERT INTO snapshot_rows (snapshot_id, {RowColumns}) VALUES (@id, {string.Join(", ", names.Select(n => "@" + n))})";
         var parameters = names.Select(n => Journal.SqlBatches.Add(command, "@" + n, DBNull.Value)).ToArray();
         Journal.SqlBatches.Add(command, "@id", id);
         command.Prepare();

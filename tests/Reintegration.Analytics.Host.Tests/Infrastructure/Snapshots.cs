@@ -42,5 +42,6 @@ public static class Snapshots
 
     /// <summary>The rows of a snapshot, from its JSON download.</summary>
     public static async Task<IReadOnlyList<SnapshotRow>> RowsAsync(this ApiClient api, string id) =>
-        JsonNode.Parse(await api.DownloadAsync(id, "json"))!["rows"]!.AsArray().Select(r => r.Deserialize<SnapshotRow>(ApiClient.Json)!).ToList();
+        JsonNode.Parse(await api.DownloadAsync(id, "json"))!["rows"]!.AsArray()
+            .Select(r => r.Deserialize<SnapshotRow>(ApiClient.Json)!).ToList();
 }
