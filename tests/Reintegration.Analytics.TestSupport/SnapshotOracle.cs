@@ -58,12 +58,12 @@ public static class SnapshotOracle
                     && (cells[(numerator, "total")].Suppressed || cells[(denominator, "total")].Suppressed),
                     $"{unit.Key.UnitCode}: {rate} shown without its terms");
             // A hidden count must not be pinned between a shown subset and a shown superset of the same size.
-            foreach (var (subset, superset) in Bounds(cells))
-            foreach (var hidden in new[] { subset, superset }.Where(r => r.Suppressed))
+            var bounds = Bounds(cells).ToList();
+            foreach (var hidden in bounds.SelectMany(b => new[] { b.Subset, b.Superset }).Where(r => r.Suppressed).Distinct())
             {
-                var below = Bounds(cells).Where(b => b.Superset == hidden && !b.Subset.Suppressed)
+                var below = bounds.Where(b => b.Superset == hidden && !b.Subset.Suppressed)
                     .Select(b => b.Subset.N ?? 0).DefaultIfEmpty(-1).Max();
-                var above = Bounds(cells).Where(b => b.Subset == hidden && !b.Superset.Suppressed)
+                var above = bounds.Where(b => b.Subset == hidden && !b.Superset.Suppressed)
                     .Select(b => b.Superset.N ?? 0).DefaultIfEmpty(-2).Min();
                 Assert.False(below == above,
                     $"{unit.Key.UnitCode} {hidden.Indicator} {hidden.Group}: pinned at {below} by the rows around it");

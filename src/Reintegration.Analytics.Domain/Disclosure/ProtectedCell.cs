@@ -17,5 +17,6 @@ public sealed class ProtectedCell(long n)
     public long Units { get; init; } = n;
 
     /// <summary>A cell hidden at once when it is over 1 to k−1 returnees (primary suppression; zero is shown).</summary>
-    public static ProtectedCell Primary(long n, int minimumCellSize) => new(n) { Hidden = n > 0 && n < minimumCellSize };
+    public static ProtectedCell Primary(long n, int minimumCellSize, long? units = null) =>
+        new(n) { Hidden = n > 0 && n < minimumCellSize, Units = units ?? n };
 }

@@ -209,11 +209,7 @@ internal sealed class UnitCells
     /// <summary>
     /// A cell over <paramref name="returnees"/> (primary suppression) whose relations add up its <paramref name="units"/>.
     /// </summary>
-    private ProtectedCell Counted(long returnees, long units) => new(returnees)
-    {
-        Hidden = _suppression.Cell(returnees).Hidden,
-        Units = units,
-    };
+    private ProtectedCell Counted(long returnees, long units) => ProtectedCell.Primary(returnees, _suppression.MinimumCellSize, units);
 
     private ProtectedCell Cell(string figure, string group, long n)
     {

@@ -44,48 +44,59 @@ public static class SurveyCsv
             await reader.DisposeAsync();
             return (null, new FieldError(missing, $"column is missing from the CSV header (needed: {string.Join(", ", RequiredColumns)})"));
         }
-        var duplicate = headers.Where(h => !IsIgnored(h)).GroupBy(h => RequiredColumns.Contains(h) || h == InstrumentColumn ? h : ItemOf(h))
-            .FirstOrDefault(g => g.Count() > 1);
+        var columns = headers.Select(Column.Of).ToArray();
+        var duplicate = columns.Where(c => c.Name is not null).GroupBy(c => c.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
             await reader.DisposeAsync();
-            return (null, new FieldError(duplicate.Key, "appears in more than one column of the CSV header"));
+            return (null, new FieldError(duplicate.Key!, "appears in more than one column of the CSV header"));
         }
-        return (Lines(reader, headers, cancellation), null);
+        return (Lines(reader, columns, cancellation), null);
+    }
+
+    /// <summary>What a header column is, worked out once for all rows: a record field, an item of the answers, or ignored.</summary>
+    private sealed record Column(string? Field, string? Item)
+    {
+        public string? Name => Field ?? Item;
+
+        public static Column Of(string header) =>
+            RequiredColumns.Contains(header) || header == InstrumentColumn ? new(header, null)
+            : IsIgnored(header) ? new(null, null)
+            : new(null, ItemOf(header));
     }
 
     private static async IAsyncEnumerable<IngestLine> Lines(
-        CsvReader reader, string[] headers, [EnumeratorCancellation] CancellationToken cancellation)
+        CsvReader reader, Column[] columns, [EnumeratorCancellation] CancellationToken cancellation)
     {
         await using var _ = reader;
         yield return new IngestLine(1, "", null);
         while (await reader.ReadAsync(cancellation))
         {
             var line = reader.LineNumber;
-            if (reader.FieldCount != headers.Length)
+            if (reader.FieldCount != columns.Length)
             {
-                var error = new FieldError("line", $"has {reader.FieldCount} fields, the header {headers.Length}");
+                var error = new FieldError("line", $"has {reader.FieldCount} fields, the header {columns.Length}");
                 yield return new IngestLine(line, null, error);
                 continue;
             }
-            yield return new IngestLine(line, ToJson(reader, headers), null);
+            yield return new IngestLine(line, ToJson(reader, columns), null);
         }
     }
 
-    private static string ToJson(CsvReader reader, string[] headers)
+    private static string ToJson(CsvReader reader, Column[] columns)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
             json.WriteString("kind", "survey");
-            for (var i = 0; i < headers.Length; i++)
-                if (RequiredColumns.Contains(headers[i]) || (headers[i] == InstrumentColumn && !reader.IsEmpty(i)))
-                    json.WriteString(headers[i], reader.GetString(i));
+            for (var i = 0; i < columns.Length; i++)
+                if (columns[i].Field is { } field && (field != InstrumentColumn || !reader.IsEmpty(i)))
+                    json.WriteString(field, reader.GetString(i));
             json.WriteStartObject("answers");
-            for (var i = 0; i < headers.Length; i++)
-                if (!RequiredColumns.Contains(headers[i]) && headers[i] != InstrumentColumn && !IsIgnored(headers[i]) && !reader.IsEmpty(i))
-                    json.WriteString(ItemOf(headers[i]), reader.GetString(i));
+            for (var i = 0; i < columns.Length; i++)
+                if (columns[i].Item is { } item && !reader.IsEmpty(i))
+                    json.WriteString(item, reader.GetString(i));
             json.WriteEndObject();
             json.WriteEndObject();
         }
