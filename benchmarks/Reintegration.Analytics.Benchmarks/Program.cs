@@ -27,7 +27,7 @@ string[] storageArguments = options.Store == "postgres"
 await using var host = await HostProcess.StartAsync(hostDll,
     [.. storageArguments, "--Orleans:SiloPort", HostProcess.FreePort().ToString(), "--Orleans:GatewayPort", HostProcess.FreePort().ToString(),
         .. (string[])(options.Scenario == "snapshot" ? ["--demo"] : [])]);
-using var http = new HttpClient { BaseAddress = host.Url, Timeout = TimeSpan.FromMinutes(10) };
+using var http = host.CreateClient(TimeSpan.FromMinutes(10)); // calls as an admin, the key configured by hash
 if (options.Scenario is "followup" or "metrics" or "snapshot")
 {
     if (options.Scenario == "followup") await FollowUpBenchmark.RunAsync(http, options.Returnees, options.Communities);

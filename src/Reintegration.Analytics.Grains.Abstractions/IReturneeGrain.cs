@@ -13,6 +13,9 @@ public interface IReturneeGrain : IGrainWithStringKey
     [Alias("PutSurvey")] Task<WriteResult> PutSurvey(string surveyId, StoredSurvey survey);
     [Alias("PutAssistance")] Task<WriteResult> PutAssistance(string assistanceId, AssistanceRecord record);
     [Alias("PutPlan")] Task<WriteResult> PutPlan(PlanDates plan);
+    /// <summary>The country the case is registered in; null when it is not registered.</summary>
+    [ReadOnly, Alias("GetCountry")] Task<string?> GetCountry();
+
     /// <summary>The case as of <paramref name="today"/> (its follow-up status depends on the day).</summary>
     [Alias("GetOn")] Task<ReturneeView?> Get(DateOnly today);
 

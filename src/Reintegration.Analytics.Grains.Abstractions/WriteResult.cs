@@ -18,6 +18,8 @@ public enum WriteStatus
     Invalid,
     /// <summary>The write conflicts with an id's identity (e.g. a community moved to another country).</summary>
     Conflict,
+    /// <summary>The caller may not write there (a country outside its scope).</summary>
+    Forbidden,
 }
 
 [GenerateSerializer, Immutable, Alias("WriteResult")]
@@ -32,6 +34,19 @@ public sealed record WriteResult(
     public static WriteResult NotFound(string field, string message) => new(WriteStatus.NotFound, new FieldError(field, message));
     public static WriteResult Invalid(string field, string message) => new(WriteStatus.Invalid, new FieldError(field, message));
     public static WriteResult Conflict(string field, string message) => new(WriteStatus.Conflict, new FieldError(field, message));
+    public static WriteResult Forbidden(string field, string message) => new(WriteStatus.Forbidden, new FieldError(field, message));
+
+    /// <summary>A write for a case that is not registered (or, for a scoped caller, registered outside its scope).</summary>
+    public static WriteResult CaseNotRegistered(string caseId) =>
+        NotFound("caseId", $"returnee '{caseId}' is not registered; register it first with PUT /api/v1/returnees/{caseId}");
+
+    /// <summary>A returnee placed in a community that is not registered (or not visible to the caller).</summary>
+    public static WriteResult UnknownCommunity(string communityId) =>
+        Invalid("communityId", $"community '{communityId}' is not registered; register it first with PUT /api/v1/communities/{communityId}");
+
+    /// <summary>A write about a community that is not registered (or not visible to the caller).</summary>
+    public static WriteResult CommunityNotRegistered(string communityId) =>
+        NotFound("communityId", $"community '{communityId}' is not registered");
 
     public bool Succeeded => Status is WriteStatus.Applied or WriteStatus.Unchanged;
 }

@@ -1,7 +1,9 @@
 using System.Text.Json.Serialization;
 using Reintegration.Analytics.Grains.Aggregation;
 using Reintegration.Analytics.Grains.Storage;
+using Reintegration.Analytics.Domain.Access;
 using Reintegration.Analytics.Host.Api;
+using Reintegration.Analytics.Host.Auth;
 using Reintegration.Analytics.Host.Configuration;
 using Reintegration.Analytics.Host.Demo;
 using Prometheus;
@@ -21,7 +23,19 @@ if (builder.Configuration["urls"] is null && builder.Configuration["ASPNETCORE_U
     builder.WebHost.UseUrls(DefaultUrl);
 
 builder.Services.AddSingleton(InstrumentFiles.Load(builder.Configuration));
-builder.Services.AddSingleton(RegionMapFile.Load(builder.Configuration));
+var regions = RegionMapFile.Load(builder.Configuration);
+builder.Services.AddSingleton(regions);
+string? developmentKey;
+try
+{
+    developmentKey = builder.AddApiAuthentication(regions);
+}
+catch (InvalidOperationException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+builder.Services.Configure<MetricsOptions>(builder.Configuration.GetSection(MetricsOptions.Section));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.Configure<ApiOptions>(builder.Configuration.GetSection(ApiOptions.Section));
 builder.Services.Configure<ReadModelOptions>(builder.Configuration.GetSection(ApiOptions.Section)); // the same minimum cell size
@@ -50,6 +64,9 @@ builder.UseOrleans(silo => SiloConfiguration.Configure(silo, builder.Configurati
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRouting();
+app.UseAuthentication();
+app.UseMiddleware<AccessControl>();
 
 var metrics = app.Services.GetRequiredService<ServiceMetrics>();
 app.Services.GetRequiredService<BusinessMetrics>(); // these register their refresh before the first scrape
@@ -57,7 +74,7 @@ app.Services.GetRequiredService<FreshnessMetrics>();
 app.UseHttpMetrics(o => o.SetMetricFactory(metrics.Factory));
 
 app.MapHealthEndpoints();
-app.MapMetrics("/metrics", metrics.Registry);
+app.MapMetrics("/metrics", metrics.Registry).RequireAccess(Permission.Scrape);
 
 var api = app.MapGroup("/api/v1");
 api.MapWriteEndpoints();
@@ -66,8 +83,12 @@ api.MapReadEndpoints();
 api.MapFollowUpEndpoints();
 api.MapIndicatorEndpoints();
 api.MapSnapshotEndpoints();
+EndpointAccess.EnsureEveryEndpointHasARule(app);
 
+if (developmentKey is not null)
+    app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine($"Development API key: {developmentKey}"));
 app.Run();
+return 0;
 
 /// <summary>Entry point; public so the API tests can host it.</summary>
 public partial class Program;

@@ -29,6 +29,7 @@ public static class StorageRegistration
         services.TryAddSingleton<ReadModel.ReadModelWriter>();
         services.TryAddSingleton<IReadModel>(sp => sp.GetRequiredService<ReadModel.ReadModelWriter>());
         services.TryAddSingleton<Snapshots.SnapshotStore>();
+        services.TryAddSingleton<Audit.AuditLog>();
         return services;
     }
 

@@ -12,6 +12,7 @@ public sealed class HostProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly List<string> _log = [];
+    private readonly List<string> _output = [];
 
     private HostProcess(Process process, Uri url)
     {
@@ -27,8 +28,17 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>The last lines the host wrote to standard error (warnings and errors), for failure messages.</summary>
     public string RecentLog { get { lock (_log) return string.Join('\n', _log.TakeLast(30)); } }
 
-    /// <summary>Starts the host and waits until <c>/health/ready</c> answers.</summary>
-    public static async Task<HostProcess> StartAsync(string hostDll, IEnumerable<string> arguments, int? port = null)
+    /// <summary>What the host wrote to standard output so far (e.g. the development key line).</summary>
+    public IReadOnlyList<string> Output { get { lock (_output) return [.. _output]; } }
+
+    /// <summary>A client that sends the tests' admin key.</summary>
+    public HttpClient CreateClient(TimeSpan? timeout = null) => TestCredentials.AdminClient(Url, timeout);
+
+    /// <summary>
+    /// Starts the host and waits until <c>/health/ready</c> answers. Unless <paramref name="withTestKeys"/> is false, the
+    /// host is configured with the <see cref="TestCredentials"/> keys (through environment variables, as in production).
+    /// </summary>
+    public static async Task<HostProcess> StartAsync(string hostDll, IEnumerable<string> arguments, int? port = null, bool withTestKeys = true)
     {
         var url = new Uri($"http://127.0.0.1:{port ?? FreePort()}");
         var start = new ProcessStartInfo("dotnet")
@@ -39,9 +49,14 @@ public sealed class HostProcess : IAsyncDisposable
         };
         foreach (var argument in (string[])[hostDll, "--urls", url.ToString().TrimEnd('/'), "--Logging:LogLevel:Default", "Warning", .. arguments])
             start.ArgumentList.Add(argument);
+        if (withTestKeys)
+            foreach (var (key, value) in TestCredentials.Settings) start.Environment[key.Replace(":", "__")] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the host");
         var host = new HostProcess(process, url);
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null) lock (host._output) if (host._output.Count < 10_000) host._output.Add(e.Data);
+        };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (host._log) host._log.Add(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

@@ -25,14 +25,20 @@ public sealed class PrometheusServer : IAsyncDisposable
     public static string? Binary(string name) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
 
-    /// <summary>Starts Prometheus scraping <paramref name="targets"/> (host:port) as job <c>reintegration</c>.</summary>
-    public static async Task<PrometheusServer> StartAsync(IEnumerable<string> targets, IEnumerable<string> ruleFiles)
+    /// <summary>
+    /// Starts Prometheus scraping <paramref name="targets"/> (host:port) as job <c>reintegration</c>, sending
+    /// <paramref name="apiKey"/> as <c>Authorization: Bearer</c> when given (Prometheus 2 cannot send other headers).
+    /// </summary>
+    public static async Task<PrometheusServer> StartAsync(IEnumerable<string> targets, IEnumerable<string> ruleFiles, string? apiKey = null)
     {
         var binary = Binary("prometheus") ?? throw new InvalidOperationException(
             "prometheus was not found on PATH; install it (Debian: apt-get install prometheus)");
         var directory = Path.Combine(Path.GetTempPath(), $"reintegration-prom-{Guid.NewGuid():N}");
         Directory.CreateDirectory(directory);
         var config = Path.Combine(directory, "prometheus.yml");
+        var credentials = Path.Combine(directory, "api-key");
+        await File.WriteAllTextAsync(credentials, apiKey ?? "");
+        var authorization = apiKey is null ? "" : $"authorization: {{ credentials_file: '{credentials}' }}";
         await File.WriteAllTextAsync(config, $"""
             global:
               scrape_interval: 1s
@@ -40,6 +46,7 @@ public sealed class PrometheusServer : IAsyncDisposable
             rule_files: [{string.Join(", ", ruleFiles.Select(f => $"'{f}'"))}]
             scrape_configs:
               - job_name: reintegration
+                {authorization}
                 static_configs:
                   - targets: [{string.Join(", ", targets.Select(t => $"'{t}'"))}]
             """);

@@ -106,7 +106,7 @@ public sealed class CommunityGrain : Grain, ICommunityGrain
     {
         _durability.ThrowIfAheadOfStore();
         if (State.Profile is null)
-            return WriteResult.NotFound("communityId", $"community '{CommunityId}' is not registered");
+            return WriteResult.CommunityNotRegistered(CommunityId);
         if (State.Assessments.TryGetValue(assessmentId, out var existing) && existing.ContentEquals(assessment))
             return WriteResult.Unchanged;
 

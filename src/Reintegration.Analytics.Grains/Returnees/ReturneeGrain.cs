@@ -84,9 +84,7 @@ public sealed class ReturneeGrain(
     {
         _durability.ThrowIfAheadOfStore();
         var community = await GrainFactory.Community(profile.CommunityId).GetProfile();
-        if (community is null)
-            return WriteResult.Invalid("communityId",
-                $"community '{profile.CommunityId}' is not registered; register it first with PUT /api/v1/communities/{profile.CommunityId}");
+        if (community is null) return WriteResult.UnknownCommunity(profile.CommunityId);
         if (community.Country != profile.Country)
             return WriteResult.Invalid("country", $"community '{profile.CommunityId}' is in {community.Country}, not {profile.Country}");
 
@@ -105,6 +103,12 @@ public sealed class ReturneeGrain(
     public async Task RefreshContribution()
     {
         if (Case.IsRegistered) await ApplyAsync(new ContributionRefresh());
+    }
+
+    public Task<string?> GetCountry()
+    {
+        _durability.ThrowIfAheadOfStore();
+        return Task.FromResult(Case.Profile?.Country);
     }
 
     public Task<ReturneeView?> Get(DateOnly today)
@@ -185,6 +189,5 @@ public sealed class ReturneeGrain(
         _deliveryPending = false;
     }
 
-    private WriteResult NotRegistered() =>
-        WriteResult.NotFound("caseId", $"returnee '{CaseId}' is not registered; register it first with PUT /api/v1/returnees/{CaseId}");
+    private WriteResult NotRegistered() => WriteResult.CaseNotRegistered(CaseId);
 }

@@ -1,7 +1,9 @@
 using Reintegration.Analytics.Domain.FollowUp;
 using Reintegration.Analytics.Domain.Reference;
 using Reintegration.Analytics.Domain.Vocabulary;
+using Reintegration.Analytics.Domain.Access;
 using Reintegration.Analytics.Grains;
+using Reintegration.Analytics.Host.Auth;
 
 namespace Reintegration.Analytics.Host.Api;
 
@@ -47,6 +49,6 @@ internal static class FollowUpEndpoints
             {
                 country = iso3, status, asOf = today, complete = report.Pending == 0, cases = page.Cases, next = page.Next?.Encode(),
             });
-        });
+        }).RequireAccess(Permission.ReadCases, RouteScope.Country, "iso3");
     }
 }

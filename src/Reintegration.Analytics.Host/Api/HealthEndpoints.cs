@@ -1,3 +1,5 @@
+using Reintegration.Analytics.Domain.Access;
+using Reintegration.Analytics.Host.Auth;
 using Reintegration.Analytics.Persistence;
 
 namespace Reintegration.Analytics.Host.Api;
@@ -10,11 +12,12 @@ internal static class HealthEndpoints
 {
     public static void MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
+        app.MapGet("/health/live", () => Results.Ok(new { status = "live" })).RequireAccess(Permission.Open);
 
         // What the journal committed since start: records, transactions (batches) and SQL statements.
         app.MapGet("/diagnostics/journal", (Persistence.Journal.ReturneeJournal journal) =>
-            Results.Ok(new { journal.Statistics.Records, journal.Statistics.Batches, journal.Statistics.Statements, journal.Committers }));
+            Results.Ok(new { journal.Statistics.Records, journal.Statistics.Batches, journal.Statistics.Statements, journal.Committers }))
+            .RequireAccess(Permission.Scrape);
         app.MapGet("/health/ready", async (StorageOptions storage, CancellationToken cancellationToken) =>
         {
             try
@@ -32,6 +35,6 @@ internal static class HealthEndpoints
             {
                 return Results.Json(new { status = "not ready", reason = "the database does not answer" }, statusCode: StatusCodes.Status503ServiceUnavailable);
             }
-        });
+        }).RequireAccess(Permission.Open);
     }
 }

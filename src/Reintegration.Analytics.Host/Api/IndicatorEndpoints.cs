@@ -1,4 +1,6 @@
+using Reintegration.Analytics.Domain.Access;
 using Reintegration.Analytics.Domain.Indicators;
+using Reintegration.Analytics.Host.Auth;
 
 namespace Reintegration.Analytics.Host.Api;
 
@@ -6,5 +8,5 @@ namespace Reintegration.Analytics.Host.Api;
 internal static class IndicatorEndpoints
 {
     public static void MapIndicatorEndpoints(this IEndpointRouteBuilder api) =>
-        api.MapGet("/indicators", () => Results.Ok(new { indicators = IndicatorCodebook.All }));
+        api.MapGet("/indicators", () => Results.Ok(new { indicators = IndicatorCodebook.All })).RequireAccess(Permission.ReadReference);
 }

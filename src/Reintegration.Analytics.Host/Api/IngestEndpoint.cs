@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
+using Reintegration.Analytics.Domain.Access;
+using Reintegration.Analytics.Host.Auth;
 using Reintegration.Analytics.Host.Ingest;
 
 namespace Reintegration.Analytics.Host.Api;
@@ -25,15 +27,15 @@ internal static class IngestEndpoint
                 if (http.Request.ContentType?.StartsWith(SurveyCsv.MediaType, StringComparison.OrdinalIgnoreCase) == true)
                 {
                     var (lines, error) = await SurveyCsv.OpenAsync(body, http.RequestAborted);
-                    return lines is null ? Problems.Invalid([error!]) : Results.Ok(await processor.IngestAsync(lines, http.RequestAborted));
+                    return lines is null ? Problems.Invalid([error!]) : Results.Ok(await processor.IngestAsync(lines, http.RequiredCaller(), http.RequestAborted));
                 }
                 using var reader = IngestProcessor.ReaderFor(body);
-                return Results.Ok(await processor.IngestAsync(reader, http.RequestAborted));
+                return Results.Ok(await processor.IngestAsync(reader, http.RequiredCaller(), http.RequestAborted));
             }
             catch (Exception e) when (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } || body.LimitExceeded)
             {
                 return Problems.TooLarge(limit);
             }
-        });
+        }).RequireAccess(Permission.Write);
     }
 }

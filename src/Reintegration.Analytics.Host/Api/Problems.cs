@@ -16,6 +16,12 @@ internal static class Problems
     public static IResult NotFound(string field, string message) => Problem(
         StatusCodes.Status404NotFound, "not-found", "No such resource", [new FieldError(field, message)]);
 
+    public static IResult Unauthorized(string message) => Problem(
+        StatusCodes.Status401Unauthorized, "unauthorized", "Credentials are missing or not valid", [new FieldError("credentials", message)]);
+
+    public static IResult Forbidden(string field, string message) => Problem(
+        StatusCodes.Status403Forbidden, "forbidden", "The caller may not do this", [new FieldError(field, message)]);
+
     public static IResult Conflict(FieldError error) => Problem(
         StatusCodes.Status409Conflict, "conflict", "The request conflicts with the stored record", [error]);
 
@@ -28,6 +34,7 @@ internal static class Problems
         WriteStatus.NotFound => Problem(StatusCodes.Status404NotFound, "not-found", "No such resource", [result.Error!]),
         WriteStatus.Invalid => Invalid([result.Error!]),
         WriteStatus.Conflict => Conflict(result.Error!),
+        WriteStatus.Forbidden => Forbidden(result.Error!.Field, result.Error.Message),
         _ => throw new ArgumentOutOfRangeException(nameof(result), result.Status, "not an error"),
     };
 

@@ -2,7 +2,9 @@ using Microsoft.Extensions.Options;
 using Reintegration.Analytics.Domain.Aggregation;
 using Reintegration.Analytics.Domain.Reference;
 using Reintegration.Analytics.Domain.Validation;
+using Reintegration.Analytics.Domain.Access;
 using Reintegration.Analytics.Grains;
+using Reintegration.Analytics.Host.Auth;
 
 namespace Reintegration.Analytics.Host.Api;
 
@@ -11,27 +13,32 @@ internal static class ReadEndpoints
 {
     public static void MapReadEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/returnees/{caseId}", async (string caseId, IGrainFactory grains, TimeProvider clock) =>
+        // A case or community outside the caller's scope is answered exactly as an unknown one (SPEC §4).
+        api.MapGet("/returnees/{caseId}", async (string caseId, HttpContext http, IGrainFactory grains, TimeProvider clock, RegionMap regions) =>
         {
             if (!Identifiers.IsCaseId(caseId)) return Problems.Invalid("caseId", $"'{caseId}' is not valid: {Identifiers.CaseIdRule}");
             return await grains.Returnee(caseId).Get(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) is { } view
+                   && http.RequiredCaller().Scope.CoversCountry(view.Profile.Country, regions)
                 ? Results.Ok(view)
                 : Problems.NotFound("caseId", $"returnee '{caseId}' is not registered");
-        });
+        }).RequireAccess(Permission.ReadCases);
 
-        api.MapGet("/communities/{communityId}", async (string communityId, IGrainFactory grains, AggregateReader reader) =>
+        api.MapGet("/communities/{communityId}", async (
+            string communityId, HttpContext http, IGrainFactory grains, AggregateReader reader, RegionMap regions) =>
         {
             if (!Identifiers.IsCommunityId(communityId))
                 return Problems.Invalid("communityId", $"'{communityId}' is not valid: {Identifiers.CommunityIdRule}");
             return await grains.Community(communityId).GetReport() is { } report
+                   && http.RequiredCaller().Scope.CoversCountry(report.Profile.Country, regions)
                 ? Results.Ok(reader.Community(report))
                 : Problems.NotFound("communityId", $"community '{communityId}' is not registered");
-        });
+        }).RequireAccess(Permission.ReadAggregates);
 
         api.MapGet("/countries/{iso3}", async (string iso3, IGrainFactory grains, AggregateReader reader) =>
             Countries.IsKnown(iso3)
                 ? Results.Ok(reader.Country(await WhenComplete(() => grains.Country(iso3).GetReport(), r => r.Pending)))
-                : InvalidCountry("iso3", iso3));
+                : InvalidCountry("iso3", iso3))
+            .RequireAccess(Permission.ReadAggregates, RouteScope.Country, "iso3");
 
         api.MapGet("/countries/{iso3}/communities", async (string iso3, IGrainFactory grains, AggregateReader reader) =>
         {
@@ -39,18 +46,22 @@ internal static class ReadEndpoints
             await WhenComplete(() => grains.Country(iso3).GetReport(), r => r.Pending);
             var communities = await grains.Country(iso3).GetCommunities();
             return Results.Ok(new { country = iso3, communities = communities.Select(reader.Community).ToList() });
-        });
+        }).RequireAccess(Permission.ReadAggregates, RouteScope.Country, "iso3");
 
         api.MapGet("/regions/{region}", async (string region, IGrainFactory grains, AggregateReader reader, RegionMap regions) =>
             regions.IsRegion(region)
                 ? Results.Ok(reader.Region(await WhenComplete(() => grains.Region(region).GetReport(), r => r.Pending)))
-                : Problems.NotFound("region", $"'{region}' is not a region; regions are {string.Join(", ", regions.Regions)}"));
+                : Problems.NotFound("region", $"'{region}' is not a region; regions are {string.Join(", ", regions.Regions)}"))
+            .RequireAccess(Permission.ReadAggregates, RouteScope.Region, "region");
 
         api.MapGet("/global", async (IGrainFactory grains, AggregateReader reader) =>
-            Results.Ok(reader.Global(await WhenComplete(() => grains.Global().GetReport(), r => r.Pending))));
+            Results.Ok(reader.Global(await WhenComplete(() => grains.Global().GetReport(), r => r.Pending))))
+            .RequireAccess(Permission.ReadAggregates, RouteScope.Everything);
 
-        api.MapGet("/compare", async (HttpRequest request, IGrainFactory grains, AggregateReader reader) =>
+        api.MapGet("/compare", async (HttpContext http, IGrainFactory grains, AggregateReader reader, RegionMap regions) =>
         {
+            var request = http.Request;
+            var scope = http.RequiredCaller().Scope;
             var by = request.Query["by"].ToString();
             if (by.Length > 0 && !CountryComparison.Groupings.Contains(by))
                 return Problems.Invalid("by", $"'{by}' is not one of {string.Join(", ", CountryComparison.Groupings)}");
@@ -59,7 +70,10 @@ internal static class ReadEndpoints
             List<string> countries;
             if (requested.Length == 0)
             {
-                countries = [.. (await WhenComplete(() => grains.Global().GetReport(), r => r.Pending)).Countries];
+                // Without a choice, the countries with data in the caller's reach (every country of the globe for hq and admin).
+                countries = scope.Everything
+                    ? [.. (await WhenComplete(() => grains.Global().GetReport(), r => r.Pending)).Countries]
+                    : [.. scope.CountriesIn(regions)];
             }
             else
             {
@@ -67,11 +81,13 @@ internal static class ReadEndpoints
                 var invalid = countries.Where(c => !Countries.IsKnown(c)).ToList();
                 if (invalid.Count > 0)
                     return Problems.Invalid("countries", $"not ISO 3166-1 alpha-3 codes (or XKX) in upper case: {string.Join(", ", invalid)}");
+                var outside = countries.Where(c => !scope.CoversCountry(c, regions)).ToList();
+                if (outside.Count > 0) return Problems.Forbidden("countries", $"outside the caller's scope ({scope}): {string.Join(", ", outside)}");
             }
 
             var reports = await Task.WhenAll(countries.Select(c => WhenComplete(() => grains.Country(c).GetReport(), r => r.Pending)));
             return Results.Ok(reader.Compare(reports, by.Length == 0 ? null : by));
-        });
+        }).RequireAccess(Permission.ReadAggregates);
     }
 
     /// <summary>How long a read waits for a unit that is still being rebuilt after a restart or failover.</summary>

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using Reintegration.Analytics.Domain.Access;
 using Reintegration.Analytics.Domain.Reference;
 using Reintegration.Analytics.Domain.Snapshots;
+using Reintegration.Analytics.Host.Auth;
 using Reintegration.Analytics.Host.Exports;
 using Reintegration.Analytics.Host.Snapshots;
 using Reintegration.Analytics.Persistence.Snapshots;
@@ -20,21 +22,34 @@ internal static class SnapshotEndpoints
 
     public static void MapSnapshotEndpoints(this IEndpointRouteBuilder api)
     {
-        var snapshots = api.MapGroup("/snapshots");
+        // A snapshot outside the caller's scope is answered as an unknown one and left out of listings (SPEC §4).
+        var snapshots = api.MapGroup("/snapshots").RequireAccess(Permission.Snapshots);
         snapshots.MapPost("", CreateAsync);
-        snapshots.MapGet("", async (HttpRequest request, SnapshotStore store) =>
-            Results.Ok(new { snapshots = (await store.ListAsync()).Select(s => View(request, s)) }));
-        snapshots.MapGet("/{id}/status", async (string id, HttpRequest request, SnapshotStore store) =>
-            await store.FindAsync(id) is { } info ? Results.Ok(View(request, info)) : UnknownSnapshot("id", id));
+        snapshots.MapGet("", async (HttpContext http, SnapshotStore store, RegionMap regions) =>
+        {
+            var caller = http.RequiredCaller();
+            var visible = (await store.ListAsync()).Where(s => Visible(s, caller, regions));
+            return Results.Ok(new { snapshots = visible.Select(s => View(http.Request, s)) });
+        });
+        snapshots.MapGet("/{id}/status", async (string id, HttpContext http, SnapshotStore store, RegionMap regions) =>
+            await store.FindAsync(id) is { } info && Visible(info, http.RequiredCaller(), regions)
+                ? Results.Ok(View(http.Request, info))
+                : UnknownSnapshot("id", id));
         snapshots.MapGet("/{id}", DownloadAsync);
         snapshots.MapGet("/{a}/diff/{b}", DiffAsync);
         snapshots.MapDelete("/{id}", async (string id, SnapshotStore store) =>
-            await store.DeleteAsync(id) ? Results.NoContent() : UnknownSnapshot("id", id));
+            await store.DeleteAsync(id) ? Results.NoContent() : UnknownSnapshot("id", id))
+            .RequireAccess(Permission.Administer);
     }
 
+    private static bool Visible(SnapshotInfo info, Caller caller, RegionMap regions) =>
+        caller.Scope.Everything || (SnapshotScope.Parse(info.Scope, regions).Scope is { } scope && caller.Scope.CoversSnapshot(scope, regions));
+
     private static async Task<IResult> CreateAsync(
-        HttpRequest request, SnapshotBuilder builder, RegionMap regions, IOptions<ApiOptions> options)
+        HttpContext http, SnapshotBuilder builder, RegionMap regions, IOptions<ApiOptions> options)
     {
+        var request = http.Request;
+        var caller = http.RequiredCaller();
         var (document, problem) = await RequestBody.ReadJsonAsync(request, options.Value.MaxRecordBytes, allowEmpty: true);
         if (problem is not null) return problem;
         using var _ = document;
@@ -54,15 +69,29 @@ internal static class SnapshotEndpoints
             }
         }
         if (label is { Length: > MaxLabelLength }) return Problems.Invalid("label", $"is longer than {MaxLabelLength} characters");
-        var (scope, error) = SnapshotScope.Parse(scopeText, regions);
-        if (scope is null) return Problems.Invalid([error!]);
+        SnapshotScope? scope;
+        if (scopeText is null && !caller.Scope.Everything)
+        {
+            scope = caller.Scope.DefaultSnapshot();
+            if (scope is null)
+                return Problems.Invalid("scope", $"'{caller.Name}' reaches regions and countries ({caller.Scope}); name the regions or the countries");
+        }
+        else
+        {
+            var (parsed, error) = SnapshotScope.Parse(scopeText, regions);
+            if (parsed is null) return Problems.Invalid([error!]);
+            if (!caller.Scope.CoversSnapshot(parsed, regions))
+                return Problems.Forbidden("scope", $"'{parsed}' is outside the scope of '{caller.Name}' ({caller.Scope})");
+            scope = parsed;
+        }
 
         var info = await builder.RequestAsync(label, scope);
         var view = View(request, info);
         return Results.Accepted(view.StatusUrl, view);
     }
 
-    private static async Task<IResult> DownloadAsync(string id, HttpContext http, SnapshotStore store, IOptions<JsonOptions> json)
+    private static async Task<IResult> DownloadAsync(
+        string id, HttpContext http, SnapshotStore store, RegionMap regions, IOptions<JsonOptions> json)
     {
         var format = SnapshotFormat.Choose(http.Request.Query["format"].ToString(), http.Request.Headers.Accept.ToString());
         if (format is null)
@@ -70,7 +99,7 @@ internal static class SnapshotEndpoints
             var formats = string.Join(", ", SnapshotFormat.All.Select(f => f.Name));
             return Problems.Invalid("format", $"'{http.Request.Query["format"]}' is not one of {formats}");
         }
-        var (info, problem) = await ReadyAsync(store, "id", id);
+        var (info, problem) = await ReadyAsync(store, http.RequiredCaller(), regions, "id", id);
         if (info is null) return problem!;
         var cancellation = http.RequestAborted;
         return Results.Stream(body =>
@@ -87,11 +116,13 @@ internal static class SnapshotEndpoints
             entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{info.Id}-{format.Name}\""));
     }
 
-    private static async Task<IResult> DiffAsync(string a, string b, HttpContext http, SnapshotStore store, IOptions<JsonOptions> json)
+    private static async Task<IResult> DiffAsync(
+        string a, string b, HttpContext http, SnapshotStore store, RegionMap regions, IOptions<JsonOptions> json)
     {
-        var (first, problem) = await ReadyAsync(store, "a", a);
+        var caller = http.RequiredCaller();
+        var (first, problem) = await ReadyAsync(store, caller, regions, "a", a);
         if (first is null) return problem!;
-        var (second, secondProblem) = await ReadyAsync(store, "b", b);
+        var (second, secondProblem) = await ReadyAsync(store, caller, regions, "b", b);
         if (second is null) return secondProblem!;
         var changedOnly = http.Request.Query["changed"].ToString() is "true" or "1";
         var cancellation = http.RequestAborted;
@@ -102,11 +133,12 @@ internal static class SnapshotEndpoints
             json.Value.SerializerOptions, cancellation), "application/json");
     }
 
-    /// <summary>A snapshot that can be read: 404 when unknown, 409 while it is being built or when its build failed.</summary>
-    private static async Task<(SnapshotInfo? Info, IResult? Problem)> ReadyAsync(SnapshotStore store, string field, string id)
+    /// <summary>A snapshot that can be read: 404 when unknown or not visible, 409 while it is being built or when its build failed.</summary>
+    private static async Task<(SnapshotInfo? Info, IResult? Problem)> ReadyAsync(
+        SnapshotStore store, Caller caller, RegionMap regions, string field, string id)
     {
         var info = await store.FindAsync(id);
-        if (info is null) return (null, UnknownSnapshot(field, id));
+        if (info is null || !Visible(info, caller, regions)) return (null, UnknownSnapshot(field, id));
         return info.Status switch
         {
             SnapshotInfo.Ready => (info, null),

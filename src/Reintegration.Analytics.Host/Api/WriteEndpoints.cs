@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
+using Reintegration.Analytics.Domain.Access;
 using Reintegration.Analytics.Grains;
+using Reintegration.Analytics.Host.Auth;
 using Reintegration.Analytics.Host.Ingest;
 using Reintegration.Analytics.Host.Metrics;
 using Reintegration.Analytics.Host.Parsing;
@@ -11,20 +13,22 @@ internal static class WriteEndpoints
 {
     public static void MapWriteEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapPut("/communities/{communityId}", (HttpContext http, string communityId) =>
+        var writes = api.MapGroup("").RequireAccess(Permission.Write);
+        writes.MapPut("/communities/{communityId}", (HttpContext http, string communityId) =>
             PutAsync(http, "community", new() { ["communityId"] = communityId }));
-        api.MapPut("/returnees/{caseId}", (HttpContext http, string caseId) =>
+        writes.MapPut("/returnees/{caseId}", (HttpContext http, string caseId) =>
             PutAsync(http, "returnee", new() { ["caseId"] = caseId }));
-        api.MapPut("/returnees/{caseId}/surveys/{surveyId}", (HttpContext http, string caseId, string surveyId) =>
+        writes.MapPut("/returnees/{caseId}/surveys/{surveyId}", (HttpContext http, string caseId, string surveyId) =>
             PutAsync(http, "survey", new() { ["caseId"] = caseId, ["surveyId"] = surveyId }));
-        api.MapPut("/returnees/{caseId}/assistance/{assistanceId}", (HttpContext http, string caseId, string assistanceId) =>
+        writes.MapPut("/returnees/{caseId}/assistance/{assistanceId}", (HttpContext http, string caseId, string assistanceId) =>
             PutAsync(http, "assistance", new() { ["caseId"] = caseId, ["assistanceId"] = assistanceId }));
-        api.MapPut("/returnees/{caseId}/plan", (HttpContext http, string caseId) =>
+        writes.MapPut("/returnees/{caseId}/plan", (HttpContext http, string caseId) =>
             PutAsync(http, "plan", new() { ["caseId"] = caseId }));
-        api.MapPut("/communities/{communityId}/assessments/{assessmentId}", (HttpContext http, string communityId, string assessmentId) =>
+        writes.MapPut("/communities/{communityId}/assessments/{assessmentId}", (HttpContext http, string communityId, string assessmentId) =>
             PutAsync(http, "communityAssessment", new() { ["communityId"] = communityId, ["assessmentId"] = assessmentId }));
-        api.MapPut("/countries/{iso3}/assessments/{assessmentId}", (HttpContext http, string iso3, string assessmentId) =>
-            PutAsync(http, "structuralAssessment", new() { ["country"] = iso3, ["assessmentId"] = assessmentId }));
+        writes.MapPut("/countries/{iso3}/assessments/{assessmentId}", (HttpContext http, string iso3, string assessmentId) =>
+            PutAsync(http, "structuralAssessment", new() { ["country"] = iso3, ["assessmentId"] = assessmentId }))
+            .RequireAccess(Permission.Write, RouteScope.Country, "iso3");
     }
 
     private static async Task<IResult> PutAsync(HttpContext http, string kind, Dictionary<string, string> ids)
@@ -52,7 +56,7 @@ internal static class WriteEndpoints
             WriteResult result;
             try
             {
-                result = await services.GetRequiredService<RecordApplier>().ApplyAsync(record);
+                result = await services.GetRequiredService<RecordApplier>().ApplyAsync(record, http.RequiredCaller());
             }
             catch
             {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
+using Reintegration.Analytics.Domain.Access;
 using Reintegration.Analytics.Grains;
 using Reintegration.Analytics.Host.Metrics;
 using Reintegration.Analytics.Host.Parsing;
@@ -23,13 +24,14 @@ public sealed class IngestProcessor(RecordParser parser, RecordApplier applier, 
     private const int PruneEvery = 20_000;
     private const int ProgressEvery = 100_000;
 
-    public Task<IngestReport> IngestAsync(TextReader lines, CancellationToken cancellationToken) =>
-        IngestAsync(NdjsonLines(lines, cancellationToken), cancellationToken);
+    public Task<IngestReport> IngestAsync(TextReader lines, Caller caller, CancellationToken cancellationToken) =>
+        IngestAsync(NdjsonLines(lines, cancellationToken), caller, cancellationToken);
 
     /// <summary>
-    /// Applies the records of the lines (each NDJSON text, or an error found before parsing, such as a malformed CSV row).
+    /// Applies the records of the lines (each NDJSON text, or an error found before parsing, such as a malformed CSV row)
+    /// as the caller, whose scope decides which lines it may write.
     /// </summary>
-    public async Task<IngestReport> IngestAsync(IAsyncEnumerable<IngestLine> lines, CancellationToken cancellationToken)
+    public async Task<IngestReport> IngestAsync(IAsyncEnumerable<IngestLine> lines, Caller caller, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         var ordering = new KeyedOrdering();
@@ -60,7 +62,7 @@ public sealed class IngestProcessor(RecordParser parser, RecordApplier applier, 
                 var applying = Stopwatch.StartNew();
                 try
                 {
-                    var result = await _retry.ExecuteAsync(_ => new ValueTask<WriteResult>(applier.ApplyAsync(record)), cancellationToken);
+                    var result = await _retry.ExecuteAsync(_ => new ValueTask<WriteResult>(applier.ApplyAsync(record, caller)), cancellationToken);
                     metrics.Acknowledged(record.Kind, IngestMetrics.OutcomeOf(result), applying.Elapsed);
                     if (result.Succeeded)
                     {

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Orleans.Serialization;
 using Reintegration.Analytics.Domain.Returnees;
@@ -26,18 +25,16 @@ public sealed class ReturneeJournal : IReturneeJournal, IAsyncDisposable
     private readonly StorageOptions _storage;
     private readonly Serializer _serializer;
     private readonly ILogger<ReturneeJournal> _logger;
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>();
-    private readonly Task _writer;
+    private readonly GroupCommit<SqlBatches.Row> _commits;
     private readonly JournalTailReader _tails;
-
-    private sealed record Pending(SqlBatches.Row Row, TaskCompletionSource Done);
 
     public ReturneeJournal(StorageOptions storage, Serializer serializer, ILogger<ReturneeJournal> logger)
     {
         _storage = storage;
         _serializer = serializer;
         _logger = logger;
-        _writer = Task.WhenAll(Enumerable.Range(0, Committers).Select(_ => Task.Run(WriteLoopAsync)));
+        _commits = new GroupCommit<SqlBatches.Row>(CommitBatchAsync,
+            e => new StorageUnavailableException("the journal could not be written", e), MaxBatch, Committers, "journal changes", logger);
         _tails = new JournalTailReader(storage, serializer, readers: storage.Backend == DatabaseBackend.PostgreSql ? 4 : 2);
     }
 
@@ -52,38 +49,21 @@ public sealed class ReturneeJournal : IReturneeJournal, IAsyncDisposable
             _serializer.SerializeToArray(entry.Change),
             entry.Contribution.CommunityId,
             _serializer.SerializeToArray(entry.Contribution));
-        var pending = new Pending(row, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!_queue.Writer.TryWrite(pending)) throw new ObjectDisposedException(nameof(ReturneeJournal));
-        return pending.Done.Task;
+        return _commits.AddAsync(row);
     }
 
     public Task<IReadOnlyList<ReturneeChange>> ReadAfterAsync(string caseId, long version) => _tails.ReadAfterAsync(caseId, version);
 
-    private async Task WriteLoopAsync()
+    private async Task<IReadOnlyList<Exception?>> CommitBatchAsync(IReadOnlyList<SqlBatches.Row> rows)
     {
-        var batch = new List<Pending>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync())
+        var inserted = await CommitAsync(rows);
+        // Two appends of one (case, version) in the same batch insert one row: only the first is acknowledged.
+        var claimed = new HashSet<(string, long)>();
+        return rows.Select(row =>
         {
-            batch.Clear();
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending)) batch.Add(pending);
-            try
-            {
-                var inserted = await CommitAsync(batch.Select(p => p.Row).ToList());
-                // Two appends of one (case, version) in the same batch insert one row: only the first is acknowledged.
-                var claimed = new HashSet<(string, long)>();
-                foreach (var pending in batch)
-                {
-                    var key = (pending.Row.CaseId, pending.Row.Version);
-                    if (inserted.Contains(key) && claimed.Add(key)) pending.Done.TrySetResult();
-                    else pending.Done.TrySetException(new JournalConflictException(pending.Row.CaseId, pending.Row.Version));
-                }
-            }
-            catch (Exception e)
-            {
-                _logger.LogWarning(e, "Journal batch of {Count} changes could not be committed", batch.Count);
-                foreach (var pending in batch) pending.Done.TrySetException(new StorageUnavailableException("the journal could not be written", e));
-            }
-        }
+            var key = (row.CaseId, row.Version);
+            return inserted.Contains(key) && claimed.Add(key) ? null : (Exception?)new JournalConflictException(row.CaseId, row.Version);
+        }).ToList();
     }
 
     private async Task<HashSet<(string, long)>> CommitAsync(IReadOnlyList<SqlBatches.Row> rows)
@@ -114,8 +94,7 @@ public sealed class ReturneeJournal : IReturneeJournal, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
-        await _writer;
+        await _commits.DisposeAsync();
         await _tails.DisposeAsync();
     }
 }

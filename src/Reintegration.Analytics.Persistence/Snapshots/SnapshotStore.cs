@@ -17,14 +17,16 @@ public sealed class SnapshotStore(StorageOptions storage)
     private const string RowColumns =
         "seq, level, unit_code, unit_name, country, region, indicator, grp, value, numerator, denominator, n, suppressed";
 
-    private bool IsPostgres => storage.Backend == DatabaseBackend.PostgreSql;
+    private readonly SqlStore _store = new(storage);
+
+    private bool IsPostgres => _store.IsPostgres;
 
     public async Task CreateAsync(SnapshotInfo info)
     {
-        await using var connection = await OpenAsync();
-        await using var command = Command(connection,
+        await using var connection = await _store.OpenAsync();
+        await using var command = SqlStore.Command(connection,
             $"INSERT INTO snapshots ({InfoColumns}) VALUES (@id, @label, @scope, @status, @taken, NULL, @k, @instrument, NULL, NULL)",
-            ("@id", info.Id), ("@label", info.Label), ("@scope", info.Scope), ("@status", info.Status), ("@taken", Time(info.TakenAt)),
+            ("@id", info.Id), ("@label", info.Label), ("@scope", info.Scope), ("@status", info.Status), ("@taken", _store.Time(info.TakenAt)),
             ("@k", info.MinimumCellSize), ("@instrument", info.Instrument));
         await command.ExecuteNonQueryAsync();
     }
@@ -33,13 +35,13 @@ public sealed class SnapshotStore(StorageOptions storage)
     public async Task CompleteAsync(
         string id, IReadOnlyList<SnapshotRow> rows, DateTimeOffset completedAt, CancellationToken cancellation = default)
     {
-        await using var connection = await OpenAsync();
+        await using var connection = await _store.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync(cancellation);
         if (IsPostgres) await CopyRowsAsync((NpgsqlConnection)connection, id, rows, cancellation);
         else await InsertRowsAsync(connection, transaction, id, rows, cancellation);
-        await using var command = Command(connection,
+        await using var command = SqlStore.Command(connection,
             "UPDATE snapshots SET status = @status, completed_at = @completed, row_count = @rows WHERE id = @id AND status = @building",
-            ("@status", SnapshotInfo.Ready), ("@completed", Time(completedAt)), ("@rows", (long)rows.Count), ("@id", id),
+            ("@status", SnapshotInfo.Ready), ("@completed", _store.Time(completedAt)), ("@rows", (long)rows.Count), ("@id", id),
             ("@building", SnapshotInfo.Building));
         command.Transaction = transaction;
         // A snapshot marked failed meanwhile (its build was taken for abandoned) or deleted stays so: its rows are not kept.
@@ -51,16 +53,16 @@ public sealed class SnapshotStore(StorageOptions storage)
     /// <summary>Sets the moment the snapshot's data were read (when its build starts, which may be after the request).</summary>
     public async Task SetTakenAtAsync(string id, DateTimeOffset takenAt)
     {
-        await using var connection = await OpenAsync();
-        await using var command = Command(connection, "UPDATE snapshots SET taken_at = @taken WHERE id = @id",
-            ("@taken", Time(takenAt)), ("@id", id));
+        await using var connection = await _store.OpenAsync();
+        await using var command = SqlStore.Command(connection, "UPDATE snapshots SET taken_at = @taken WHERE id = @id",
+            ("@taken", _store.Time(takenAt)), ("@id", id));
         await command.ExecuteNonQueryAsync();
     }
 
     public async Task FailAsync(string id, string error)
     {
-        await using var connection = await OpenAsync();
-        await using var command = Command(connection,
+        await using var connection = await _store.OpenAsync();
+        await using var command = SqlStore.Command(connection,
             "UPDATE snapshots SET status = @status, error = @error WHERE id = @id AND status = @building",
             ("@status", SnapshotInfo.Failed), ("@error", error), ("@id", id), ("@building", SnapshotInfo.Building));
         await command.ExecuteNonQueryAsync();
@@ -68,8 +70,8 @@ public sealed class SnapshotStore(StorageOptions storage)
 
     public async Task<IReadOnlyList<SnapshotInfo>> ListAsync()
     {
-        await using var connection = await OpenAsync();
-        await using var command = Command(connection, $"SELECT {InfoColumns} FROM snapshots ORDER BY taken_at, id");
+        await using var connection = await _store.OpenAsync();
+        await using var command = SqlStore.Command(connection, $"SELECT {InfoColumns} FROM snapshots ORDER BY taken_at, id");
         await using var reader = await command.ExecuteReaderAsync();
         var list = new List<SnapshotInfo>();
         while (await reader.ReadAsync()) list.Add(ReadInfo(reader));
@@ -78,8 +80,8 @@ public sealed class SnapshotStore(StorageOptions storage)
 
     public async Task<SnapshotInfo?> FindAsync(string id)
     {
-        await using var connection = await OpenAsync();
-        await using var command = Command(connection, $"SELECT {InfoColumns} FROM snapshots WHERE id = @id", ("@id", id));
+        await using var connection = await _store.OpenAsync();
+        await using var command = SqlStore.Command(connection, $"SELECT {InfoColumns} FROM snapshots WHERE id = @id", ("@id", id));
         await using var reader = await command.ExecuteReaderAsync();
         return await reader.ReadAsync() ? ReadInfo(reader) : null;
     }
@@ -87,25 +89,25 @@ public sealed class SnapshotStore(StorageOptions storage)
     /// <summary>The rows of a snapshot in table order, read as they are consumed.</summary>
     public async IAsyncEnumerable<SnapshotRow> ReadRowsAsync(string id, [EnumeratorCancellation] CancellationToken cancellation = default)
     {
-        await using var connection = await OpenAsync();
-        await using var command = Command(connection,
+        await using var connection = await _store.OpenAsync();
+        await using var command = SqlStore.Command(connection,
             $"SELECT {RowColumns} FROM snapshot_rows WHERE snapshot_id = @id ORDER BY seq", ("@id", id));
         await using var reader = await command.ExecuteReaderAsync(cancellation);
         while (await reader.ReadAsync(cancellation))
-            yield return new SnapshotRow(reader.GetString(1), reader.GetString(2), reader.GetString(3), NullableString(reader, 4),
-                NullableString(reader, 5), reader.GetString(6), reader.GetString(7), NullableDouble(reader, 8), NullableDouble(reader, 9),
+            yield return new SnapshotRow(reader.GetString(1), reader.GetString(2), reader.GetString(3), SqlStore.NullableString(reader, 4),
+                SqlStore.NullableString(reader, 5), reader.GetString(6), reader.GetString(7), NullableDouble(reader, 8), NullableDouble(reader, 9),
                 NullableDouble(reader, 10), reader.IsDBNull(11) ? null : reader.GetInt64(11), reader.GetBoolean(12));
     }
 
     /// <summary>Deletes a snapshot and its rows; false when there was none.</summary>
     public async Task<bool> DeleteAsync(string id)
     {
-        await using var connection = await OpenAsync();
+        await using var connection = await _store.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        await using var rows = Command(connection, "DELETE FROM snapshot_rows WHERE snapshot_id = @id", ("@id", id));
+        await using var rows = SqlStore.Command(connection, "DELETE FROM snapshot_rows WHERE snapshot_id = @id", ("@id", id));
         rows.Transaction = transaction;
         await rows.ExecuteNonQueryAsync();
-        await using var info = Command(connection, "DELETE FROM snapshots WHERE id = @id", ("@id", id));
+        await using var info = SqlStore.Command(connection, "DELETE FROM snapshots WHERE id = @id", ("@id", id));
         info.Transaction = transaction;
         var deleted = await info.ExecuteNonQueryAsync();
         await transaction.CommitAsync();
@@ -118,11 +120,11 @@ public sealed class SnapshotStore(StorageOptions storage)
     /// </summary>
     public async Task<int> FailStaleAsync(DateTimeOffset cutoff)
     {
-        await using var connection = await OpenAsync();
-        await using var command = Command(connection,
+        await using var connection = await _store.OpenAsync();
+        await using var command = SqlStore.Command(connection,
             "UPDATE snapshots SET status = @status, error = @error WHERE status = @building AND taken_at < @cutoff",
             ("@status", SnapshotInfo.Failed), ("@error", "the service stopped while the snapshot was being built"),
-            ("@building", SnapshotInfo.Building), ("@cutoff", Time(cutoff)));
+            ("@building", SnapshotInfo.Building), ("@cutoff", _store.Time(cutoff)));
         return await command.ExecuteNonQueryAsync();
     }
 
@@ -172,31 +174,9 @@ public sealed class SnapshotStore(StorageOptions storage)
     }
 
     private SnapshotInfo ReadInfo(DbDataReader reader) => new(
-        reader.GetString(0), NullableString(reader, 1), reader.GetString(2), reader.GetString(3), ReadTime(reader, 4),
-        reader.IsDBNull(5) ? null : ReadTime(reader, 5), reader.GetInt32(6), reader.GetString(7),
-        reader.IsDBNull(8) ? null : reader.GetInt64(8), NullableString(reader, 9));
+        reader.GetString(0), SqlStore.NullableString(reader, 1), reader.GetString(2), reader.GetString(3), _store.ReadTime(reader, 4),
+        reader.IsDBNull(5) ? null : _store.ReadTime(reader, 5), reader.GetInt32(6), reader.GetString(7),
+        reader.IsDBNull(8) ? null : reader.GetInt64(8), SqlStore.NullableString(reader, 9));
 
-    private object Time(DateTimeOffset time) => IsPostgres ? time.ToUniversalTime() : time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ");
-
-    private DateTimeOffset ReadTime(DbDataReader reader, int ordinal) => IsPostgres
-        ? new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(ordinal), DateTimeKind.Utc))
-        : DateTimeOffset.Parse(reader.GetString(ordinal), System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string? NullableString(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
     private static double? NullableDouble(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
-
-    private async Task<DbConnection> OpenAsync()
-    {
-        var connection = storage.Backend.CreateConnection(storage.ConnectionString);
-        await connection.OpenAsync();
-        return connection;
-    }
-
-    private static DbCommand Command(DbConnection connection, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters) Journal.SqlBatches.Add(command, name, value ?? DBNull.Value);
-        return command;
-    }
 }

@@ -43,12 +43,12 @@ public sealed class CrashRecoveryTests(PostgresFixture postgres, ITestOutputHelp
         var host = await HostProcess.StartAsync(HostDll, arguments);
         try
         {
-            using (var http = new HttpClient { BaseAddress = host.Url })
+            using (var http = host.CreateClient())
                 await RegisterAsync(http, caseIds, host);
 
             for (var kill = 0; kill < Kills; kill++)
             {
-                using var http = new HttpClient { BaseAddress = host.Url, Timeout = TimeSpan.FromSeconds(10) };
+                using var http = host.CreateClient(TimeSpan.FromSeconds(10));
                 using var stop = new CancellationTokenSource();
                 var workers = Enumerable.Range(0, 6)
                     .Select(w => SurveyLoad.SendAsync(http, caseIds, $"k{kill}w{w}", new Random(kill * 100 + w), acknowledged, stop.Token))
@@ -62,13 +62,13 @@ public sealed class CrashRecoveryTests(PostgresFixture postgres, ITestOutputHelp
                 var restarted = Stopwatch.StartNew();
                 await host.DisposeAsync();
                 host = await HostProcess.StartAsync(HostDll, arguments);
-                using var check = new HttpClient { BaseAddress = host.Url };
+                using var check = host.CreateClient();
                 var global = await check.GetFromJsonAsync<GlobalAggregateDocument>("/api/v1/global");
                 Assert.True(global!.Complete, "global aggregate not rebuilt within the recovery wait");
                 output.WriteLine($"restart {kill + 1}: ready and global complete after {restarted.Elapsed.TotalSeconds:F1} s");
             }
 
-            using var final = new HttpClient { BaseAddress = host.Url };
+            using var final = host.CreateClient();
             var (world, views) = await ServedWorld.ReadAsync(final, Communities, caseIds);
 
             var lost = acknowledged.Where(a => views[a.Value].Surveys.All(s => s.SurveyId != a.Key)).Select(a => a.Key).ToList();

@@ -38,8 +38,8 @@ public sealed class FailoverTests(PostgresFixture postgres, ITestOutputHelper ou
         ];
         await using var first = await HostProcess.StartAsync(HostDll, Arguments());
         await using var second = await HostProcess.StartAsync(HostDll, Arguments());
-        using var viaFirst = new HttpClient { BaseAddress = first.Url, Timeout = TimeSpan.FromSeconds(20) };
-        using var viaSecond = new HttpClient { BaseAddress = second.Url, Timeout = TimeSpan.FromSeconds(20) };
+        using var viaFirst = first.CreateClient(TimeSpan.FromSeconds(20));
+        using var viaSecond = second.CreateClient(TimeSpan.FromSeconds(20));
 
         var caseIds = Enumerable.Range(0, 90).Select(i => $"fail-{i}").ToList();
         foreach (var (id, profile) in Communities)

@@ -24,7 +24,7 @@ public sealed class ReadModelTests(PostgresFixture postgres) : IClassFixture<Pos
             "--postgres", connection, "--Api:MinimumCellSize", "5", "--ReadModel:RefreshInterval", "00:00:01",
             "--Orleans:SiloPort", HostProcess.FreePort().ToString(), "--Orleans:GatewayPort", HostProcess.FreePort().ToString(),
         ]);
-        using var http = new HttpClient { BaseAddress = host.Url };
+        using var http = host.CreateClient();
 
         var body = new StringBuilder();
         body.AppendLine("""{"kind":"community","communityId":"rm.big","country":"TGO","name":"Lomé","latitude":6.13,"longitude":1.22}""");

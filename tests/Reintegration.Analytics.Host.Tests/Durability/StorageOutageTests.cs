@@ -25,7 +25,7 @@ public sealed class StorageOutageTests(PostgresFixture postgres, ITestOutputHelp
             "--postgres", connection, "--Api:MinimumCellSize", "1",
             "--Orleans:SiloPort", HostProcess.FreePort().ToString(), "--Orleans:GatewayPort", HostProcess.FreePort().ToString(),
         ]);
-        using var http = new HttpClient { BaseAddress = host.Url, Timeout = TimeSpan.FromSeconds(30) };
+        using var http = host.CreateClient(TimeSpan.FromSeconds(30));
 
         Assert.Equal(HttpStatusCode.OK, (await Put(http, "/api/v1/communities/outage.1", """{"country":"MLI","name":"Kayes"}""")).StatusCode);
         for (var i = 0; i < 20; i++)

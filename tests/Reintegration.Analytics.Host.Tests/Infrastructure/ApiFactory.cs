@@ -29,6 +29,14 @@ public class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Aggregation:PushDelay", "00:00:00.100");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Orleans", "Error");
+        foreach (var (key, value) in TestCredentials.Settings) builder.UseSetting(key, value);
+    }
+
+    /// <summary>Clients of the factory call as the tests' admin; access tests make their own callers.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Add(TestCredentials.Header, TestCredentials.AdminKey);
     }
 
     private ApiClient? _api;

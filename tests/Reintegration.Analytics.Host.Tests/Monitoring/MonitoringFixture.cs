@@ -38,7 +38,7 @@ public sealed class MonitoringFixture : IAsyncLifetime
         ];
         First = await HostProcess.StartAsync(HostDll, [.. Arguments(), "--demo"]);
         Second = await HostProcess.StartAsync(HostDll, Arguments());
-        Api = new HttpClient { BaseAddress = First.Url, Timeout = TimeSpan.FromSeconds(30) };
+        Api = First.CreateClient(TimeSpan.FromSeconds(30));
 
         // Loaded: every returnee counted and the global figures still for a second (the last lines are surveys).
         var started = System.Diagnostics.Stopwatch.StartNew();
@@ -55,7 +55,8 @@ public sealed class MonitoringFixture : IAsyncLifetime
 
         Prometheus = await PrometheusServer.StartAsync(
             [First.Url.Authority, Second.Url.Authority],
-            Directory.GetFiles(RulesDirectory, "*.yml"));
+            Directory.GetFiles(RulesDirectory, "*.yml"),
+            TestCredentials.MetricsKey);
         // Both silos scraped and every rule evaluated at least once.
         started.Restart();
         while ((await Prometheus.QueryAsync("count(up{job=\"reintegration\"} == 1)")).FirstOrDefault()?.Value != 2
@@ -70,6 +71,7 @@ public sealed class MonitoringFixture : IAsyncLifetime
     public async Task<string> MetricsAsync(HostProcess silo)
     {
         using var http = new HttpClient { BaseAddress = silo.Url };
+        http.DefaultRequestHeaders.Add(TestCredentials.Header, TestCredentials.MetricsKey);
         return await http.GetStringAsync("/metrics");
     }
 
