@@ -3,6 +3,7 @@ using Reintegration.Analytics.Grains.Aggregation;
 using Reintegration.Analytics.Grains.Storage;
 using Reintegration.Analytics.Domain.Access;
 using Reintegration.Analytics.Host.Api;
+using Reintegration.Analytics.Host.Audit;
 using Reintegration.Analytics.Host.Auth;
 using Reintegration.Analytics.Host.Configuration;
 using Reintegration.Analytics.Host.Demo;
@@ -66,6 +67,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRouting();
 app.UseAuthentication();
+app.UseMiddleware<AuditTrail>();
 app.UseMiddleware<AccessControl>();
 
 var metrics = app.Services.GetRequiredService<ServiceMetrics>();
@@ -83,6 +85,7 @@ api.MapReadEndpoints();
 api.MapFollowUpEndpoints();
 api.MapIndicatorEndpoints();
 api.MapSnapshotEndpoints();
+api.MapAuditEndpoints();
 EndpointAccess.EnsureEveryEndpointHasARule(app);
 
 if (developmentKey is not null)

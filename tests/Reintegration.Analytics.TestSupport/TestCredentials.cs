@@ -15,14 +15,40 @@ public static class TestCredentials
     public static string AdminKey { get; } = ApiKeyText.NewKey();
     public static string MetricsKey { get; } = ApiKeyText.NewKey();
 
-    /// <summary>Configuration keys (<c>Auth:ApiKeys:…</c>) and values that declare both keys.</summary>
-    public static IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    /// <summary>The region the scoped keys of <see cref="RoleKeys"/> reach (no other test asserts its totals).</summary>
+    public const string Scope = "MENA";
+
+    /// <summary>A key per role: ingest, viewer and analyst scoped to <see cref="Scope"/>; hq, admin and metrics unscoped.</summary>
+    public static IReadOnlyDictionary<string, string> RoleKeys { get; } = Roles.All.ToDictionary(r => r, r => r switch
     {
-        [$"Auth:ApiKeys:{AdminName}:Sha256"] = ApiKeyText.Hash(AdminKey),
-        [$"Auth:ApiKeys:{AdminName}:Role"] = Roles.Admin,
-        [$"Auth:ApiKeys:{MetricsName}:Sha256"] = ApiKeyText.Hash(MetricsKey),
-        [$"Auth:ApiKeys:{MetricsName}:Role"] = Roles.Metrics,
+        Roles.Admin => AdminKey,
+        Roles.Metrics => MetricsKey,
+        _ => ApiKeyText.NewKey(),
+    });
+
+    /// <summary>The configured name of a role's key.</summary>
+    public static string NameOf(string role) => role switch
+    {
+        Roles.Admin => AdminName,
+        Roles.Metrics => MetricsName,
+        _ => $"tests-{role}",
     };
+
+    /// <summary>Configuration keys (<c>Auth:ApiKeys:…</c>) and values that declare every key.</summary>
+    public static IReadOnlyDictionary<string, string> Settings { get; } = BuildSettings();
+
+    private static Dictionary<string, string> BuildSettings()
+    {
+        var settings = new Dictionary<string, string>();
+        foreach (var (role, key) in RoleKeys)
+        {
+            var prefix = $"Auth:ApiKeys:{NameOf(role)}";
+            settings[$"{prefix}:Sha256"] = ApiKeyText.Hash(key);
+            settings[$"{prefix}:Role"] = role;
+            if (Roles.IsScoped(role)) settings[$"{prefix}:Scope"] = Scope;
+        }
+        return settings;
+    }
 
     /// <summary>A client of a host that sends the admin key.</summary>
     public static HttpClient AdminClient(Uri baseAddress, TimeSpan? timeout = null)

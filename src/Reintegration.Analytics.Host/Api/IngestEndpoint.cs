@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Reintegration.Analytics.Domain.Access;
+using Reintegration.Analytics.Host.Audit;
 using Reintegration.Analytics.Host.Auth;
 using Reintegration.Analytics.Host.Ingest;
 
@@ -24,18 +25,27 @@ internal static class IngestEndpoint
             var body = new LimitedStream(http.Request.Body, limit);
             try
             {
-                if (http.Request.ContentType?.StartsWith(SurveyCsv.MediaType, StringComparison.OrdinalIgnoreCase) == true)
+                var csv = http.Request.ContentType?.StartsWith(SurveyCsv.MediaType, StringComparison.OrdinalIgnoreCase) == true;
+                AuditTrail.Target(http, csv ? "csv" : "ndjson");
+                IngestReport report;
+                if (csv)
                 {
                     var (lines, error) = await SurveyCsv.OpenAsync(body, http.RequestAborted);
-                    return lines is null ? Problems.Invalid([error!]) : Results.Ok(await processor.IngestAsync(lines, http.RequiredCaller(), http.RequestAborted));
+                    if (lines is null) return Problems.Invalid([error!]);
+                    report = await processor.IngestAsync(lines, http.RequiredCaller(), http.RequestAborted);
                 }
-                using var reader = IngestProcessor.ReaderFor(body);
-                return Results.Ok(await processor.IngestAsync(reader, http.RequiredCaller(), http.RequestAborted));
+                else
+                {
+                    using var reader = IngestProcessor.ReaderFor(body);
+                    report = await processor.IngestAsync(reader, http.RequiredCaller(), http.RequestAborted);
+                }
+                AuditTrail.Details(http, $"accepted={report.Accepted} unchanged={report.Unchanged} rejected={report.Rejected}");
+                return Results.Ok(report);
             }
             catch (Exception e) when (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } || body.LimitExceeded)
             {
                 return Problems.TooLarge(limit);
             }
-        }).RequireAccess(Permission.Write);
+        }).RequireAccess(Permission.Write).Audited("ingest");
     }
 }

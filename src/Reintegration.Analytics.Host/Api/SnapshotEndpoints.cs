@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Reintegration.Analytics.Domain.Access;
 using Reintegration.Analytics.Domain.Reference;
 using Reintegration.Analytics.Domain.Snapshots;
+using Reintegration.Analytics.Host.Audit;
 using Reintegration.Analytics.Host.Auth;
 using Reintegration.Analytics.Host.Exports;
 using Reintegration.Analytics.Host.Snapshots;
@@ -24,7 +25,7 @@ internal static class SnapshotEndpoints
     {
         // A snapshot outside the caller's scope is answered as an unknown one and left out of listings (SPEC §4).
         var snapshots = api.MapGroup("/snapshots").RequireAccess(Permission.Snapshots);
-        snapshots.MapPost("", CreateAsync);
+        snapshots.MapPost("", CreateAsync).Audited("snapshot.create");
         snapshots.MapGet("", async (HttpContext http, SnapshotStore store, RegionMap regions) =>
         {
             var caller = http.RequiredCaller();
@@ -35,11 +36,11 @@ internal static class SnapshotEndpoints
             await store.FindAsync(id) is { } info && Visible(info, http.RequiredCaller(), regions)
                 ? Results.Ok(View(http.Request, info))
                 : UnknownSnapshot("id", id));
-        snapshots.MapGet("/{id}", DownloadAsync);
-        snapshots.MapGet("/{a}/diff/{b}", DiffAsync);
+        snapshots.MapGet("/{id}", DownloadAsync).Audited("snapshot.download");
+        snapshots.MapGet("/{a}/diff/{b}", DiffAsync).Audited("snapshot.diff");
         snapshots.MapDelete("/{id}", async (string id, SnapshotStore store) =>
             await store.DeleteAsync(id) ? Results.NoContent() : UnknownSnapshot("id", id))
-            .RequireAccess(Permission.Administer);
+            .RequireAccess(Permission.Administer).Audited("snapshot.delete");
     }
 
     private static bool Visible(SnapshotInfo info, Caller caller, RegionMap regions) =>
@@ -86,6 +87,8 @@ internal static class SnapshotEndpoints
         }
 
         var info = await builder.RequestAsync(label, scope);
+        AuditTrail.Target(http, $"id={info.Id}");
+        AuditTrail.Details(http, $"scope={scope}");
         var view = View(request, info);
         return Results.Accepted(view.StatusUrl, view);
     }
@@ -99,6 +102,7 @@ internal static class SnapshotEndpoints
             var formats = string.Join(", ", SnapshotFormat.All.Select(f => f.Name));
             return Problems.Invalid("format", $"'{http.Request.Query["format"]}' is not one of {formats}");
         }
+        AuditTrail.Details(http, $"format={format.Name}");
         var (info, problem) = await ReadyAsync(store, http.RequiredCaller(), regions, "id", id);
         if (info is null) return problem!;
         var cancellation = http.RequestAborted;

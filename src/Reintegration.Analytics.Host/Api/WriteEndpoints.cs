@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Reintegration.Analytics.Domain.Access;
 using Reintegration.Analytics.Grains;
+using Reintegration.Analytics.Host.Audit;
 using Reintegration.Analytics.Host.Auth;
 using Reintegration.Analytics.Host.Ingest;
 using Reintegration.Analytics.Host.Metrics;
@@ -15,20 +16,26 @@ internal static class WriteEndpoints
     {
         var writes = api.MapGroup("").RequireAccess(Permission.Write);
         writes.MapPut("/communities/{communityId}", (HttpContext http, string communityId) =>
-            PutAsync(http, "community", new() { ["communityId"] = communityId }));
+            PutAsync(http, "community", new() { ["communityId"] = communityId }))
+            .Audited("put.community");
         writes.MapPut("/returnees/{caseId}", (HttpContext http, string caseId) =>
-            PutAsync(http, "returnee", new() { ["caseId"] = caseId }));
+            PutAsync(http, "returnee", new() { ["caseId"] = caseId }))
+            .Audited("put.returnee");
         writes.MapPut("/returnees/{caseId}/surveys/{surveyId}", (HttpContext http, string caseId, string surveyId) =>
-            PutAsync(http, "survey", new() { ["caseId"] = caseId, ["surveyId"] = surveyId }));
+            PutAsync(http, "survey", new() { ["caseId"] = caseId, ["surveyId"] = surveyId }))
+            .Audited("put.survey");
         writes.MapPut("/returnees/{caseId}/assistance/{assistanceId}", (HttpContext http, string caseId, string assistanceId) =>
-            PutAsync(http, "assistance", new() { ["caseId"] = caseId, ["assistanceId"] = assistanceId }));
+            PutAsync(http, "assistance", new() { ["caseId"] = caseId, ["assistanceId"] = assistanceId }))
+            .Audited("put.assistance");
         writes.MapPut("/returnees/{caseId}/plan", (HttpContext http, string caseId) =>
-            PutAsync(http, "plan", new() { ["caseId"] = caseId }));
+            PutAsync(http, "plan", new() { ["caseId"] = caseId }))
+            .Audited("put.plan");
         writes.MapPut("/communities/{communityId}/assessments/{assessmentId}", (HttpContext http, string communityId, string assessmentId) =>
-            PutAsync(http, "communityAssessment", new() { ["communityId"] = communityId, ["assessmentId"] = assessmentId }));
+            PutAsync(http, "communityAssessment", new() { ["communityId"] = communityId, ["assessmentId"] = assessmentId }))
+            .Audited("put.communityAssessment");
         writes.MapPut("/countries/{iso3}/assessments/{assessmentId}", (HttpContext http, string iso3, string assessmentId) =>
             PutAsync(http, "structuralAssessment", new() { ["country"] = iso3, ["assessmentId"] = assessmentId }))
-            .RequireAccess(Permission.Write, RouteScope.Country, "iso3");
+            .RequireAccess(Permission.Write, RouteScope.Country, "iso3").Audited("put.structuralAssessment");
     }
 
     private static async Task<IResult> PutAsync(HttpContext http, string kind, Dictionary<string, string> ids)

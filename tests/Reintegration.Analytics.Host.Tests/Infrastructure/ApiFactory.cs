@@ -30,6 +30,9 @@ public class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Orleans", "Error");
         foreach (var (key, value) in TestCredentials.Settings) builder.UseSetting(key, value);
+        builder.UseSetting("Auth:Jwt:Issuer", Tokens.Issuer);
+        builder.UseSetting("Auth:Jwt:Audience", Tokens.Audience);
+        builder.UseSetting("Auth:Jwt:SigningKey", Tokens.SigningKey);
     }
 
     /// <summary>Clients of the factory call as the tests' admin; access tests make their own callers.</summary>
