@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using Reintegration.Analytics.Grains;
 
 namespace Reintegration.Analytics.Persistence;
 
@@ -62,7 +63,7 @@ public sealed class GroupCommit<T> : IAsyncDisposable
             }
             catch (Exception e)
             {
-                _logger.LogWarning(e, "A batch of {Count} {Items} could not be committed", batch.Count, _items);
+                _logger.Failure(LogLevel.Warning, e, "A batch of {Count} {Items} could not be committed", batch.Count, _items);
                 foreach (var pending in batch) pending.Done.TrySetException(_batchFailure(e));
             }
         }

@@ -65,7 +65,7 @@ public sealed class ReturneeGrain(
             catch (Exception e)
             {
                 // Keep the undelivered changes in the journal tail: the next activation delivers them.
-                logger.LogWarning(e, "A returnee's contribution could not be delivered at deactivation; the next activation delivers it");
+                logger.Failure(LogLevel.Warning, e, "A returnee's contribution could not be delivered at deactivation; the next activation delivers it");
                 return;
             }
         }
@@ -76,7 +76,7 @@ public sealed class ReturneeGrain(
         catch (Exception e)
         {
             // Nothing is lost: the journal holds every change since the last checkpoint.
-            logger.LogWarning(e, "Checkpoint of a returnee failed at deactivation; it will be replayed from the journal");
+            logger.Failure(LogLevel.Warning, e, "Checkpoint of a returnee failed at deactivation; it will be replayed from the journal");
         }
     }
 
@@ -169,7 +169,7 @@ public sealed class ReturneeGrain(
             catch (Exception e)
             {
                 // The write is durable in the journal already; a missed checkpoint only lengthens replay.
-                logger.LogWarning(e, "Checkpoint of a returnee failed; it stays in the journal");
+                logger.Failure(LogLevel.Warning, e, "Checkpoint of a returnee failed; it stays in the journal");
             }
         }
         return WriteResult.Applied with { Scores = scores };

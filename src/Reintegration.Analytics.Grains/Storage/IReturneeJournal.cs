@@ -19,6 +19,12 @@ public interface IReturneeJournal
 /// <summary>A returnee change at <see cref="Version"/> (the case's version after applying it) and the contribution it leads to.</summary>
 public sealed record JournalEntry(string CaseId, long Version, ReturneeChange Change, ReturneeContribution Contribution);
 
-/// <summary>Another activation journaled this version first; the grain's memory is behind the store.</summary>
+/// <summary>
+/// Another activation journaled this version first; the grain's memory is behind the store. The message leaves the case
+/// out, since it may reach logs above debug level; <see cref="CaseId"/> has it.
+/// </summary>
 public sealed class JournalConflictException(string caseId, long version)
-    : Exception($"Returnee '{caseId}' version {version} was already journaled by another activation");
+    : Exception($"This returnee's version {version} was already journaled by another activation")
+{
+    public string CaseId { get; } = caseId;
+}

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.AspNetCore.Diagnostics;
+using Reintegration.Analytics.Grains;
 using Reintegration.Analytics.Grains.Storage;
 
 namespace Reintegration.Analytics.Host.Api;
@@ -16,7 +17,7 @@ internal sealed class TransientFailureHandler(ILogger<TransientFailureHandler> l
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
         if (!IsTransient(exception)) return false;
-        logger.LogWarning("Request refused for now: {Message}", exception.Message);
+        logger.Failure(LogLevel.Warning, exception, "Request refused for now");
         http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString();
         await Results.Problem(

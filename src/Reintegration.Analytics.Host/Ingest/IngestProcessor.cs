@@ -78,7 +78,7 @@ public sealed class IngestProcessor(RecordParser parser, RecordApplier applier, 
                 {
                     metrics.Count(record.Kind, IngestMetrics.Failed);
                     // Not the line's fault, and still failing after retries: it may or may not have been applied, so the client resends it.
-                    logger.LogWarning(e, "Ingest line {Line} ({Kind}) could not be applied", number, record.Kind);
+                    logger.Failure(LogLevel.Warning, e, "Ingest line {Line} ({Kind}) could not be applied", number, record.Kind);
                     Reject(number, null, $"{record.Kind}: not acknowledged because of a server error ({e.GetType().Name}: {e.Message}); it may not have been applied, send this line again (safe: writes are idempotent)");
                 }
                 finally
