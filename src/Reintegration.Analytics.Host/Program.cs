@@ -36,6 +36,7 @@ catch (InvalidOperationException e)
     Console.Error.WriteLine(e.Message);
     return 2;
 }
+builder.AddRequestLimits();
 builder.Services.Configure<MetricsOptions>(builder.Configuration.GetSection(MetricsOptions.Section));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.Configure<ApiOptions>(builder.Configuration.GetSection(ApiOptions.Section));
@@ -67,6 +68,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRouting();
 app.UseAuthentication();
+app.UseRequestLimits();
 app.UseMiddleware<AuditTrail>();
 app.UseMiddleware<AccessControl>();
 

@@ -30,14 +30,14 @@ internal static class IngestEndpoint
                 IngestReport report;
                 if (csv)
                 {
-                    var (lines, error) = await SurveyCsv.OpenAsync(body, http.RequestAborted);
+                    var (lines, error) = await SurveyCsv.OpenAsync(body, options.Value.MaxRecordBytes, http.RequestAborted);
                     if (lines is null) return Problems.Invalid([error!]);
                     report = await processor.IngestAsync(lines, http.RequiredCaller(), http.RequestAborted);
                 }
                 else
                 {
                     using var reader = IngestProcessor.ReaderFor(body);
-                    report = await processor.IngestAsync(reader, http.RequiredCaller(), http.RequestAborted);
+                    report = await processor.IngestAsync(reader, options.Value.MaxRecordBytes, http.RequiredCaller(), http.RequestAborted);
                 }
                 AuditTrail.Details(http, $"accepted={report.Accepted} unchanged={report.Unchanged} rejected={report.Rejected}");
                 return Results.Ok(report);
@@ -46,6 +46,7 @@ internal static class IngestEndpoint
             {
                 return Problems.TooLarge(limit);
             }
-        }).RequireAccess(Permission.Write).Audited("ingest");
+        }).RequireAccess(Permission.Write).Audited("ingest")
+            .WithRequestTimeout(RequestLimits.BulkPolicy);
     }
 }

@@ -22,6 +22,14 @@ internal static class Problems
     public static IResult Forbidden(string field, string message) => Problem(
         StatusCodes.Status403Forbidden, "forbidden", "The caller may not do this", [new FieldError(field, message)]);
 
+    public static IResult TooManyRequests(int perSecond, int retryAfterSeconds) => Problem(
+        StatusCodes.Status429TooManyRequests, "too-many-requests", "Too many requests",
+        [new FieldError("rate", $"this caller may send {perSecond} requests a second; retry after {retryAfterSeconds} s")]);
+
+    public static IResult TimedOut(TimeSpan limit) => Problem(
+        StatusCodes.Status504GatewayTimeout, "timed-out", "The request took too long",
+        [new FieldError("request", $"was cancelled after {limit.TotalSeconds:0} s; writes already acknowledged in it stay")]);
+
     public static IResult Conflict(FieldError error) => Problem(
         StatusCodes.Status409Conflict, "conflict", "The request conflicts with the stored record", [error]);
 

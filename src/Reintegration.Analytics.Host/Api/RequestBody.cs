@@ -24,7 +24,7 @@ internal static class RequestBody
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(buffer.ToArray());
+            document = JsonDocument.Parse(buffer.ToArray(), Parsing.JsonText.Options);
         }
         catch (JsonException e)
         {

@@ -36,8 +36,8 @@ internal static class SnapshotEndpoints
             await store.FindAsync(id) is { } info && Visible(info, http.RequiredCaller(), regions)
                 ? Results.Ok(View(http.Request, info))
                 : UnknownSnapshot("id", id));
-        snapshots.MapGet("/{id}", DownloadAsync).Audited("snapshot.download");
-        snapshots.MapGet("/{a}/diff/{b}", DiffAsync).Audited("snapshot.diff");
+        snapshots.MapGet("/{id}", DownloadAsync).Audited("snapshot.download").WithRequestTimeout(RequestLimits.BulkPolicy);
+        snapshots.MapGet("/{a}/diff/{b}", DiffAsync).Audited("snapshot.diff").WithRequestTimeout(RequestLimits.BulkPolicy);
         snapshots.MapDelete("/{id}", async (string id, SnapshotStore store) =>
             await store.DeleteAsync(id) ? Results.NoContent() : UnknownSnapshot("id", id))
             .RequireAccess(Permission.Administer).Audited("snapshot.delete");

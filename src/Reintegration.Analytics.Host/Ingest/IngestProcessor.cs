@@ -24,8 +24,9 @@ public sealed class IngestProcessor(RecordParser parser, RecordApplier applier, 
     private const int PruneEvery = 20_000;
     private const int ProgressEvery = 100_000;
 
-    public Task<IngestReport> IngestAsync(TextReader lines, Caller caller, CancellationToken cancellationToken) =>
-        IngestAsync(NdjsonLines(lines, cancellationToken), caller, cancellationToken);
+    /// <param name="maxLineChars">The longest line read; a longer one is rejected (and skipped) without being held whole.</param>
+    public Task<IngestReport> IngestAsync(TextReader lines, long maxLineChars, Caller caller, CancellationToken cancellationToken) =>
+        IngestAsync(NdjsonLines(lines, maxLineChars, cancellationToken), caller, cancellationToken);
 
     /// <summary>
     /// Applies the records of the lines (each NDJSON text, or an error found before parsing, such as a malformed CSV row)
@@ -109,7 +110,7 @@ public sealed class IngestProcessor(RecordParser parser, RecordApplier applier, 
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(line);
+            document = JsonDocument.Parse(line, JsonText.Options);
         }
         catch (JsonException e)
         {
@@ -136,11 +137,49 @@ public sealed class IngestProcessor(RecordParser parser, RecordApplier applier, 
         }
     }
 
-    private static async IAsyncEnumerable<IngestLine> NdjsonLines(TextReader reader,
+    private static async IAsyncEnumerable<IngestLine> NdjsonLines(TextReader reader, long maxLineChars,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var buffer = new char[1 << 16];
+        var line = new StringBuilder();
+        var tooLong = false;
         long number = 0;
-        while (await reader.ReadLineAsync(cancellationToken) is { } line) yield return new IngestLine(++number, line, null);
+        int read;
+        IngestLine Finish()
+        {
+            number++;
+            if (line.Length > 0 && line[^1] == '\r') line.Length--;
+            var result = tooLong
+                ? new IngestLine(number, null, new("line", $"is longer than {maxLineChars} characters; NDJSON has one record per line"))
+                : new IngestLine(number, line.ToString(), null);
+            line.Clear();
+            tooLong = false;
+            return result;
+        }
+        void Append(ReadOnlySpan<char> part)
+        {
+            if (tooLong) return;
+            if (line.Length + part.Length - 1 > maxLineChars) // - 1: a CR may end the line
+            {
+                tooLong = true;
+                line.Clear();
+            }
+            else line.Append(part);
+        }
+
+        while ((read = await reader.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            var start = 0;
+            for (var i = 0; i < read; i++)
+            {
+                if (buffer[i] != '\n') continue;
+                Append(buffer.AsSpan(start, i - start));
+                start = i + 1;
+                yield return Finish();
+            }
+            Append(buffer.AsSpan(start, read - start));
+        }
+        if (line.Length > 0 || tooLong) yield return Finish();
     }
 
     public static TextReader ReaderFor(Stream body) => new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);

@@ -26,11 +26,21 @@ public static class SurveyCsv
     public static string ItemOf(string column) => column[(column.LastIndexOf('/') + 1)..];
 
     /// <summary>Reads the header; the lines follow as they are read, or the header's problem (a required column missing).</summary>
+    /// <param name="maxRowBytes">The longest row read (one survey); a longer one ends the import with its line's error.</param>
     public static async Task<(IAsyncEnumerable<IngestLine>? Lines, FieldError? Error)> OpenAsync(
-        Stream body, CancellationToken cancellation)
+        Stream body, long maxRowBytes, CancellationToken cancellation)
     {
-        var reader = CsvReader.Create(body, new CsvReaderOptions { TrackLineNumbers = true }, leaveOpen: true);
-        await reader.ReadHeaderAsync(cancellation);
+        var options = new CsvReaderOptions { TrackLineNumbers = true, MaxRecordSize = (int)Math.Min(maxRowBytes, int.MaxValue) };
+        var reader = CsvReader.Create(body, options, leaveOpen: true);
+        try
+        {
+            await reader.ReadHeaderAsync(cancellation);
+        }
+        catch (CsvFormatException e)
+        {
+            await reader.DisposeAsync();
+            return (null, new FieldError("body", $"the CSV header cannot be read: {e.Message}"));
+        }
         if (reader.Headers is not { Count: > 0 })
         {
             await reader.DisposeAsync();
@@ -70,8 +80,22 @@ public static class SurveyCsv
     {
         await using var _ = reader;
         yield return new IngestLine(1, "", null);
-        while (await reader.ReadAsync(cancellation))
+        while (true)
         {
+            bool more;
+            FieldError? unreadable = null;
+            try
+            {
+                more = await reader.ReadAsync(cancellation);
+            }
+            catch (CsvFormatException e)
+            {
+                // Past a row that cannot be read (too long, or a quote that never closes) the rows cannot be told apart.
+                more = false;
+                unreadable = new FieldError("line", $"cannot be read, so the import stops here: {e.Message}");
+            }
+            if (unreadable is not null) yield return new IngestLine(reader.LineNumber + 1, null, unreadable);
+            if (!more) break;
             var line = reader.LineNumber;
             if (reader.FieldCount != columns.Length)
             {

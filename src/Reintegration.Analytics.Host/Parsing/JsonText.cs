@@ -9,6 +9,11 @@ namespace Reintegration.Analytics.Host.Parsing;
 /// </summary>
 internal static class JsonText
 {
+    /// <summary>Records nest three levels at most (a record, its answers or services, a project); deeper input is refused early.</summary>
+    public const int MaxDepth = 16;
+
+    public static readonly JsonDocumentOptions Options = new() { MaxDepth = MaxDepth };
+
     public const string Problem = "contains text that is not valid Unicode (e.g. an unpaired surrogate escape or invalid UTF-8)";
 
     public static bool IsWellFormed(JsonElement element)

@@ -17,7 +17,7 @@ public class StartupAccessTests
     ];
 
     [Fact]
-    public async Task Without_keys_on_loopback_it_prints_a_development_admin_key_once_and_requires_it()
+    public async Task Without_keys_on_loopback_it_prints_a_development_admin_key_once_and_requires_it_within_header_limits()
     {
         var directory = Directory.CreateTempSubdirectory("reintegration-devkey-").FullName;
         try
@@ -34,6 +34,11 @@ public class StartupAccessTests
             withKey.DefaultRequestHeaders.Add(TestCredentials.Header, match.Groups[1].Value);
             Assert.Equal(HttpStatusCode.OK, (await withKey.GetAsync("/api/v1/global")).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await withKey.GetAsync("/api/v1/audit")).StatusCode); // an admin key
+
+            // Kestrel's header limit (Api:MaxHeaderBytes, 16 KiB by default) holds on the real server.
+            using var oversize = new HttpRequestMessage(HttpMethod.Get, "/api/v1/global");
+            oversize.Headers.Add("X-Padding", new string('p', 20_000));
+            Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, (await withKey.SendAsync(oversize)).StatusCode);
         }
         finally
         {

@@ -26,6 +26,8 @@ public class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Orleans:ClusterId", $"host-tests-{Guid.NewGuid():N}");
         builder.UseSetting("Api:MinimumCellSize", MinimumCellSize.ToString());
         builder.UseSetting("Api:MaxRecordBytes", "65536");
+        builder.UseSetting("Api:RequestsPerSecond", "1000000");
+        builder.UseSetting("Api:RequestBurst", "1000000");
         builder.UseSetting("Aggregation:PushDelay", "00:00:00.100");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Orleans", "Error");
