@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Reintegration.Analytics.Domain.Reference;
+using Reintegration.Analytics.TestSupport;
 
 namespace Reintegration.Analytics.Benchmarks;
 

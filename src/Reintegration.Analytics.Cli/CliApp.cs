@@ -5,7 +5,8 @@ using Spectre.Console.Cli;
 namespace Reintegration.Analytics.Cli;
 
 /// <summary>
-/// The command line for analysts and clerks (<c>reintegration</c>): imports and snapshots through the service's HTTP API.
+/// The command line for analysts and clerks (<c>reintegration</c>): imports and snapshots through the service's HTTP API, and
+/// API keys for its configuration.
 /// Exit codes: 0 done, 1 failed (the message says why), 3 imported with rejected records.
 /// </summary>
 public static class CliApp
@@ -32,6 +33,13 @@ public static class CliApp
                     .WithDescription("Download a snapshot as json, csv, hxl or xlsx")
                     .WithExample("snapshot", "export", "20261127T101500-3fa2c1", "--format", "xlsx", "--out", "q4.xlsx");
                 snapshot.AddCommand<SnapshotDiffCommand>("diff").WithData(session).WithDescription("Compare two snapshots");
+            });
+            config.AddBranch("keys", keys =>
+            {
+                keys.SetDescription("Make API keys for the service's configuration");
+                keys.AddCommand<KeysCreateCommand>("create").WithData(session)
+                    .WithDescription("Print a new random API key and the configuration lines that hold its hash")
+                    .WithExample("keys", "create", "--name", "wca-viewer", "--role", "viewer", "--scope", "WCA");
             });
         });
         try

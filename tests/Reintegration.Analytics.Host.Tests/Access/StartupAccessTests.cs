@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
+using Reintegration.Analytics.Cli;
 using Reintegration.Analytics.TestSupport;
+using Spectre.Console;
 
 namespace Reintegration.Analytics.Host.Tests.Access;
 
@@ -73,6 +75,51 @@ public class StartupAccessTests
         Assert.NotEqual(0, exit);
         Assert.Contains("Auth:ApiKeys:wca-viewer:Sha256 must be the 64 hex digits", output);
         Assert.Contains("Auth:ApiKeys:sen-ingest: role 'ingest' needs a scope", output);
+    }
+
+    [Fact]
+    public async Task A_key_made_by_the_CLI_works_once_its_printed_lines_configure_the_service()
+    {
+        var output = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No });
+        var session = new CliSession(console, _ => throw new InvalidOperationException("keys create talks to no service"));
+        Assert.Equal(0, await CliApp.RunAsync(["keys", "create", "--name", "tun-viewer", "--role", "viewer", "--scope", "TUN"], session));
+        var text = output.ToString();
+        var key = Regex.Match(text, @"^  ([A-Za-z0-9_-]{43})$", RegexOptions.Multiline).Groups[1].Value;
+        var environment = Regex.Matches(text, @"^  (Auth__ApiKeys__\S+?)=(\S+)$", RegexOptions.Multiline)
+            .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+        Assert.Equal(3, environment.Count);
+        Assert.DoesNotContain(key, string.Join(" ", environment.Values)); // only the hash is configured
+
+        var directory = Directory.CreateTempSubdirectory("reintegration-clikey-").FullName;
+        try
+        {
+            await using var host = await HostProcess.StartAsync(HostDll, [.. Isolated(directory), .. environment.SelectMany(e =>
+                (string[])[$"--{e.Key.Replace("__", ":")}", e.Value])], withTestKeys: false);
+            Assert.DoesNotContain(host.Output, l => l.StartsWith("Development API key", StringComparison.Ordinal));
+            using var http = new HttpClient { BaseAddress = host.Url };
+            http.DefaultRequestHeaders.Add(TestCredentials.Header, key);
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/v1/countries/TUN")).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await http.GetAsync("/api/v1/countries/JOR")).StatusCode);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("viewer", null, "needs a scope")]
+    [InlineData("root", null, "is not one of")]
+    [InlineData("hq", "WCA", "takes no scope")]
+    public async Task The_CLI_refuses_a_key_the_service_would_refuse(string role, string? scope, string reason)
+    {
+        var output = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No });
+        console.Profile.Width = 240;
+        string[] args = ["keys", "create", "--name", "k", "--role", role, .. scope is null ? [] : (string[])["--scope", scope]];
+        Assert.NotEqual(0, await CliApp.RunAsync(args, new CliSession(console, _ => throw new InvalidOperationException())));
+        Assert.Contains(reason, output.ToString());
     }
 
     private static async Task<(int Exit, string Output)> RunToExitAsync(string[] arguments, IReadOnlyDictionary<string, string> environment)

@@ -1,10 +1,10 @@
-namespace Reintegration.Analytics.Benchmarks;
+namespace Reintegration.Analytics.TestSupport;
 
 /// <summary>
 /// Resident memory of another process from Linux's <c>/proc</c>: the current size and the peak since the last reset
 /// (writing 5 to <c>clear_refs</c> resets the peak, so one operation's peak can be measured on its own).
 /// </summary>
-internal static class ProcessMemory
+public static class ProcessMemory
 {
     public static void ResetPeak(int pid) => File.WriteAllText($"/proc/{pid}/clear_refs", "5");
 
