@@ -44,10 +44,6 @@ public sealed class AccessScope
 
     public bool CoversRegion(string region) => Everything || Regions.Contains(region);
 
-    /// <summary>Every country this scope reaches, in code order (for listings without an explicit choice).</summary>
-    public IEnumerable<string> CountriesIn(RegionMap regions) =>
-        Reference.Countries.All.Select(c => c.Iso3).Where(c => CoversCountry(c, regions)).Order(StringComparer.Ordinal);
-
     /// <summary>A snapshot is readable when everything it holds is: the globe needs everything, regions and countries each.</summary>
     public bool CoversSnapshot(SnapshotScope snapshot, RegionMap regions) => snapshot.Kind switch
     {

@@ -70,10 +70,9 @@ internal static class ReadEndpoints
             List<string> countries;
             if (requested.Length == 0)
             {
-                // Without a choice, the countries with data in the caller's reach (every country of the globe for hq and admin).
-                countries = scope.Everything
-                    ? [.. (await WhenComplete(() => grains.Global().GetReport(), r => r.Pending)).Countries]
-                    : [.. scope.CountriesIn(regions)];
+                // Without a choice, the countries with data that the caller reaches (all of them for hq and admin).
+                var global = await WhenComplete(() => grains.Global().GetReport(), r => r.Pending);
+                countries = [.. global.Countries.Where(c => scope.CoversCountry(c, regions))];
             }
             else
             {
