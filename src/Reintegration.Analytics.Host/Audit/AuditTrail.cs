@@ -1,3 +1,4 @@
+using Reintegration.Analytics.Grains;
 using Reintegration.Analytics.Host.Auth;
 using Reintegration.Analytics.Persistence.Audit;
 
@@ -9,8 +10,8 @@ public sealed record AuditedAction(string Action);
 /// <summary>
 /// Writes one audit row for every request to an audited endpoint (writes, ingest batches, snapshots, downloads and
 /// deletions) by an identified caller, refusals included. The row is committed before the response starts, so a client
-/// never holds an acknowledgment that the log lacks; if the log cannot be written the connection is dropped unanswered
-/// (writes are idempotent, so the client sends again). Requests without valid credentials are not logged: they would
+/// never holds an acknowledgment that the log lacks; if the log cannot be written a success is not answered (the connection
+/// is dropped and the client sends again: writes are idempotent), while a refusal or failure still is. Requests without valid credentials are not logged: they would
 /// let anyone fill the table.
 /// </summary>
 public sealed class AuditTrail(RequestDelegate next, AuditLog log, TimeProvider clock, ILogger<AuditTrail> logger)
@@ -36,10 +37,18 @@ public sealed class AuditTrail(RequestDelegate next, AuditLog log, TimeProvider 
         {
             await log.AppendAsync(entry);
         }
+        catch (Exception e) when (http.Response.StatusCode is >= 200 and < 300)
+        {
+            // A success must not be acknowledged unlogged: the client sees no answer and sends again (idempotent).
+            logger.Failure(LogLevel.Error, e, "The audit log could not be written; {Action} by {Caller} is answered by closing the connection",
+                action, caller.Name);
+            http.Abort();
+        }
         catch (Exception e)
         {
-            logger.LogError(e, "The audit log could not be written; {Action} by {Caller} is answered by closing the connection", action, caller.Name);
-            http.Abort();
+            // A refusal or failure acknowledged nothing (e.g. a 503 while the database is down, which is also why the log failed).
+            logger.Failure(LogLevel.Warning, e, "The audit log could not be written; {Action} by {Caller} answered {Status} unlogged",
+                action, caller.Name, http.Response.StatusCode);
         }
     }
 

@@ -12,7 +12,7 @@ public sealed class ApiKeyHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeys keys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string Scheme = "ApiKey";
+    public const string SchemeName = "ApiKey";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -21,7 +21,7 @@ public sealed class ApiKeyHandler(
         var caller = keys.Find(presented);
         return Task.FromResult(caller is null
             ? AuthenticateResult.Fail("the API key is not one this service knows")
-            : AuthenticateResult.Success(new AuthenticationTicket(CallerClaims.ToPrincipal(caller, Scheme), Scheme)));
+            : AuthenticateResult.Success(new AuthenticationTicket(CallerClaims.ToPrincipal(caller, SchemeName), SchemeName)));
     }
 
     public static string? PresentedKey(HttpRequest request)

@@ -20,14 +20,14 @@ public sealed class ApiKeys
         {
             var where = $"Auth:ApiKeys:{name}";
             var hash = key.Sha256?.Trim().ToLowerInvariant();
-            if (!ApiKeyText.IsHash(hash))
+            if (hash is null || !ApiKeyText.IsHash(hash))
             {
                 problems.Add($"{where}:Sha256 must be the 64 hex digits of the key's SHA-256 (reintegration keys create prints it)");
                 continue;
             }
             var (caller, error) = Caller.Create(name, key.Role, key.Scope, regions);
             if (caller is null) problems.Add($"{where}: {error}");
-            else if (!_byHash.TryAdd(hash!, caller)) problems.Add($"{where}:Sha256 is the hash of another key too ({_byHash[hash].Name})");
+            else if (!_byHash.TryAdd(hash, caller)) problems.Add($"{where}:Sha256 is the hash of another key too ({_byHash[hash].Name})");
         }
         if (problems.Count > 0)
             throw new InvalidOperationException("The API key configuration is invalid:\n  " + string.Join("\n  ", problems));

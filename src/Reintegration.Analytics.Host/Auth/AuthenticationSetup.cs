@@ -39,8 +39,8 @@ public static class AuthenticationSetup
             .AddPolicyScheme(Scheme, "API key or bearer token", o => o.ForwardDefaultSelector = http =>
                 jwt.IsConfigured && ApiKeyHandler.PresentedKey(http.Request) is null && ApiKeyHandler.BearerValue(http.Request) is not null
                     ? JwtBearerDefaults.AuthenticationScheme
-                    : ApiKeyHandler.Scheme)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyHandler.Scheme, null);
+                    : ApiKeyHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyHandler.SchemeName, null);
         if (jwt.IsConfigured) AddJwt(authentication, jwt, regions);
         return developmentKey;
     }

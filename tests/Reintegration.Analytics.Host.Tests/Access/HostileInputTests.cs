@@ -18,8 +18,8 @@ public class HostileInputTests(ApiFactory factory)
     public async Task An_overlong_NDJSON_line_is_rejected_by_number_and_the_next_line_is_kept()
     {
         var kept = Ids.New("kept");
-        var huge = $$"""{"kind":"community","communityId":"{{Ids.New("huge")}}","country":"SEN","name":"{{new string('x', 200_000)}}"}""";
-        var report = (await _api.IngestRaw(huge + "\r\n" + $$"""{"kind":"community","communityId":"{{kept}}","country":"SEN","name":"K"}""")).Json;
+        var huge = $$"""{"kind":"community","communityId":"{{Ids.New("huge")}}","country":"MNG","name":"{{new string('x', 200_000)}}"}""";
+        var report = (await _api.IngestRaw(huge + "\r\n" + $$"""{"kind":"community","communityId":"{{kept}}","country":"MNG","name":"K"}""")).Json;
         Assert.Equal(1, report["accepted"]!.GetValue<long>());
         var error = Assert.Single(report["errors"]!.AsArray())!;
         Assert.Equal(1, error["line"]!.GetValue<long>());
@@ -31,9 +31,9 @@ public class HostileInputTests(ApiFactory factory)
     public async Task Deeply_nested_JSON_is_refused_before_it_is_read()
     {
         var community = Ids.New("deep");
-        ApiClient.AssertProblem(await _api.PutRaw($"/communities/{community}", $$"""{"country":"SEN","name":"A","x":{{Deep(500)}}}"""),
+        ApiClient.AssertProblem(await _api.PutRaw($"/communities/{community}", $$"""{"country":"MNG","name":"A","x":{{Deep(500)}}}"""),
             HttpStatusCode.BadRequest, "body");
-        var report = (await _api.IngestRaw($$"""{"kind":"community","communityId":"{{community}}","country":"SEN","n":{{Deep(64)}}}""" + "\n")).Json;
+        var report = (await _api.IngestRaw($$"""{"kind":"community","communityId":"{{community}}","country":"MNG","n":{{Deep(64)}}}""" + "\n")).Json;
         Assert.Contains("depth", report["errors"]![0]!["error"]!.GetValue<string>());
         ApiClient.AssertProblem(await _api.Get($"/communities/{community}"), HttpStatusCode.NotFound, "communityId");
     }
@@ -41,7 +41,7 @@ public class HostileInputTests(ApiFactory factory)
     [Fact]
     public async Task A_CSV_row_that_cannot_be_read_stops_the_import_there_and_keeps_the_rows_before()
     {
-        var (_, caseId) = await _api.NewReturnee("SEN");
+        var (_, caseId) = await _api.NewReturnee("MNG");
         var csv = $"caseId,surveyId,date,round,employed\n{caseId},s1,{Days.Ago(3)},baseline,yes\n{caseId},s2,{Days.Ago(2)},m3,\"{new string('y', 100_000)}\"\n";
         var response = await _api.Send(new HttpRequestMessage(HttpMethod.Post, ApiClient.Base + "/ingest")
         {
