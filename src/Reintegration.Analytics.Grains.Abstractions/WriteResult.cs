@@ -42,7 +42,8 @@ public sealed record WriteResult(
 
     /// <summary>A returnee placed in a community that is not registered (or not visible to the caller).</summary>
     public static WriteResult UnknownCommunity(string communityId) =>
-        Invalid("communityId", $"community '{communityId}' is not registered; register it first with PUT /api/v1/communities/{communityId}");
+        Invalid("communityId",
+            $"community '{communityId}' is not registered; register it first with PUT /api/v1/communities/{communityId}");
 
     /// <summary>A write about a community that is not registered (or not visible to the caller).</summary>
     public static WriteResult CommunityNotRegistered(string communityId) =>

@@ -38,7 +38,8 @@ public sealed class HostProcess : IAsyncDisposable
     /// Starts the host and waits until <c>/health/ready</c> answers. Unless <paramref name="withTestKeys"/> is false, the
     /// host is configured with the <see cref="TestCredentials"/> keys (through environment variables, as in production).
     /// </summary>
-    public static async Task<HostProcess> StartAsync(string hostDll, IEnumerable<string> arguments, int? port = null, bool withTestKeys = true)
+    public static async Task<HostProcess> StartAsync(
+        string hostDll, IEnumerable<string> arguments, int? port = null, bool withTestKeys = true)
     {
         var url = new Uri($"http://127.0.0.1:{port ?? FreePort()}");
         var start = new ProcessStartInfo("dotnet")

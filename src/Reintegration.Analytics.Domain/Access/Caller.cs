@@ -27,6 +27,8 @@ public sealed record Caller(string Name, string Role, AccessScope Scope)
                 ? (new Caller(name, role!, AccessScope.Unlimited), null)
                 : (null, $"role '{role}' reaches everything and takes no scope (scope '{scope}' was given)");
         var (parsed, error) = AccessScope.Parse(scope, regions);
-        return parsed is null ? (null, $"role '{role}' needs a scope of countries or regions: {error!.Message}") : (new Caller(name, role!, parsed), null);
+        return parsed is null
+            ? (null, $"role '{role}' needs a scope of countries or regions: {error!.Message}")
+            : (new Caller(name, role!, parsed), null);
     }
 }

@@ -65,7 +65,8 @@ public sealed class ReturneeGrain(
             catch (Exception e)
             {
                 // Keep the undelivered changes in the journal tail: the next activation delivers them.
-                logger.Failure(LogLevel.Warning, e, "A returnee's contribution could not be delivered at deactivation; the next activation delivers it");
+                logger.Failure(LogLevel.Warning, e,
+                    "A returnee's contribution could not be delivered at deactivation; the next activation delivers it");
                 return;
             }
         }

@@ -11,9 +11,6 @@ namespace Reintegration.Analytics.Host.Api;
 /// </summary>
 internal static class AuditEndpoints
 {
-    public const int DefaultLimit = 100;
-    public const int MaxLimit = 1000;
-
     public static void MapAuditEndpoints(this IEndpointRouteBuilder api)
     {
         api.MapGet("/audit", async (HttpRequest request, AuditLog log, CancellationToken cancellation) =>
@@ -23,19 +20,21 @@ internal static class AuditEndpoints
             var (to, toError) = Time(request, "to");
             if (toError is not null) return toError;
 
-            var limitText = request.Query["limit"].ToString();
-            var limit = DefaultLimit;
-            if (limitText.Length > 0 && (!int.TryParse(limitText, out limit) || limit is < 1 or > MaxLimit))
-                return Problems.Invalid("limit", $"'{limitText}' is not a whole number from 1 to {MaxLimit}");
+            var (limit, limitProblem) = PageLimit.Read(request);
+            if (limitProblem is not null) return limitProblem;
             var cursorText = request.Query["cursor"].ToString();
             long after = 0;
             if (cursorText.Length > 0 && (!long.TryParse(cursorText, NumberStyles.None, CultureInfo.InvariantCulture, out after)))
-                return Problems.Invalid("cursor", "not a cursor this service gave out; use the 'next' value of the previous page");
+                return Problems.Invalid("cursor", PageLimit.CursorProblem);
             var caller = request.Query["caller"].ToString();
 
             var entries = await log.ReadAsync(new AuditQuery(from, to, caller.Length > 0 ? caller : null, after, limit + 1), cancellation);
             var page = entries.Take(limit).ToList();
-            return Results.Ok(new { entries = page, next = entries.Count > limit ? page[^1].Id.ToString(CultureInfo.InvariantCulture) : null });
+            return Results.Ok(new
+            {
+                entries = page,
+                next = entries.Count > limit ? page[^1].Id.ToString(CultureInfo.InvariantCulture) : null,
+            });
         }).RequireAccess(Permission.Administer);
     }
 

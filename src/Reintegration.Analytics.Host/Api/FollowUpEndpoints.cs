@@ -14,9 +14,6 @@ namespace Reintegration.Analytics.Host.Api;
 /// </summary>
 internal static class FollowUpEndpoints
 {
-    public const int DefaultLimit = 100;
-    public const int MaxLimit = 1000;
-
     public static void MapFollowUpEndpoints(this IEndpointRouteBuilder api)
     {
         api.MapGet("/countries/{iso3}/followup", async (string iso3, HttpRequest request, IGrainFactory grains, TimeProvider clock) =>
@@ -27,15 +24,13 @@ internal static class FollowUpEndpoints
             if (!FollowUpStatus.Actionable.Contains(status))
                 return Problems.Invalid("status", $"'{status}' is not one of {string.Join(", ", FollowUpStatus.Actionable)}");
 
-            var limitText = request.Query["limit"].ToString();
-            var limit = DefaultLimit;
-            if (limitText.Length > 0 && (!int.TryParse(limitText, out limit) || limit is < 1 or > MaxLimit))
-                return Problems.Invalid("limit", $"'{limitText}' is not a whole number from 1 to {MaxLimit}");
+            var (limit, limitProblem) = PageLimit.Read(request);
+            if (limitProblem is not null) return limitProblem;
 
             var cursorText = request.Query["cursor"].ToString();
             FollowUpCursor? after = null;
             if (cursorText.Length > 0 && (after = FollowUpCursor.Decode(cursorText)) is null)
-                return Problems.Invalid("cursor", "not a cursor this service gave out; use the 'next' value of the previous page");
+                return Problems.Invalid("cursor", PageLimit.CursorProblem);
 
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             var country = grains.Country(iso3);

@@ -17,7 +17,8 @@ internal static class Problems
         StatusCodes.Status404NotFound, "not-found", "No such resource", [new FieldError(field, message)]);
 
     public static IResult Unauthorized(string message) => Problem(
-        StatusCodes.Status401Unauthorized, "unauthorized", "Credentials are missing or not valid", [new FieldError("credentials", message)]);
+        StatusCodes.Status401Unauthorized, "unauthorized", "Credentials are missing or not valid",
+        [new FieldError("credentials", message)]);
 
     public static IResult Forbidden(string field, string message) => Problem(
         StatusCodes.Status403Forbidden, "forbidden", "The caller may not do this", [new FieldError(field, message)]);

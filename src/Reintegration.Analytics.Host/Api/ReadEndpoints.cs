@@ -14,7 +14,8 @@ internal static class ReadEndpoints
     public static void MapReadEndpoints(this IEndpointRouteBuilder api)
     {
         // A case or community outside the caller's scope is answered exactly as an unknown one (SPEC §4).
-        api.MapGet("/returnees/{caseId}", async (string caseId, HttpContext http, IGrainFactory grains, TimeProvider clock, RegionMap regions) =>
+        api.MapGet("/returnees/{caseId}", async (
+            string caseId, HttpContext http, IGrainFactory grains, TimeProvider clock, RegionMap regions) =>
         {
             if (!Identifiers.IsCaseId(caseId)) return Problems.Invalid("caseId", $"'{caseId}' is not valid: {Identifiers.CaseIdRule}");
             return await grains.Returnee(caseId).Get(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) is { } view
@@ -81,7 +82,8 @@ internal static class ReadEndpoints
                 if (invalid.Count > 0)
                     return Problems.Invalid("countries", $"not ISO 3166-1 alpha-3 codes (or XKX) in upper case: {string.Join(", ", invalid)}");
                 var outside = countries.Where(c => !scope.CoversCountry(c, regions)).ToList();
-                if (outside.Count > 0) return Problems.Forbidden("countries", $"outside the caller's scope ({scope}): {string.Join(", ", outside)}");
+                if (outside.Count > 0)
+                    return Problems.Forbidden("countries", $"outside the caller's scope ({scope}): {string.Join(", ", outside)}");
             }
 
             var reports = await Task.WhenAll(countries.Select(c => WhenComplete(() => grains.Country(c).GetReport(), r => r.Pending)));

@@ -44,7 +44,8 @@ internal static class SnapshotEndpoints
     }
 
     private static bool Visible(SnapshotInfo info, Caller caller, RegionMap regions) =>
-        caller.Scope.Everything || (SnapshotScope.Parse(info.Scope, regions).Scope is { } scope && caller.Scope.CoversSnapshot(scope, regions));
+        caller.Scope.Everything
+        || (SnapshotScope.Parse(info.Scope, regions).Scope is { } scope && caller.Scope.CoversSnapshot(scope, regions));
 
     private static async Task<IResult> CreateAsync(
         HttpContext http, SnapshotBuilder builder, RegionMap regions, IOptions<ApiOptions> options)
@@ -75,7 +76,8 @@ internal static class SnapshotEndpoints
         {
             scope = caller.Scope.DefaultSnapshot();
             if (scope is null)
-                return Problems.Invalid("scope", $"'{caller.Name}' reaches regions and countries ({caller.Scope}); name the regions or the countries");
+                return Problems.Invalid("scope",
+                    $"'{caller.Name}' reaches regions and countries ({caller.Scope}); name the regions or the countries");
         }
         else
         {
@@ -137,7 +139,9 @@ internal static class SnapshotEndpoints
             json.Value.SerializerOptions, cancellation), "application/json");
     }
 
-    /// <summary>A snapshot that can be read: 404 when unknown or not visible, 409 while it is being built or when its build failed.</summary>
+    /// <summary>
+    /// A snapshot that can be read: 404 when unknown or not visible, 409 while it is being built or when its build failed.
+    /// </summary>
     private static async Task<(SnapshotInfo? Info, IResult? Problem)> ReadyAsync(
         SnapshotStore store, Caller caller, RegionMap regions, string field, string id)
     {

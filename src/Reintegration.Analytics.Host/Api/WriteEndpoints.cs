@@ -30,7 +30,8 @@ internal static class WriteEndpoints
         writes.MapPut("/returnees/{caseId}/plan", (HttpContext http, string caseId) =>
             PutAsync(http, "plan", new() { ["caseId"] = caseId }))
             .Audited("put.plan");
-        writes.MapPut("/communities/{communityId}/assessments/{assessmentId}", (HttpContext http, string communityId, string assessmentId) =>
+        writes.MapPut("/communities/{communityId}/assessments/{assessmentId}", (
+            HttpContext http, string communityId, string assessmentId) =>
             PutAsync(http, "communityAssessment", new() { ["communityId"] = communityId, ["assessmentId"] = assessmentId }))
             .Audited("put.communityAssessment");
         writes.MapPut("/countries/{iso3}/assessments/{assessmentId}", (HttpContext http, string iso3, string assessmentId) =>

@@ -11,8 +11,8 @@ public sealed record AuditedAction(string Action);
 /// Writes one audit row for every request to an audited endpoint (writes, ingest batches, snapshots, downloads and
 /// deletions) by an identified caller, refusals included. The row is committed before the response starts, so a client
 /// never holds an acknowledgment that the log lacks; if the log cannot be written a success is not answered (the connection
-/// is dropped and the client sends again: writes are idempotent), while a refusal or failure still is. Requests without valid credentials are not logged: they would
-/// let anyone fill the table.
+/// is dropped and the client sends again: writes are idempotent), while a refusal or failure still is. Requests without
+/// valid credentials are not logged: they would let anyone fill the table.
 /// </summary>
 public sealed class AuditTrail(RequestDelegate next, AuditLog log, TimeProvider clock, ILogger<AuditTrail> logger)
 {
@@ -30,7 +30,8 @@ public sealed class AuditTrail(RequestDelegate next, AuditLog log, TimeProvider 
     {
         if (http.Caller() is not { } caller) return;
         var target = http.Items[TargetKey] as string ?? string.Join(" ",
-            http.Request.RouteValues.Where(v => v.Value is string).OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value}"));
+            http.Request.RouteValues.Where(v => v.Value is string).OrderBy(v => v.Key, StringComparer.Ordinal)
+                .Select(v => $"{v.Key}={v.Value}"));
         var entry = new AuditEntry(0, clock.GetUtcNow(), caller.Name, caller.Role, action, target, http.Response.StatusCode,
             http.Items[DetailsKey] as string);
         try
@@ -40,7 +41,8 @@ public sealed class AuditTrail(RequestDelegate next, AuditLog log, TimeProvider 
         catch (Exception e) when (http.Response.StatusCode is >= 200 and < 300)
         {
             // A success must not be acknowledged unlogged: the client sees no answer and sends again (idempotent).
-            logger.Failure(LogLevel.Error, e, "The audit log could not be written; {Action} by {Caller} is answered by closing the connection",
+            logger.Failure(LogLevel.Error, e,
+                "The audit log could not be written; {Action} by {Caller} is answered by closing the connection",
                 action, caller.Name);
             http.Abort();
         }

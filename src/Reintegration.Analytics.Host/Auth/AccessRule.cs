@@ -24,10 +24,12 @@ public enum RouteScope
 
 public static class EndpointAccess
 {
-    public static TBuilder RequireAccess<TBuilder>(this TBuilder builder, Permission permission) where TBuilder : IEndpointConventionBuilder =>
+    public static TBuilder RequireAccess<TBuilder>(this TBuilder builder, Permission permission)
+        where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new AccessRule(permission));
 
-    public static TBuilder RequireAccess<TBuilder>(this TBuilder builder, Permission permission, RouteScope scope, string? routeValue = null)
+    public static TBuilder RequireAccess<TBuilder>(
+        this TBuilder builder, Permission permission, RouteScope scope, string? routeValue = null)
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new AccessRule(permission, scope, routeValue));
 

@@ -31,7 +31,8 @@ public sealed class ApiKeys
         }
         if (problems.Count > 0)
             throw new InvalidOperationException("The API key configuration is invalid:\n  " + string.Join("\n  ", problems));
-        if (developmentKey is not null) _byHash[ApiKeyText.Hash(developmentKey)] = new Caller("development", Roles.Admin, AccessScope.Unlimited);
+        if (developmentKey is not null)
+            _byHash[ApiKeyText.Hash(developmentKey)] = new Caller("development", Roles.Admin, AccessScope.Unlimited);
     }
 
     public int Count => _byHash.Count;

@@ -49,7 +49,8 @@ public static class AuthenticationSetup
     {
         var secret = Encoding.UTF8.GetBytes(jwt.SigningKey!);
         if (secret.Length < MinimumSigningKeyBytes)
-            throw new InvalidOperationException($"Auth:Jwt:SigningKey must be at least {MinimumSigningKeyBytes} bytes (it has {secret.Length})");
+            throw new InvalidOperationException(
+                $"Auth:Jwt:SigningKey must be at least {MinimumSigningKeyBytes} bytes (it has {secret.Length})");
         if (string.IsNullOrWhiteSpace(jwt.Issuer) || string.IsNullOrWhiteSpace(jwt.Audience))
             throw new InvalidOperationException("Auth:Jwt needs Issuer and Audience besides SigningKey: tokens are checked against both");
 

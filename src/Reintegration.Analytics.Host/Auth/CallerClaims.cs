@@ -24,7 +24,8 @@ public static class CallerClaims
         if (principal.Identity?.IsAuthenticated != true) return (null, null);
         var name = principal.FindFirst(Name)?.Value ?? principal.Identity.Name ?? "token";
         var scopes = principal.FindAll(Scope).Select(c => c.Value).ToList();
-        return Domain.Access.Caller.Create(name, principal.FindFirst(Role)?.Value, scopes.Count == 0 ? null : string.Join(",", scopes), regions);
+        return Domain.Access.Caller.Create(
+            name, principal.FindFirst(Role)?.Value, scopes.Count == 0 ? null : string.Join(",", scopes), regions);
     }
 
     /// <summary>The authenticated caller of a request, or null when it brought no valid credentials.</summary>

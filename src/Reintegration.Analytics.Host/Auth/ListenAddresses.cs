@@ -14,7 +14,9 @@ public static class ListenAddresses
         return addresses;
     }
 
-    /// <summary>True for <c>localhost</c>, 127.0.0.0/8 and ::1; false for wildcards (<c>*</c>, <c>+</c>, 0.0.0.0) and anything else.</summary>
+    /// <summary>
+    /// True for <c>localhost</c>, 127.0.0.0/8 and ::1; false for wildcards (<c>*</c>, <c>+</c>, 0.0.0.0) and anything else.
+    /// </summary>
     public static bool IsLoopback(string address)
     {
         var normalized = address.Replace("://*", "://0.0.0.0").Replace("://+", "://0.0.0.0");

@@ -63,7 +63,8 @@ public sealed class IngestProcessor(RecordParser parser, RecordApplier applier, 
                 var applying = Stopwatch.StartNew();
                 try
                 {
-                    var result = await _retry.ExecuteAsync(_ => new ValueTask<WriteResult>(applier.ApplyAsync(record, caller)), cancellationToken);
+                    var result = await _retry.ExecuteAsync(
+                        _ => new ValueTask<WriteResult>(applier.ApplyAsync(record, caller)), cancellationToken);
                     metrics.Acknowledged(record.Kind, IngestMetrics.OutcomeOf(result), applying.Elapsed);
                     if (result.Succeeded)
                     {

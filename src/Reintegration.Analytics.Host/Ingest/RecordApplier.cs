@@ -56,7 +56,9 @@ public sealed class RecordApplier(IGrainFactory grains, RegionMap regions)
             case PlanWrite p:
                 return await CaseOutside(p.CaseId);
             case CommunityAssessmentWrite ca:
-                return await CommunityCountry(ca.CommunityId) is { } at && !Covers(at) ? WriteResult.CommunityNotRegistered(ca.CommunityId) : null;
+                return await CommunityCountry(ca.CommunityId) is { } at && !Covers(at)
+                    ? WriteResult.CommunityNotRegistered(ca.CommunityId)
+                    : null;
             case StructuralAssessmentWrite sa:
                 return Covers(sa.Country) ? null : OutsideScope("country", sa.Country);
             default:

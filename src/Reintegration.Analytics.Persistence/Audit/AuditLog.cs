@@ -13,18 +13,18 @@ public sealed class AuditLog : IAsyncDisposable
     private const string Columns = "caller, role, action, target, outcome, details";
 
     private readonly SqlStore _store;
-    private readonly GroupCommit<AuditEntry> _commits;
+    private readonly DatabaseBatcher<AuditEntry, bool> _commits;
 
     public AuditLog(StorageOptions storage, ILogger<AuditLog> logger)
     {
         _store = new SqlStore(storage);
-        _commits = new GroupCommit<AuditEntry>(InsertAsync,
-            e => new StorageUnavailableException("the audit log could not be written", e), MaxBatch, committers: 1, "audit entries", logger);
+        _commits = new DatabaseBatcher<AuditEntry, bool>(InsertAsync,
+            e => new StorageUnavailableException("the audit log could not be written", e), MaxBatch, workers: 1, "audit entries", logger);
     }
 
     public Task AppendAsync(AuditEntry entry) => _commits.AddAsync(entry);
 
-    private async Task<IReadOnlyList<Exception?>> InsertAsync(IReadOnlyList<AuditEntry> entries)
+    private async Task<IReadOnlyList<DatabaseBatcher<AuditEntry, bool>.Outcome>> InsertAsync(IReadOnlyList<AuditEntry> entries)
     {
         await using var connection = await _store.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
@@ -39,7 +39,7 @@ public sealed class AuditLog : IAsyncDisposable
             await command.ExecuteNonQueryAsync();
         }
         await transaction.CommitAsync();
-        return new Exception?[entries.Count];
+        return entries.Select(_ => DatabaseBatcher<AuditEntry, bool>.Outcome.Done(true)).ToList();
     }
 
     public async Task<IReadOnlyList<AuditEntry>> ReadAsync(AuditQuery query, CancellationToken cancellation = default)

@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
 using Orleans.Serialization;
 using Reintegration.Analytics.Domain.Returnees;
 using Reintegration.Analytics.Grains.Storage;
@@ -17,63 +17,39 @@ internal sealed class JournalTailReader : IAsyncDisposable
 
     private readonly StorageOptions _storage;
     private readonly Serializer _serializer;
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>();
-    private readonly Task _readers;
+    private readonly DatabaseBatcher<SqlBatches.TailRequest, IReadOnlyList<ReturneeChange>> _reads;
 
-    private sealed record Pending(SqlBatches.TailRequest Request, TaskCompletionSource<IReadOnlyList<ReturneeChange>> Done);
-
-    public JournalTailReader(StorageOptions storage, Serializer serializer, int readers)
+    public JournalTailReader(StorageOptions storage, Serializer serializer, int readers, ILogger logger)
     {
         _storage = storage;
         _serializer = serializer;
-        _readers = Task.WhenAll(Enumerable.Range(0, readers).Select(_ => Task.Run(ReadLoopAsync)));
+        _reads = new DatabaseBatcher<SqlBatches.TailRequest, IReadOnlyList<ReturneeChange>>(ReadBatchAsync,
+            e => new StorageUnavailableException("the journal could not be read", e), MaxBatch, readers, "journal tail reads", logger);
     }
 
-    public Task<IReadOnlyList<ReturneeChange>> ReadAfterAsync(string caseId, long version)
-    {
-        var pending = new Pending(new SqlBatches.TailRequest(caseId, version),
-            new TaskCompletionSource<IReadOnlyList<ReturneeChange>>(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!_queue.Writer.TryWrite(pending)) throw new ObjectDisposedException(nameof(JournalTailReader));
-        return pending.Done.Task;
-    }
+    public Task<IReadOnlyList<ReturneeChange>> ReadAfterAsync(string caseId, long version) =>
+        _reads.AddAsync(new SqlBatches.TailRequest(caseId, version));
 
-    private async Task ReadLoopAsync()
+    private async Task<IReadOnlyList<DatabaseBatcher<SqlBatches.TailRequest, IReadOnlyList<ReturneeChange>>.Outcome>> ReadBatchAsync(
+        IReadOnlyList<SqlBatches.TailRequest> requests)
     {
-        var batch = new List<Pending>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync())
+        await using var connection = _storage.Backend.CreateConnection(_storage.ConnectionString);
+        await connection.OpenAsync();
+        var tails = await SqlBatches.ReadTailsAsync(_storage.Backend, connection, requests);
+        return tails.Select(tail =>
         {
-            batch.Clear();
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending)) batch.Add(pending);
-            if (batch.Count == 0) continue;
+            // One unreadable row fails its own case, not the others read with it.
             try
             {
-                await using var connection = _storage.Backend.CreateConnection(_storage.ConnectionString);
-                await connection.OpenAsync();
-                var tails = await SqlBatches.ReadTailsAsync(_storage.Backend, connection, batch.Select(p => p.Request).ToList());
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    // One unreadable row fails its own case, not the others read with it.
-                    try
-                    {
-                        batch[i].Done.TrySetResult(tails[i].Select(bytes => _serializer.Deserialize<ReturneeChange>(bytes)!).ToList());
-                    }
-                    catch (Exception e)
-                    {
-                        batch[i].Done.TrySetException(e);
-                    }
-                }
+                IReadOnlyList<ReturneeChange> changes = tail.Select(bytes => _serializer.Deserialize<ReturneeChange>(bytes)!).ToList();
+                return DatabaseBatcher<SqlBatches.TailRequest, IReadOnlyList<ReturneeChange>>.Outcome.Done(changes);
             }
             catch (Exception e)
             {
-                var unavailable = new StorageUnavailableException("the journal could not be read", e);
-                foreach (var pending in batch) pending.Done.TrySetException(unavailable);
+                return DatabaseBatcher<SqlBatches.TailRequest, IReadOnlyList<ReturneeChange>>.Outcome.Failed(e);
             }
-        }
+        }).ToList();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _queue.Writer.TryComplete();
-        await _readers;
-    }
+    public ValueTask DisposeAsync() => _reads.DisposeAsync();
 }

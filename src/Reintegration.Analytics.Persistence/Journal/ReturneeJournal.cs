@@ -25,7 +25,7 @@ public sealed class ReturneeJournal : IReturneeJournal, IAsyncDisposable
     private readonly StorageOptions _storage;
     private readonly Serializer _serializer;
     private readonly ILogger<ReturneeJournal> _logger;
-    private readonly GroupCommit<SqlBatches.Row> _commits;
+    private readonly DatabaseBatcher<SqlBatches.Row, bool> _commits;
     private readonly JournalTailReader _tails;
 
     public ReturneeJournal(StorageOptions storage, Serializer serializer, ILogger<ReturneeJournal> logger)
@@ -33,9 +33,9 @@ public sealed class ReturneeJournal : IReturneeJournal, IAsyncDisposable
         _storage = storage;
         _serializer = serializer;
         _logger = logger;
-        _commits = new GroupCommit<SqlBatches.Row>(CommitBatchAsync,
+        _commits = new DatabaseBatcher<SqlBatches.Row, bool>(CommitBatchAsync,
             e => new StorageUnavailableException("the journal could not be written", e), MaxBatch, Committers, "journal changes", logger);
-        _tails = new JournalTailReader(storage, serializer, readers: storage.Backend == DatabaseBackend.PostgreSql ? 4 : 2);
+        _tails = new JournalTailReader(storage, serializer, readers: storage.Backend == DatabaseBackend.PostgreSql ? 4 : 2, logger);
     }
 
     /// <summary>Statements and batches committed so far, for the benchmark and diagnostics.</summary>
@@ -54,7 +54,7 @@ public sealed class ReturneeJournal : IReturneeJournal, IAsyncDisposable
 
     public Task<IReadOnlyList<ReturneeChange>> ReadAfterAsync(string caseId, long version) => _tails.ReadAfterAsync(caseId, version);
 
-    private async Task<IReadOnlyList<Exception?>> CommitBatchAsync(IReadOnlyList<SqlBatches.Row> rows)
+    private async Task<IReadOnlyList<DatabaseBatcher<SqlBatches.Row, bool>.Outcome>> CommitBatchAsync(IReadOnlyList<SqlBatches.Row> rows)
     {
         var inserted = await CommitAsync(rows);
         // Two appends of one (case, version) in the same batch insert one row: only the first is acknowledged.
@@ -62,7 +62,9 @@ public sealed class ReturneeJournal : IReturneeJournal, IAsyncDisposable
         return rows.Select(row =>
         {
             var key = (row.CaseId, row.Version);
-            return inserted.Contains(key) && claimed.Add(key) ? null : (Exception?)new JournalConflictException(row.CaseId, row.Version);
+            return inserted.Contains(key) && claimed.Add(key)
+                ? DatabaseBatcher<SqlBatches.Row, bool>.Outcome.Done(true)
+                : DatabaseBatcher<SqlBatches.Row, bool>.Outcome.Failed(new JournalConflictException(row.CaseId, row.Version));
         }).ToList();
     }
 

@@ -26,8 +26,8 @@ public sealed class SnapshotStore(StorageOptions storage)
         await using var connection = await _store.OpenAsync();
         await using var command = SqlStore.Command(connection,
             $"INSERT INTO snapshots ({InfoColumns}) VALUES (@id, @label, @scope, @status, @taken, NULL, @k, @instrument, NULL, NULL)",
-            ("@id", info.Id), ("@label", info.Label), ("@scope", info.Scope), ("@status", info.Status), ("@taken", _store.Time(info.TakenAt)),
-            ("@k", info.MinimumCellSize), ("@instrument", info.Instrument));
+            ("@id", info.Id), ("@label", info.Label), ("@scope", info.Scope), ("@status", info.Status),
+            ("@taken", _store.Time(info.TakenAt)), ("@k", info.MinimumCellSize), ("@instrument", info.Instrument));
         await command.ExecuteNonQueryAsync();
     }
 
@@ -95,8 +95,9 @@ public sealed class SnapshotStore(StorageOptions storage)
         await using var reader = await command.ExecuteReaderAsync(cancellation);
         while (await reader.ReadAsync(cancellation))
             yield return new SnapshotRow(reader.GetString(1), reader.GetString(2), reader.GetString(3), SqlStore.NullableString(reader, 4),
-                SqlStore.NullableString(reader, 5), reader.GetString(6), reader.GetString(7), NullableDouble(reader, 8), NullableDouble(reader, 9),
-                NullableDouble(reader, 10), reader.IsDBNull(11) ? null : reader.GetInt64(11), reader.GetBoolean(12));
+                SqlStore.NullableString(reader, 5), reader.GetString(6), reader.GetString(7), NullableDouble(reader, 8),
+                NullableDouble(reader, 9), NullableDouble(reader, 10), reader.IsDBNull(11) ? null : reader.GetInt64(11),
+                reader.GetBoolean(12));
     }
 
     /// <summary>Deletes a snapshot and its rows; false when there was none.</summary>

@@ -57,7 +57,8 @@ public sealed class AccessData
         if (apiKey is not null) request.Headers.Add(TestCredentials.Header, apiKey);
         if (bearer is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
         if (body is string text) request.Content = new StringContent(text, Encoding.UTF8, "application/x-ndjson");
-        else if (body is not null) request.Content = new StringContent(JsonSerializer.Serialize(body, ApiClient.Json), Encoding.UTF8, "application/json");
+        else if (body is not null)
+            request.Content = new StringContent(JsonSerializer.Serialize(body, ApiClient.Json), Encoding.UTF8, "application/json");
         var response = await client.SendAsync(request);
         await response.Content.LoadIntoBufferAsync();
         return response;

@@ -96,7 +96,8 @@ public class AccessMatrixTests(ApiFactory factory, ITestOutputHelper output)
         ["GET /api/v1/snapshots/{id}/status"] = new(Snapshots,
             d => new($"/api/v1/snapshots/{d.InSnapshot}/status"), Ok, d => new($"/api/v1/snapshots/{d.OutSnapshot}/status"), NotFound),
         ["GET /api/v1/snapshots/{id}"] = new(Snapshots,
-            d => new($"/api/v1/snapshots/{d.InSnapshot}?format=csv"), Ok, d => new($"/api/v1/snapshots/{d.OutSnapshot}?format=csv"), NotFound),
+            d => new($"/api/v1/snapshots/{d.InSnapshot}?format=csv"), Ok,
+            d => new($"/api/v1/snapshots/{d.OutSnapshot}?format=csv"), NotFound),
         ["GET /api/v1/snapshots/{a}/diff/{b}"] = new(Snapshots,
             d => new($"/api/v1/snapshots/{d.InSnapshot}/diff/{d.InSnapshot}"), Ok,
             d => new($"/api/v1/snapshots/{d.InSnapshot}/diff/{d.OutSnapshot}"), NotFound),
@@ -110,9 +111,13 @@ public class AccessMatrixTests(ApiFactory factory, ITestOutputHelper output)
     private static readonly object CommunityAssessment = new Dictionary<string, object>
     {
         ["date"] = "2026-02-03", ["population"] = 4000, ["cohesion"] = 3,
-        ["services"] = new Dictionary<string, object> { ["health"] = 4, ["education"] = 3, ["water"] = 2, ["employment"] = 1, ["housing"] = 0, ["psychosocial"] = 2 },
+        ["services"] = new Dictionary<string, object>
+        {
+            ["health"] = 4, ["education"] = 3, ["water"] = 2, ["employment"] = 1, ["housing"] = 0, ["psychosocial"] = 2,
+        },
     };
-    private static readonly object Structural = new { date = "2026-02-04", items = new Dictionary<string, int> { ["national_policy"] = 2 } };
+    private static readonly object Structural =
+        new { date = "2026-02-04", items = new Dictionary<string, int> { ["national_policy"] = 2 } };
 
     private static string CommunityLine(string communityId, string country) =>
         $$"""{"kind":"community","communityId":"{{communityId}}","country":"{{country}}","name":"Test community"}""" + "\n";

@@ -89,20 +89,24 @@ public class FuzzTests(ApiFactory factory, ITestOutputHelper output)
         var survey = (JsonObject)JsonSerializer.SerializeToNode(Seed.Survey(Days.Ago(5), "m3", Answers.Best("none")), ApiClient.Json)!;
         return
         [
-            new("community", id => $"/communities/{id}", Obj(new { country = Country, name = "Fuzz" }), id => Document($"/communities/{id}")),
-            new("returnee", id => $"/returnees/{id}", (JsonObject)JsonSerializer.SerializeToNode(Seed.Returnee(Country, community), ApiClient.Json)!,
+            new("community", id => $"/communities/{id}", Obj(new { country = Country, name = "Fuzz" }),
+                id => Document($"/communities/{id}")),
+            new("returnee", id => $"/returnees/{id}",
+                (JsonObject)JsonSerializer.SerializeToNode(Seed.Returnee(Country, community), ApiClient.Json)!,
                 id => Document($"/returnees/{id}")),
             new("survey", id => $"/returnees/{caseId}/surveys/{id}", survey, _ => Returnee()),
             new("assistance", id => $"/returnees/{caseId}/assistance/{id}",
                 Obj(new { date = Days.Ago(4), type = "cash", modality = "direct", amountUsd = 120, satisfaction = 4 }), _ => Returnee()),
-            new("plan", _ => $"/returnees/{caseId}/plan", Obj(new { eligible = Days.Ago(50), planDeveloped = Days.Ago(40) }), _ => Returnee()),
+            new("plan", _ => $"/returnees/{caseId}/plan", Obj(new { eligible = Days.Ago(50), planDeveloped = Days.Ago(40) }),
+                _ => Returnee()),
             new("communityAssessment", id => $"/communities/{community}/assessments/{id}", Obj(new
             {
                 date = Days.Ago(3), population = 5000, cohesion = 2,
                 services = new { health = 4, education = 3, water = 2, employment = 1, housing = 0, psychosocial = 2 },
             }), _ => Document($"/communities/{community}", "assessment", "population")),
             new("structuralAssessment", id => $"/countries/{Country}/assessments/{id}",
-                Obj(new { date = Days.Ago(2), items = new { national_policy = 3, sops = 2 } }), _ => Document($"/countries/{Country}", "structuralAssessment", "structuralIndex")),
+                Obj(new { date = Days.Ago(2), items = new { national_policy = 3, sops = 2 } }),
+                _ => Document($"/countries/{Country}", "structuralAssessment", "structuralIndex")),
         ];
     }
 
@@ -142,14 +146,17 @@ public class FuzzTests(ApiFactory factory, ITestOutputHelper output)
         var cases = 0;
         var targets = await TargetsAsync();
         var ids = Gen.OneOf(Gen.String[Gen.Char, 1, 80], Gen.String[Gen.Char.AlphaNumeric, 60, 200],
-            Gen.OneOf(Gen.Const(".."), Gen.Const("%2e%2e"), Gen.Const("a%2Fb"), Gen.Const("%00"), Gen.Const("returnee:x"), Gen.Const("020235")));
+            Gen.OneOf(Gen.Const(".."), Gen.Const("%2e%2e"), Gen.Const("a%2Fb"), Gen.Const("%00"), Gen.Const("returnee:x"),
+                Gen.Const("020235")));
         await ids.SampleAsync(async id =>
         {
             foreach (var target in targets)
             {
                 var path = target.Path(Uri.EscapeDataString(id));
                 var put = await _api.PutRaw(path, target.Valid.ToJsonString());
-                var get = await _api.Get(path.StartsWith("/returnees/") && path.Count(c => c == '/') == 2 ? path : $"/communities/{Uri.EscapeDataString(id)}");
+                var get = await _api.Get(path.StartsWith("/returnees/") && path.Count(c => c == '/') == 2
+                    ? path
+                    : $"/communities/{Uri.EscapeDataString(id)}");
                 Interlocked.Add(ref cases, 2);
                 Assert.True((int)put.Status < 500 && (int)get.Status < 500, $"{path}: {put} / {get}");
             }

@@ -19,7 +19,8 @@ public class HostileInputTests(ApiFactory factory)
     {
         var kept = Ids.New("kept");
         var huge = $$"""{"kind":"community","communityId":"{{Ids.New("huge")}}","country":"MNG","name":"{{new string('x', 200_000)}}"}""";
-        var report = (await _api.IngestRaw(huge + "\r\n" + $$"""{"kind":"community","communityId":"{{kept}}","country":"MNG","name":"K"}""")).Json;
+        var report = (await _api.IngestRaw(
+            huge + "\r\n" + $$"""{"kind":"community","communityId":"{{kept}}","country":"MNG","name":"K"}""")).Json;
         Assert.Equal(1, report["accepted"]!.GetValue<long>());
         var error = Assert.Single(report["errors"]!.AsArray())!;
         Assert.Equal(1, error["line"]!.GetValue<long>());
@@ -33,7 +34,8 @@ public class HostileInputTests(ApiFactory factory)
         var community = Ids.New("deep");
         ApiClient.AssertProblem(await _api.PutRaw($"/communities/{community}", $$"""{"country":"MNG","name":"A","x":{{Deep(500)}}}"""),
             HttpStatusCode.BadRequest, "body");
-        var report = (await _api.IngestRaw($$"""{"kind":"community","communityId":"{{community}}","country":"MNG","n":{{Deep(64)}}}""" + "\n")).Json;
+        var report = (await _api.IngestRaw(
+            $$"""{"kind":"community","communityId":"{{community}}","country":"MNG","n":{{Deep(64)}}}""" + "\n")).Json;
         Assert.Contains("depth", report["errors"]![0]!["error"]!.GetValue<string>());
         ApiClient.AssertProblem(await _api.Get($"/communities/{community}"), HttpStatusCode.NotFound, "communityId");
     }
@@ -42,7 +44,8 @@ public class HostileInputTests(ApiFactory factory)
     public async Task A_CSV_row_that_cannot_be_read_stops_the_import_there_and_keeps_the_rows_before()
     {
         var (_, caseId) = await _api.NewReturnee("MNG");
-        var csv = $"caseId,surveyId,date,round,employed\n{caseId},s1,{Days.Ago(3)},baseline,yes\n{caseId},s2,{Days.Ago(2)},m3,\"{new string('y', 100_000)}\"\n";
+        var csv = $"caseId,surveyId,date,round,employed\n{caseId},s1,{Days.Ago(3)},baseline,yes\n"
+            + $"{caseId},s2,{Days.Ago(2)},m3,\"{new string('y', 100_000)}\"\n";
         var response = await _api.Send(new HttpRequestMessage(HttpMethod.Post, ApiClient.Base + "/ingest")
         {
             Content = new StringContent(csv, Encoding.UTF8, "text/csv"),
@@ -75,7 +78,8 @@ public class RateLimitAndTimeoutTests(RateLimitAndTimeoutTests.TightHost host) :
     {
         var statuses = new List<HttpResponseMessage>();
         for (var i = 0; i < 8; i++)
-            statuses.Add(await AccessData.SendAsync(host, HttpMethod.Get, "/api/v1/indicators", apiKey: TestCredentials.RoleKeys["viewer"]));
+            statuses.Add(await AccessData.SendAsync(
+                host, HttpMethod.Get, "/api/v1/indicators", apiKey: TestCredentials.RoleKeys["viewer"]));
         var refused = statuses.Where(s => s.StatusCode == HttpStatusCode.TooManyRequests).ToList();
         Assert.InRange(refused.Count, 3, 4);
         Assert.All(refused, r => Assert.True(r.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1)));
@@ -103,7 +107,8 @@ public class RateLimitAndTimeoutTests(RateLimitAndTimeoutTests.TightHost host) :
     {
         protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
         {
-            await stream.WriteAsync("""{"kind":"community","communityId":"stall-1","country":"TUN","name":"S"}"""u8.ToArray().Concat("\n"u8.ToArray()).ToArray());
+            await stream.WriteAsync("""{"kind":"community","communityId":"stall-1","country":"TUN","name":"S"}"""u8.ToArray()
+                .Concat("\n"u8.ToArray()).ToArray());
             await stream.FlushAsync();
             await Task.Delay(TimeSpan.FromMinutes(2));
         }

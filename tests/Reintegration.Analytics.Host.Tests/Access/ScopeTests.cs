@@ -52,7 +52,8 @@ public class ScopeTests(ApiFactory factory)
         var response = await AccessData.SendAsync(factory, HttpMethod.Put, $"/api/v1/returnees/{data.OutCase}",
             Seed.Returnee(AccessData.InCountry, data.InCommunity), KeyOf("ingest"));
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Equal(AccessData.OutCountry, (await factory.Api.MustGet($"/returnees/{data.OutCase}"))["profile"]!["country"]!.GetValue<string>());
+        Assert.Equal(AccessData.OutCountry,
+            (await factory.Api.MustGet($"/returnees/{data.OutCase}"))["profile"]!["country"]!.GetValue<string>());
     }
 
     [Fact]
@@ -92,7 +93,8 @@ public class ScopeTests(ApiFactory factory)
         Assert.Equal("application/problem+json", none.Content.Headers.ContentType?.MediaType);
         Assert.Contains("X-Api-Key", body);
 
-        var outside = await AccessData.SendAsync(factory, HttpMethod.Get, $"/api/v1/countries/{AccessData.OutCountry}", apiKey: KeyOf("viewer"));
+        var outside = await AccessData.SendAsync(
+            factory, HttpMethod.Get, $"/api/v1/countries/{AccessData.OutCountry}", apiKey: KeyOf("viewer"));
         Assert.Equal(HttpStatusCode.Forbidden, outside.StatusCode);
         Assert.Contains("outside the scope", await outside.Content.ReadAsStringAsync());
 
@@ -120,8 +122,10 @@ public class ScopeTests(ApiFactory factory)
         Assert.Equal(HttpStatusCode.Forbidden, await Country(viewer, AccessData.OutCountry));
         Assert.Equal(HttpStatusCode.OK, await Country(Tokens.Create("hq-analyst", "hq"), AccessData.OutCountry));
 
-        Assert.Equal(HttpStatusCode.Unauthorized, await Country(Tokens.Create("x", "viewer", AccessData.InRegion, signingKey: new string('k', 40))));
-        Assert.Equal(HttpStatusCode.Unauthorized, await Country(Tokens.Create("x", "viewer", AccessData.InRegion, issuer: "https://other")));
+        Assert.Equal(HttpStatusCode.Unauthorized,
+            await Country(Tokens.Create("x", "viewer", AccessData.InRegion, signingKey: new string('k', 40))));
+        Assert.Equal(HttpStatusCode.Unauthorized,
+            await Country(Tokens.Create("x", "viewer", AccessData.InRegion, issuer: "https://other")));
         Assert.Equal(HttpStatusCode.Unauthorized, await Country(Tokens.Create("x", "viewer", AccessData.InRegion, audience: "other")));
         Assert.Equal(HttpStatusCode.Unauthorized,
             await Country(Tokens.Create("x", "viewer", AccessData.InRegion, expires: DateTime.UtcNow.AddMinutes(-10))));

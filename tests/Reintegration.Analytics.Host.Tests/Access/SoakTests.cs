@@ -34,7 +34,8 @@ public sealed class SoakTests(PostgresFixture postgres, ITestOutputHelper output
         {
             Interlocked.Increment(ref Requests);
             if ((int)expected >= 400) Interlocked.Increment(ref ExpectedRefusals);
-            if (response.StatusCode != expected && Errors.Count < 50) Errors.Enqueue($"{what}: expected {(int)expected}, got {(int)response.StatusCode}");
+            if (response.StatusCode != expected && Errors.Count < 50)
+                Errors.Enqueue($"{what}: expected {(int)expected}, got {(int)response.StatusCode}");
         }
     }
 
@@ -59,16 +60,21 @@ public sealed class SoakTests(PostgresFixture postgres, ITestOutputHelper output
         foreach (var country in Countries)
         {
             for (var c = 0; c < 5; c++)
-                setup.AppendLine($$"""{"kind":"community","communityId":"soak-{{country}}-{{c}}","country":"{{country}}","name":"C{{c}}"}""");
+                setup.AppendLine(
+                    $$"""{"kind":"community","communityId":"soak-{{country}}-{{c}}","country":"{{country}}","name":"C{{c}}"}""");
             for (var i = 0; i < CasesPerCountry; i++)
             {
                 var caseId = $"soak-{country}-{i}";
                 var community = $"soak-{country}-{i % 5}";
                 cases.Add((caseId, country, community));
-                setup.AppendLine($$"""{"kind":"returnee","caseId":"{{caseId}}","country":"{{country}}","communityId":"{{community}}","sex":"{{(i % 2 == 0 ? "female" : "male")}}","returnDate":"2024-06-01","returnType":"avrr"}""");
+                var sex = i % 2 == 0 ? "female" : "male";
+                var place = $"\"country\":\"{country}\",\"communityId\":\"{community}\"";
+                setup.AppendLine(
+                    $$"""{"kind":"returnee","caseId":"{{caseId}}",{{place}},"sex":"{{sex}}","returnDate":"2024-06-01","returnType":"avrr"}""");
             }
         }
-        var loaded = await (await ingest.PostAsync("/api/v1/ingest", new StringContent(setup.ToString()))).Content.ReadFromJsonAsync<JsonNode>();
+        var loaded = await (await ingest.PostAsync("/api/v1/ingest", new StringContent(setup.ToString())))
+            .Content.ReadFromJsonAsync<JsonNode>();
         Assert.Equal(0, loaded!["rejected"]!.GetValue<long>());
 
         var tally = new Tally();
@@ -89,7 +95,8 @@ public sealed class SoakTests(PostgresFixture postgres, ITestOutputHelper output
                         var day = nextDay.AddOrUpdate(caseId, 1, (_, d) => d + 1);
                         var answers = random.Next(2) == 0 ? Answers.Best("none") : Answers.Worst();
                         var date = new DateOnly(2024, 6, 1).AddDays(day).ToString("yyyy-MM-dd");
-                        var put = await ingest.PutAsJsonAsync($"/api/v1/returnees/{caseId}/surveys/d{day}", Seed.Survey(date, "adhoc", answers));
+                        var put = await ingest.PutAsJsonAsync(
+                            $"/api/v1/returnees/{caseId}/surveys/d{day}", Seed.Survey(date, "adhoc", answers));
                         tally.Check(put, HttpStatusCode.OK, "survey");
                         if (put.IsSuccessStatusCode)
                         {
@@ -101,15 +108,17 @@ public sealed class SoakTests(PostgresFixture postgres, ITestOutputHelper output
                         tally.Check(await admin.GetAsync($"/api/v1/countries/{country}"), HttpStatusCode.OK, "country");
                         break;
                     case 4:
-                        tally.Check(await admin.GetAsync($"/api/v1/compare?countries={string.Join(',', Countries)}&by=sex"), HttpStatusCode.OK, "compare");
+                        tally.Check(await admin.GetAsync($"/api/v1/compare?countries={string.Join(',', Countries)}&by=sex"),
+                            HttpStatusCode.OK, "compare");
                         break;
                     case 5:
                         tally.Check(await ingest.GetAsync($"/api/v1/returnees/{caseId}"), HttpStatusCode.OK, "returnee");
-                        tally.Check(await ingest.GetAsync($"/api/v1/countries/{country}/followup?status=open"), HttpStatusCode.OK, "followup");
+                        tally.Check(await ingest.GetAsync($"/api/v1/countries/{country}/followup?status=open"),
+                            HttpStatusCode.OK, "followup");
                         break;
                     case 6: // bad input: malformed JSON, an invalid field, an unknown community, an oversize NDJSON line
-                        tally.Check(await ingest.PutAsync($"/api/v1/communities/bad-{worker}", new StringContent("{\"country\":", Encoding.UTF8,
-                            "application/json")), HttpStatusCode.BadRequest, "malformed");
+                        tally.Check(await ingest.PutAsync($"/api/v1/communities/bad-{worker}",
+                            new StringContent("{\"country\":", Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest, "malformed");
                         tally.Check(await ingest.PutAsJsonAsync($"/api/v1/returnees/{caseId}/surveys/bad",
                             Seed.Survey("2024-13-01", "adhoc", Answers.Best())), HttpStatusCode.BadRequest, "invalid date");
                         tally.Check(await ingest.PutAsJsonAsync($"/api/v1/returnees/soak-new-{worker}",

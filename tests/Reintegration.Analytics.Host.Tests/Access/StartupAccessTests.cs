@@ -55,7 +55,8 @@ public class StartupAccessTests
     public async Task Without_keys_it_refuses_to_listen_on_the_network_and_says_how_to_configure_a_key(string urls)
     {
         var (exit, output) = await RunToExitAsync(
-            ["--urls", string.Format(urls, HostProcess.FreePort(), HostProcess.FreePort()), .. Isolated(Path.GetTempPath())], new Dictionary<string, string>());
+            ["--urls", string.Format(urls, HostProcess.FreePort(), HostProcess.FreePort()), .. Isolated(Path.GetTempPath())],
+            new Dictionary<string, string>());
         Assert.NotEqual(0, exit);
         Assert.Contains("Refusing to listen", output);
         Assert.Contains("Auth__ApiKeys__NAME__Sha256", output);
