@@ -20,9 +20,11 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     ContentRootPath = AppContext.BaseDirectory, // appsettings.json and instruments/ ship next to the executable
 });
 builder.Configuration.AddCommandLine(args.Where(a => a != "--demo").ToArray(), StorageSelection.CommandLineSwitches.ToDictionary());
-if (builder.Configuration["urls"] is null && builder.Configuration["ASPNETCORE_URLS"] is null)
+if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]) && string.IsNullOrWhiteSpace(builder.Configuration["ASPNETCORE_URLS"]))
     builder.WebHost.UseUrls(DefaultUrl);
 
+builder.Logging.AddConsole(o => o.FormatterName = PrivateConsoleFormatter.FormatterName)
+    .AddConsoleFormatter<PrivateConsoleFormatter, Microsoft.Extensions.Logging.Console.ConsoleFormatterOptions>();
 builder.Services.AddSingleton(InstrumentFiles.Load(builder.Configuration));
 var regions = RegionMapFile.Load(builder.Configuration);
 builder.Services.AddSingleton(regions);

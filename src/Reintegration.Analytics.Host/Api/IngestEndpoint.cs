@@ -23,6 +23,7 @@ internal static class IngestEndpoint
                 sizeFeature.MaxRequestBodySize = limit;
 
             var body = new LimitedStream(http.Request.Body, limit);
+            var tally = new IngestTally();
             try
             {
                 var csv = http.Request.ContentType?.StartsWith(SurveyCsv.MediaType, StringComparison.OrdinalIgnoreCase) == true;
@@ -32,19 +33,24 @@ internal static class IngestEndpoint
                 {
                     var (lines, error) = await SurveyCsv.OpenAsync(body, options.Value.MaxRecordBytes, http.RequestAborted);
                     if (lines is null) return Problems.Invalid([error!]);
-                    report = await processor.IngestAsync(lines, http.RequiredCaller(), http.RequestAborted);
+                    report = await processor.IngestAsync(lines, http.RequiredCaller(), http.RequestAborted, tally);
                 }
                 else
                 {
                     using var reader = IngestProcessor.ReaderFor(body);
-                    report = await processor.IngestAsync(reader, options.Value.MaxRecordBytes, http.RequiredCaller(), http.RequestAborted);
+                    report = await processor.IngestAsync(
+                        reader, options.Value.MaxRecordBytes, http.RequiredCaller(), http.RequestAborted, tally);
                 }
-                AuditTrail.Details(http, $"accepted={report.Accepted} unchanged={report.Unchanged} rejected={report.Rejected}");
                 return Results.Ok(report);
             }
             catch (Exception e) when (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } || body.LimitExceeded)
             {
                 return Problems.TooLarge(limit);
+            }
+            finally
+            {
+                // Also when the batch stopped early: its audit row says what it wrote before.
+                AuditTrail.Details(http, tally.ToString());
             }
         }).RequireAccess(Permission.Write).Audited("ingest")
             .WithRequestTimeout(RequestLimits.BulkPolicy);

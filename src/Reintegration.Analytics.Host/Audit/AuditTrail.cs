@@ -22,16 +22,19 @@ public sealed class AuditTrail(RequestDelegate next, AuditLog log, TimeProvider 
     public Task InvokeAsync(HttpContext http)
     {
         if (http.GetEndpoint()?.Metadata.GetMetadata<AuditedAction>() is { } audited)
-            http.Response.OnStarting(() => RecordAsync(http, audited.Action));
+        {
+            // Read now: the exception handler clears the route values before a 503 or 500 starts.
+            var routeTarget = string.Join(" ", http.Request.RouteValues.Where(v => v.Value is string)
+                .OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value}"));
+            http.Response.OnStarting(() => RecordAsync(http, audited.Action, routeTarget));
+        }
         return next(http);
     }
 
-    private async Task RecordAsync(HttpContext http, string action)
+    private async Task RecordAsync(HttpContext http, string action, string routeTarget)
     {
         if (http.Caller() is not { } caller) return;
-        var target = http.Items[TargetKey] as string ?? string.Join(" ",
-            http.Request.RouteValues.Where(v => v.Value is string).OrderBy(v => v.Key, StringComparer.Ordinal)
-                .Select(v => $"{v.Key}={v.Value}"));
+        var target = http.Items[TargetKey] as string ?? routeTarget;
         var entry = new AuditEntry(0, clock.GetUtcNow(), caller.Name, caller.Role, action, target, http.Response.StatusCode,
             http.Items[DetailsKey] as string);
         try

@@ -16,6 +16,9 @@ public static class AuthenticationSetup
     public const string Scheme = "Credentials";
     public const int MinimumSigningKeyBytes = 32;
 
+    /// <summary>Callers authenticated by a bearer token are named by their <c>sub</c> claim after this prefix.</summary>
+    public const string TokenPrefix = "jwt:";
+
     /// <summary>Registers authentication. Returns the development key to print, or throws with what to configure.</summary>
     public static string? AddApiAuthentication(this WebApplicationBuilder builder, RegionMap regions)
     {
@@ -72,6 +75,9 @@ public static class AuthenticationSetup
                 {
                     var (caller, error) = CallerClaims.FromPrincipal(context.Principal!, regions);
                     if (caller is null) context.Fail($"the token's claims are not valid: {error}");
+                    // Named "jwt:{sub}" so that a token never shares an API key's name in the audit log or its rate limit.
+                    else
+                        context.Principal = CallerClaims.ToPrincipal(caller with { Name = TokenPrefix + caller.Name }, context.Scheme.Name);
                     return Task.CompletedTask;
                 },
             };

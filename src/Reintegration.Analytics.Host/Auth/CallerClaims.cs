@@ -18,14 +18,19 @@ public static class CallerClaims
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, Name, Role));
     }
 
-    /// <summary>Reads a caller from claims; the error says what is wrong with them (an unknown role, a missing scope).</summary>
+    /// <summary>
+    /// Reads a caller from claims; the error says what is wrong with them (no <c>sub</c>, not exactly one role, an unknown
+    /// role, a missing scope).
+    /// </summary>
     public static (Caller? Caller, string? Error) FromPrincipal(ClaimsPrincipal principal, RegionMap regions)
     {
         if (principal.Identity?.IsAuthenticated != true) return (null, null);
-        var name = principal.FindFirst(Name)?.Value ?? principal.Identity.Name ?? "token";
+        var name = principal.FindFirst(Name)?.Value;
+        if (string.IsNullOrWhiteSpace(name)) return (null, "there is no 'sub' claim naming the caller");
+        var roles = principal.FindAll(Role).Select(c => c.Value).ToList();
+        if (roles.Count > 1) return (null, $"there are {roles.Count} 'role' claims; a caller has one role");
         var scopes = principal.FindAll(Scope).Select(c => c.Value).ToList();
-        return Domain.Access.Caller.Create(
-            name, principal.FindFirst(Role)?.Value, scopes.Count == 0 ? null : string.Join(",", scopes), regions);
+        return Domain.Access.Caller.Create(name, roles.FirstOrDefault(), scopes.Count == 0 ? null : string.Join(",", scopes), regions);
     }
 
     /// <summary>The authenticated caller of a request, or null when it brought no valid credentials.</summary>

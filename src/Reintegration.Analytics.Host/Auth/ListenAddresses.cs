@@ -9,6 +9,10 @@ public static class ListenAddresses
     {
         var addresses = (builder.WebHost.GetSetting(WebHostDefaults.ServerUrlsKey) ?? "")
             .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        if (addresses.Count == 0) // then Kestrel binds HTTP_PORTS / HTTPS_PORTS on every interface
+            foreach (var setting in (string[])[WebHostDefaults.HttpPortsKey, WebHostDefaults.HttpsPortsKey])
+                addresses.AddRange((builder.WebHost.GetSetting(setting) ?? "")
+                    .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => $"http://*:{p}"));
         addresses.AddRange(builder.Configuration.GetSection("Kestrel:Endpoints").GetChildren()
             .Select(e => e["Url"]).OfType<string>());
         return addresses;

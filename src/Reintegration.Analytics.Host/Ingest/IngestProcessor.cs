@@ -25,83 +25,103 @@ public sealed class IngestProcessor(RecordParser parser, RecordApplier applier, 
     private const int ProgressEvery = 100_000;
 
     /// <param name="maxLineChars">The longest line read; a longer one is rejected (and skipped) without being held whole.</param>
-    public Task<IngestReport> IngestAsync(TextReader lines, long maxLineChars, Caller caller, CancellationToken cancellationToken) =>
-        IngestAsync(NdjsonLines(lines, maxLineChars, cancellationToken), caller, cancellationToken);
+    public Task<IngestReport> IngestAsync(
+        TextReader lines, long maxLineChars, Caller caller, CancellationToken cancellationToken, IngestTally? tally = null) =>
+        IngestAsync(NdjsonLines(lines, maxLineChars, cancellationToken), caller, cancellationToken, tally);
 
     /// <summary>
     /// Applies the records of the lines (each NDJSON text, or an error found before parsing, such as a malformed CSV row)
-    /// as the caller, whose scope decides which lines it may write.
+    /// as the caller, whose scope decides which lines it may write. <paramref name="tally"/> counts as it goes; if the import
+    /// stops early (the body is cut off, the request times out), the lines already in flight finish before it throws.
     /// </summary>
-    public async Task<IngestReport> IngestAsync(IAsyncEnumerable<IngestLine> lines, Caller caller, CancellationToken cancellationToken)
+    public async Task<IngestReport> IngestAsync(
+        IAsyncEnumerable<IngestLine> lines, Caller caller, CancellationToken cancellationToken, IngestTally? tally = null)
     {
+        tally ??= new IngestTally();
         var stopwatch = Stopwatch.StartNew();
         var ordering = new KeyedOrdering();
         var slots = new SemaphoreSlim(MaxInFlight);
         var errors = new List<IngestLineError>();
         var inFlight = new List<Task>();
-        long accepted = 0, unchanged = 0, read = 0;
+        long read = 0;
 
         void Reject(long line, string? field, string error)
         {
             lock (errors) errors.Add(new IngestLineError(line, field, error));
+            tally.CountRejected();
         }
 
-        await foreach (var (number, line, lineError) in lines.WithCancellation(cancellationToken))
+        try
         {
-            if (lineError is null && string.IsNullOrWhiteSpace(line)) continue;
-            var (record, error, kind) = lineError is null ? ParseLine(line!) : (null, lineError, IngestMetrics.UnknownKind);
-            if (record is null)
-            {
-                metrics.Count(kind, IngestMetrics.Rejected);
-                Reject(number, error!.Field, error.Message);
-                continue;
-            }
-
-            await slots.WaitAsync(cancellationToken);
-            var task = ordering.Chain(record, async () =>
-            {
-                var applying = Stopwatch.StartNew();
-                try
-                {
-                    var result = await _retry.ExecuteAsync(
-                        _ => new ValueTask<WriteResult>(applier.ApplyAsync(record, caller)), cancellationToken);
-                    metrics.Acknowledged(record.Kind, IngestMetrics.OutcomeOf(result), applying.Elapsed);
-                    if (result.Succeeded)
-                    {
-                        Interlocked.Increment(ref accepted);
-                        if (result.Status == WriteStatus.Unchanged) Interlocked.Increment(ref unchanged);
-                    }
-                    else
-                    {
-                        Reject(number, result.Error?.Field, $"{record.Kind}: {result.Error?.Message ?? result.Status.ToString()}");
-                    }
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    metrics.Count(record.Kind, IngestMetrics.Failed);
-                    // Not the line's fault, and still failing after retries: it may or may not have been applied, so the client resends it.
-                    logger.Failure(LogLevel.Warning, e, "Ingest line {Line} ({Kind}) could not be applied", number, record.Kind);
-                    Reject(number, null, $"{record.Kind}: not acknowledged because of a server error ({e.GetType().Name}: {e.Message}); it may not have been applied, send this line again (safe: writes are idempotent)");
-                }
-                finally
-                {
-                    slots.Release();
-                }
-            });
-            inFlight.Add(task);
-
-            if (++read % PruneEvery == 0)
-            {
-                inFlight.RemoveAll(t => t.IsCompleted);
-                ordering.Prune();
-            }
-            if (read % ProgressEvery == 0)
-                logger.LogInformation("Ingest: {Lines} lines read, {Accepted} applied, {Rejected} rejected so far", number, Interlocked.Read(ref accepted), errors.Count);
+            await ReadAllAsync();
         }
-
+        catch
+        {
+            // Nothing more is read, but what was handed to the grains completes before the answer goes out.
+            try
+            {
+                await Task.WhenAll(inFlight);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            throw;
+        }
         await Task.WhenAll(inFlight);
         var sorted = errors.OrderBy(e => e.Line).ToList();
-        return new IngestReport(accepted, sorted.Count, unchanged, sorted, stopwatch.Elapsed.TotalSeconds);
+        return new IngestReport(tally.Accepted, sorted.Count, tally.Unchanged, sorted, stopwatch.Elapsed.TotalSeconds);
+
+        async Task ReadAllAsync()
+        {
+            await foreach (var (number, line, lineError) in lines.WithCancellation(cancellationToken))
+            {
+                if (lineError is null && string.IsNullOrWhiteSpace(line)) continue;
+                var (record, error, kind) = lineError is null ? ParseLine(line!) : (null, lineError, IngestMetrics.UnknownKind);
+                if (record is null)
+                {
+                    metrics.Count(kind, IngestMetrics.Rejected);
+                    Reject(number, error!.Field, error.Message);
+                    continue;
+                }
+
+                await slots.WaitAsync(cancellationToken);
+                var task = ordering.Chain(record, async () =>
+                {
+                    var applying = Stopwatch.StartNew();
+                    try
+                    {
+                        var result = await _retry.ExecuteAsync(
+                            _ => new ValueTask<WriteResult>(applier.ApplyAsync(record, caller)), cancellationToken);
+                        metrics.Acknowledged(record.Kind, IngestMetrics.OutcomeOf(result), applying.Elapsed);
+                        if (result.Succeeded) tally.CountAccepted(unchanged: result.Status == WriteStatus.Unchanged);
+                        else Reject(number, result.Error?.Field, $"{record.Kind}: {result.Error?.Message ?? result.Status.ToString()}");
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        metrics.Count(record.Kind, IngestMetrics.Failed);
+                        // Not the line's fault, and still failing after retries: it may or may not have been applied,
+                        // so the client resends it.
+                        logger.Failure(LogLevel.Warning, e, "Ingest line {Line} ({Kind}) could not be applied", number, record.Kind);
+                        Reject(number, null, $"{record.Kind}: not acknowledged because of a server error ({e.GetType().Name}: " +
+                            $"{e.Message}); it may not have been applied, send this line again (safe: writes are idempotent)");
+                    }
+                    finally
+                    {
+                        slots.Release();
+                    }
+                });
+                inFlight.Add(task);
+
+                if (++read % PruneEvery == 0)
+                {
+                    inFlight.RemoveAll(t => t.IsCompleted);
+                    ordering.Prune();
+                }
+                if (read % ProgressEvery == 0)
+                    logger.LogInformation("Ingest: {Lines} lines read, {Accepted} applied, {Rejected} rejected so far",
+                        number, tally.Accepted, tally.Rejected);
+            }
+        }
     }
 
     /// <summary>The record of a line, or why it has none; <c>Kind</c> is the line's record kind, or "unknown".</summary>
@@ -150,6 +170,7 @@ public sealed class IngestProcessor(RecordParser parser, RecordApplier applier, 
         {
             number++;
             if (line.Length > 0 && line[^1] == '\r') line.Length--;
+            tooLong |= line.Length > maxLineChars; // read with room for a CR, checked without it
             var result = tooLong
                 ? new IngestLine(number, null, new("line", $"is longer than {maxLineChars} characters; NDJSON has one record per line"))
                 : new IngestLine(number, line.ToString(), null);
@@ -160,7 +181,7 @@ public sealed class IngestProcessor(RecordParser parser, RecordApplier applier, 
         void Append(ReadOnlySpan<char> part)
         {
             if (tooLong) return;
-            if (line.Length + part.Length - 1 > maxLineChars) // - 1: a CR may end the line
+            if (line.Length + part.Length > maxLineChars + 1) // + 1: a CR may end the line
             {
                 tooLong = true;
                 line.Clear();

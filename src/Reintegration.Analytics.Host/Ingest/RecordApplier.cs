@@ -40,12 +40,12 @@ public sealed class RecordApplier(IGrainFactory grains, RegionMap regions)
             case CommunityWrite c:
                 if (!Covers(c.Profile.Country)) return OutsideScope("country", c.Profile.Country);
                 return await CommunityCountry(c.CommunityId) is { } stored && !Covers(stored)
-                    ? WriteResult.Conflict("communityId", $"community '{c.CommunityId}' is registered outside this caller's scope")
+                    ? WriteResult.Conflict("communityId", $"community '{c.CommunityId}' is already in use")
                     : null;
             case ReturneeWrite r:
                 if (!Covers(r.Profile.Country)) return OutsideScope("country", r.Profile.Country);
                 if (await CaseCountry(r.CaseId) is { } registered && !Covers(registered))
-                    return WriteResult.Conflict("caseId", $"returnee '{r.CaseId}' is registered outside this caller's scope");
+                    return WriteResult.Conflict("caseId", $"returnee '{r.CaseId}' is already in use");
                 return await CommunityCountry(r.Profile.CommunityId) is { } place && !Covers(place)
                     ? WriteResult.UnknownCommunity(r.Profile.CommunityId)
                     : null;

@@ -30,7 +30,9 @@ public static class SurveyCsv
     public static async Task<(IAsyncEnumerable<IngestLine>? Lines, FieldError? Error)> OpenAsync(
         Stream body, long maxRowBytes, CancellationToken cancellation)
     {
-        var options = new CsvReaderOptions { TrackLineNumbers = true, MaxRecordSize = (int)Math.Min(maxRowBytes, int.MaxValue) };
+        var maxRow = (int)Math.Clamp(maxRowBytes, 256, int.MaxValue);
+        // The limit is checked when the buffer must grow, so the buffer starts no larger than the limit.
+        var options = new CsvReaderOptions { TrackLineNumbers = true, MaxRecordSize = maxRow, BufferSize = Math.Min(maxRow, 64 * 1024) };
         var reader = CsvReader.Create(body, options, leaveOpen: true);
         try
         {
@@ -84,6 +86,7 @@ public static class SurveyCsv
         {
             bool more;
             FieldError? unreadable = null;
+            long unreadableLine = 0;
             try
             {
                 more = await reader.ReadAsync(cancellation);
@@ -93,8 +96,9 @@ public static class SurveyCsv
                 // Past a row that cannot be read (too long, or a quote that never closes) the rows cannot be told apart.
                 more = false;
                 unreadable = new FieldError("line", $"cannot be read, so the import stops here: {e.Message}");
+                unreadableLine = e.LineNumber > 0 ? e.LineNumber : reader.LineNumber + 1;
             }
-            if (unreadable is not null) yield return new IngestLine(reader.LineNumber + 1, null, unreadable);
+            if (unreadable is not null) yield return new IngestLine(unreadableLine, null, unreadable);
             if (!more) break;
             var line = reader.LineNumber;
             if (reader.FieldCount != columns.Length)

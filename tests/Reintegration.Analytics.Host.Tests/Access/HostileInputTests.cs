@@ -28,6 +28,20 @@ public class HostileInputTests(ApiFactory factory)
         await _api.MustGet($"/communities/{kept}");
     }
 
+    [Theory]
+    [InlineData(65536, "\n", false)]
+    [InlineData(65536, "\r\n", false)]
+    [InlineData(65537, "\n", true)]
+    [InlineData(65537, "\r\n", true)]
+    public async Task The_line_limit_counts_the_line_without_its_end(int length, string end, bool tooLong)
+    {
+        var head = $$"""{"kind":"community","communityId":"{{Ids.New("edge")}}","country":"MNG","name":" """;
+        var line = head + new string('n', length - head.Length - 2) + "\"}";
+        Assert.Equal(length, line.Length);
+        var error = (await _api.IngestRaw(line + end)).Json["errors"]![0]?["error"]?.GetValue<string>() ?? "";
+        Assert.Equal(tooLong, error.Contains("longer than 65536 characters"));
+    }
+
     [Fact]
     public async Task Deeply_nested_JSON_is_refused_before_it_is_read()
     {
@@ -100,6 +114,14 @@ public class RateLimitAndTimeoutTests(RateLimitAndTimeoutTests.TightHost host) :
         var response = await client.PostAsync("/api/v1/ingest", new StallingContent());
         Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
         Assert.InRange(started.Elapsed, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(30));
+
+        // The batch's audit row says what it wrote before it was cut off.
+        var audit = await AccessData.SendAsync(host, HttpMethod.Get, $"/api/v1/audit?caller={TestCredentials.NameOf("ingest")}",
+            apiKey: TestCredentials.AdminKey);
+        var entry = System.Text.Json.Nodes.JsonNode.Parse(await audit.Content.ReadAsStringAsync())!["entries"]!.AsArray()
+            .Single(e => e!["action"]!.GetValue<string>() == "ingest")!;
+        Assert.Equal(504, entry["outcome"]!.GetValue<int>());
+        Assert.Equal("accepted=1 unchanged=0 rejected=0", entry["details"]!.GetValue<string>());
     }
 
     /// <summary>A body that sends one line and then nothing, as a stuck or hostile client would.</summary>

@@ -131,6 +131,21 @@ public class ScopeTests(ApiFactory factory)
             await Country(Tokens.Create("x", "viewer", AccessData.InRegion, expires: DateTime.UtcNow.AddMinutes(-10))));
         Assert.Equal(HttpStatusCode.Unauthorized, await Country(Tokens.Create("x", "viewer"))); // a scoped role needs a scope
         Assert.Equal(HttpStatusCode.Unauthorized, await Country(Tokens.Create("x", "root")));
+        Assert.Equal(HttpStatusCode.Unauthorized, await Country(Tokens.Create(null, "hq"))); // no sub: nobody to audit
+        Assert.Equal(HttpStatusCode.Unauthorized, await Country(Tokens.Create("x", "viewer", AccessData.InRegion, secondRole: "admin")));
         Assert.Equal(HttpStatusCode.Unauthorized, await Country("not.a.token"));
+    }
+
+    [Fact]
+    public async Task A_token_caller_is_named_jwt_and_its_sub_in_the_audit_log()
+    {
+        var since = DateTimeOffset.UtcNow.AddSeconds(-1).ToString("O");
+        var token = Tokens.Create("tests-admin", "admin"); // the same name as the admin API key
+        var response = await AccessData.SendAsync(factory, HttpMethod.Put, $"/api/v1/communities/{Ids.New("jwt")}",
+            Seed.Community(AccessData.InCountry), bearer: token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var audit = await factory.Api.MustGet($"/audit?from={Uri.EscapeDataString(since)}&caller=jwt:tests-admin");
+        var entry = Assert.Single(audit["entries"]!.AsArray())!;
+        Assert.Equal("put.community", entry["action"]!.GetValue<string>());
     }
 }

@@ -13,10 +13,12 @@ public static class Tokens
     public static readonly string SigningKey = Convert.ToBase64String(Guid.NewGuid().ToByteArray()) + "-tests-signing-key-0123456789";
 
     public static string Create(
-        string subject, string? role, string? scope = null, string issuer = Issuer, string audience = Audience,
-        string? signingKey = null, DateTime? expires = null)
+        string? subject, string? role, string? scope = null, string issuer = Issuer, string audience = Audience,
+        string? signingKey = null, DateTime? expires = null, string? secondRole = null)
     {
-        var claims = new List<Claim> { new("sub", subject) };
+        var claims = new List<Claim>();
+        if (subject is not null) claims.Add(new Claim("sub", subject));
+        if (secondRole is not null) claims.Add(new Claim("role", secondRole));
         if (role is not null) claims.Add(new Claim("role", role));
         if (scope is not null) claims.Add(new Claim("scope", scope));
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
