@@ -9,6 +9,8 @@ using Reintegration.Analytics.TestSupport;
 // --scenario metrics: GET /metrics with --countries countries (default 200) of --returnees returnees each (default 20).
 // --scenario snapshot: snapshot build and export times and memory, for the demo programme and for --communities
 //   communities (default 20000) in --countries countries (default 200) with --returnees returnees (default 100000).
+// --scenario scale: durable ingest of a generated, skewed programme (--countries 50, --communities 2000, --returnees 20000)
+//   into PostgreSQL (fsync on) and into the embedded default, beside PostgreSQL's COPY of the same lines; pass/fail per target.
 // --store postgres starts a throwaway PostgreSQL server (binaries from Debian's postgresql package) unless --postgres names one.
 var options = Options.Parse(args);
 var repository = FindRepositoryRoot();
@@ -17,6 +19,8 @@ Console.WriteLine("Building the host (Release)...");
 var build = Process.Start("dotnet", ["build", "-c", "Release", "-v", "quiet", "-nologo", Path.Combine(repository, "src", "Reintegration.Analytics.Host")]);
 await build.WaitForExitAsync();
 if (build.ExitCode != 0) return 1;
+if (options.Scenario == "scale")
+    return await ScaleBenchmark.RunAsync(hostDll, options.Countries, options.Communities, options.Returnees, options.Runs);
 
 // The store under test: an SQLite file (the embedded default) or a throwaway PostgreSQL server.
 await using var postgres = options.Store == "postgres" && options.Postgres is null ? await PostgresServer.StartAsync(fsync: true) : null;
@@ -149,11 +153,12 @@ internal sealed record Options(
         var store = Text("--store") ?? (postgres is null ? "sqlite" : "postgres");
         if (store is not ("sqlite" or "postgres")) throw new ArgumentException("--store is sqlite or postgres");
         var scenario = Text("--scenario") ?? "ingest";
-        if (scenario is not ("ingest" or "followup" or "metrics" or "snapshot"))
-            throw new ArgumentException("--scenario is ingest, followup, metrics or snapshot");
+        if (scenario is not ("ingest" or "followup" or "metrics" or "snapshot" or "scale"))
+            throw new ArgumentException("--scenario is ingest, followup, metrics, snapshot or scale");
         var returnees = scenario switch { "followup" => 200_000, "metrics" => 20, "snapshot" => 100_000, _ => 20_000 };
-        var communities = scenario switch { "followup" => 200, "snapshot" => 20_000, _ => 20 };
-        return new Options(Value("--runs", 3), Value("--communities", communities), Value("--returnees", returnees),
-            Value("--surveys", 60_000), Value("--probes", 20), store, postgres, scenario, Value("--countries", 200));
+        var communities = scenario switch { "followup" => 200, "snapshot" => 20_000, "scale" => 2_000, _ => 20 };
+        return new Options(Value("--runs", scenario == "scale" ? 1 : 3), Value("--communities", communities),
+            Value("--returnees", returnees), Value("--surveys", 60_000), Value("--probes", 20), store, postgres, scenario,
+            Value("--countries", scenario == "scale" ? 50 : 200));
     }
 }
