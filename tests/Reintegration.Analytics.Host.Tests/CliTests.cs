@@ -2,11 +2,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using nietras.SeparatedValues;
-using Reintegration.Analytics.Cli;
 using Reintegration.Analytics.Cli.Commands;
 using Reintegration.Analytics.Domain.Instruments;
 using Reintegration.Analytics.Host.Tests.Infrastructure;
-using Spectre.Console;
 
 namespace Reintegration.Analytics.Host.Tests;
 
@@ -130,18 +128,7 @@ public sealed class CliTests(ApiFactory factory) : IDisposable
         Assert.Contains("no snapshot 'no-such-snapshot'", output);
     }
 
-    private async Task<(int Exit, string Output)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 240;
-        var exit = await CliApp.RunAsync(args, new CliSession(console, _ => factory.CreateClient()));
-        return (exit, output.ToString());
-    }
+    private Task<(int Exit, string Output)> RunAsync(params string[] args) => CliRun.RunAsync(factory.CreateClient, args);
 
     private string Write(string name, params string[] lines)
     {

@@ -31,6 +31,10 @@ internal static class Problems
         StatusCodes.Status504GatewayTimeout, "timed-out", "The request took too long",
         [new FieldError("request", $"was cancelled after {limit.TotalSeconds:0} s; writes already acknowledged in it stay")]);
 
+    /// <summary>403 for codes (countries, regions, a snapshot scope) the caller's scope does not reach.</summary>
+    public static IResult OutsideScope(string field, string codes, Domain.Access.Caller caller) =>
+        Forbidden(field, $"'{codes}' is outside the scope of '{caller.Name}' ({caller.Scope})");
+
     public static IResult Conflict(FieldError error) => Problem(
         StatusCodes.Status409Conflict, "conflict", "The request conflicts with the stored record", [error]);
 

@@ -62,7 +62,8 @@ internal static class ReadEndpoints
         api.MapGet("/compare", async (HttpContext http, IGrainFactory grains, AggregateReader reader, RegionMap regions) =>
         {
             var request = http.Request;
-            var scope = http.RequiredCaller().Scope;
+            var caller = http.RequiredCaller();
+            var scope = caller.Scope;
             var by = request.Query["by"].ToString();
             if (by.Length > 0 && !CountryComparison.Groupings.Contains(by))
                 return Problems.Invalid("by", $"'{by}' is not one of {string.Join(", ", CountryComparison.Groupings)}");
@@ -83,7 +84,7 @@ internal static class ReadEndpoints
                     return Problems.Invalid("countries", $"not ISO 3166-1 alpha-3 codes (or XKX) in upper case: {string.Join(", ", invalid)}");
                 var outside = countries.Where(c => !scope.CoversCountry(c, regions)).ToList();
                 if (outside.Count > 0)
-                    return Problems.Forbidden("countries", $"outside the caller's scope ({scope}): {string.Join(", ", outside)}");
+                    return Problems.OutsideScope("countries", string.Join(",", outside), caller);
             }
 
             var reports = await Task.WhenAll(countries.Select(c => WhenComplete(() => grains.Country(c).GetReport(), r => r.Pending)));

@@ -84,7 +84,7 @@ internal static class SnapshotEndpoints
             var (parsed, error) = SnapshotScope.Parse(scopeText, regions);
             if (parsed is null) return Problems.Invalid([error!]);
             if (!caller.Scope.CoversSnapshot(parsed, regions))
-                return Problems.Forbidden("scope", $"'{parsed}' is outside the scope of '{caller.Name}' ({caller.Scope})");
+                return Problems.OutsideScope("scope", parsed.ToString(), caller);
             scope = parsed;
         }
 

@@ -49,9 +49,9 @@ public sealed class AccessControl(RequestDelegate next, RegionMap regions, IOpti
         return rule.Scope switch
         {
             RouteScope.Country when Countries.IsKnown(value) && !caller.Scope.CoversCountry(value!, regions) =>
-                Problems.Forbidden(rule.RouteValue!, $"'{value}' is outside the scope of '{caller.Name}' ({caller.Scope})"),
+                Problems.OutsideScope(rule.RouteValue!, value!, caller),
             RouteScope.Region when value is not null && regions.IsRegion(value) && !caller.Scope.CoversRegion(value) =>
-                Problems.Forbidden(rule.RouteValue!, $"'{value}' is outside the scope of '{caller.Name}' ({caller.Scope})"),
+                Problems.OutsideScope(rule.RouteValue!, value!, caller),
             RouteScope.Everything when !caller.Scope.Everything =>
                 Problems.Forbidden("scope", $"the whole programme is for hq and admin; '{caller.Name}' reaches {caller.Scope}"),
             _ => null,

@@ -24,12 +24,8 @@ public enum RouteScope
 
 public static class EndpointAccess
 {
-    public static TBuilder RequireAccess<TBuilder>(this TBuilder builder, Permission permission)
-        where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(new AccessRule(permission));
-
     public static TBuilder RequireAccess<TBuilder>(
-        this TBuilder builder, Permission permission, RouteScope scope, string? routeValue = null)
+        this TBuilder builder, Permission permission, RouteScope scope = RouteScope.None, string? routeValue = null)
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new AccessRule(permission, scope, routeValue));
 

@@ -19,9 +19,10 @@ public sealed class ApiKeyHandler(
         var presented = PresentedKey(Request);
         if (presented is null) return Task.FromResult(AuthenticateResult.NoResult());
         var caller = keys.Find(presented);
-        return Task.FromResult(caller is null
-            ? AuthenticateResult.Fail("the API key is not one this service knows")
-            : AuthenticateResult.Success(new AuthenticationTicket(CallerClaims.ToPrincipal(caller, SchemeName), SchemeName)));
+        if (caller is null) return Task.FromResult(AuthenticateResult.Fail("the API key is not one this service knows"));
+        CallerClaims.Remember(Context, caller);
+        var ticket = new AuthenticationTicket(CallerClaims.ToPrincipal(caller, SchemeName), SchemeName);
+        return Task.FromResult(AuthenticateResult.Success(ticket));
     }
 
     public static string? PresentedKey(HttpRequest request)

@@ -35,8 +35,6 @@ public sealed class ApiKeys
             _byHash[ApiKeyText.Hash(developmentKey)] = new Caller("development", Roles.Admin, AccessScope.Unlimited);
     }
 
-    public int Count => _byHash.Count;
-
     /// <summary>The caller a presented key stands for, or null for a key nobody configured.</summary>
     public Caller? Find(string presented) => _byHash.GetValueOrDefault(ApiKeyText.Hash(presented));
 }

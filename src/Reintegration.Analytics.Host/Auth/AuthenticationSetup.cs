@@ -77,7 +77,11 @@ public static class AuthenticationSetup
                     if (caller is null) context.Fail($"the token's claims are not valid: {error}");
                     // Named "jwt:{sub}" so that a token never shares an API key's name in the audit log or its rate limit.
                     else
-                        context.Principal = CallerClaims.ToPrincipal(caller with { Name = TokenPrefix + caller.Name }, context.Scheme.Name);
+                    {
+                        var named = caller with { Name = TokenPrefix + caller.Name };
+                        context.Principal = CallerClaims.ToPrincipal(named, context.Scheme.Name);
+                        CallerClaims.Remember(context.HttpContext, named);
+                    }
                     return Task.CompletedTask;
                 },
             };

@@ -33,6 +33,11 @@ public static class CallerClaims
         return Domain.Access.Caller.Create(name, roles.FirstOrDefault(), scopes.Count == 0 ? null : string.Join(",", scopes), regions);
     }
 
+    /// <summary>
+    /// Keeps the caller an authentication handler has just validated, so that the request does not parse its claims again.
+    /// </summary>
+    public static void Remember(HttpContext http, Caller caller) => http.Items[typeof(Caller)] = caller;
+
     /// <summary>The authenticated caller of a request, or null when it brought no valid credentials.</summary>
     public static Caller? Caller(this HttpContext http)
     {

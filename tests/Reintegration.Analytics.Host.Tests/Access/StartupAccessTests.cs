@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
-using Reintegration.Analytics.Cli;
+using Reintegration.Analytics.Host.Tests.Infrastructure;
 using Reintegration.Analytics.TestSupport;
-using Spectre.Console;
 
 namespace Reintegration.Analytics.Host.Tests.Access;
 
@@ -81,11 +80,8 @@ public class StartupAccessTests
     [Fact]
     public async Task A_key_made_by_the_CLI_works_once_its_printed_lines_configure_the_service()
     {
-        var output = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No });
-        var session = new CliSession(console, _ => throw new InvalidOperationException("keys create talks to no service"));
-        Assert.Equal(0, await CliApp.RunAsync(["keys", "create", "--name", "tun-viewer", "--role", "viewer", "--scope", "TUN"], session));
-        var text = output.ToString();
+        var (exit, text) = await CliRun.RunAsync(null, "keys", "create", "--name", "tun-viewer", "--role", "viewer", "--scope", "TUN");
+        Assert.Equal(0, exit);
         var key = Regex.Match(text, @"^  ([A-Za-z0-9_-]{43})$", RegexOptions.Multiline).Groups[1].Value;
         var environment = Regex.Matches(text, @"^  (Auth__ApiKeys__\S+?)=(\S+)$", RegexOptions.Multiline)
             .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
@@ -115,12 +111,10 @@ public class StartupAccessTests
     [InlineData("hq", "WCA", "takes no scope")]
     public async Task The_CLI_refuses_a_key_the_service_would_refuse(string role, string? scope, string reason)
     {
-        var output = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No });
-        console.Profile.Width = 240;
         string[] args = ["keys", "create", "--name", "k", "--role", role, .. scope is null ? [] : (string[])["--scope", scope]];
-        Assert.NotEqual(0, await CliApp.RunAsync(args, new CliSession(console, _ => throw new InvalidOperationException())));
-        Assert.Contains(reason, output.ToString());
+        var (exit, output) = await CliRun.RunAsync(null, args);
+        Assert.NotEqual(0, exit);
+        Assert.Contains(reason, output);
     }
 
     private static async Task<(int Exit, string Output)> RunToExitAsync(string[] arguments, IReadOnlyDictionary<string, string> environment)
