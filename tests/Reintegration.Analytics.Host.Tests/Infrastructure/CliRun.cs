@@ -16,7 +16,8 @@ public static class CliRun
             Interactive = InteractionSupport.No,
         });
         console.Profile.Width = 240;
-        var session = new CliSession(console, _ => connect?.Invoke() ?? throw new InvalidOperationException("this command talks to no service"));
+        var session = new CliSession(console,
+            _ => connect?.Invoke() ?? throw new InvalidOperationException("this command talks to no service"));
         var exit = await CliApp.RunAsync(args, session);
         return (exit, output.ToString());
     }
