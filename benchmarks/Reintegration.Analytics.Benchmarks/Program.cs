@@ -11,6 +11,8 @@ using Reintegration.Analytics.TestSupport;
 //   communities (default 20000) in --countries countries (default 200) with --returnees returnees (default 100000).
 // --scenario scale: durable ingest of a generated, skewed programme (--countries 50, --communities 2000, --returnees 20000)
 //   into PostgreSQL (fsync on) and into the embedded default, beside PostgreSQL's COPY of the same lines; pass/fail per target.
+// --scenario memory: the same generator (--countries 200, --communities 20000, --returnees 1000000) through POST /ingest
+//   into the embedded default: peak and idle resident memory (--idle seconds, default 150), completeness, restart time.
 // --store postgres starts a throwaway PostgreSQL server (binaries from Debian's postgresql package) unless --postgres names one.
 var options = Options.Parse(args);
 var repository = FindRepositoryRoot();
@@ -21,6 +23,9 @@ await build.WaitForExitAsync();
 if (build.ExitCode != 0) return 1;
 if (options.Scenario == "scale")
     return await ScaleBenchmark.RunAsync(hostDll, options.Countries, options.Communities, options.Returnees, options.Runs);
+if (options.Scenario == "memory")
+    return await MemoryBenchmark.RunAsync(
+        hostDll, options.Countries, options.Communities, options.Returnees, TimeSpan.FromSeconds(options.Idle));
 
 // The store under test: an SQLite file (the embedded default) or a throwaway PostgreSQL server.
 await using var postgres = options.Store == "postgres" && options.Postgres is null ? await PostgresServer.StartAsync(fsync: true) : null;
@@ -139,7 +144,8 @@ static string FindRepositoryRoot()
 }
 
 internal sealed record Options(
-    int Runs, int Communities, int Returnees, int Surveys, int VisibilityProbes, string Store, string? Postgres, string Scenario, int Countries)
+    int Runs, int Communities, int Returnees, int Surveys, int VisibilityProbes, string Store, string? Postgres, string Scenario,
+    int Countries, int Idle)
 {
     public static Options Parse(string[] args)
     {
@@ -153,12 +159,15 @@ internal sealed record Options(
         var store = Text("--store") ?? (postgres is null ? "sqlite" : "postgres");
         if (store is not ("sqlite" or "postgres")) throw new ArgumentException("--store is sqlite or postgres");
         var scenario = Text("--scenario") ?? "ingest";
-        if (scenario is not ("ingest" or "followup" or "metrics" or "snapshot" or "scale"))
-            throw new ArgumentException("--scenario is ingest, followup, metrics, snapshot or scale");
-        var returnees = scenario switch { "followup" => 200_000, "metrics" => 20, "snapshot" => 100_000, _ => 20_000 };
-        var communities = scenario switch { "followup" => 200, "snapshot" => 20_000, "scale" => 2_000, _ => 20 };
+        if (scenario is not ("ingest" or "followup" or "metrics" or "snapshot" or "scale" or "memory"))
+            throw new ArgumentException("--scenario is ingest, followup, metrics, snapshot, scale or memory");
+        var returnees = scenario switch
+        {
+            "followup" => 200_000, "metrics" => 20, "snapshot" => 100_000, "memory" => 1_000_000, _ => 20_000,
+        };
+        var communities = scenario switch { "followup" => 200, "snapshot" or "memory" => 20_000, "scale" => 2_000, _ => 20 };
         return new Options(Value("--runs", scenario == "scale" ? 1 : 3), Value("--communities", communities),
             Value("--returnees", returnees), Value("--surveys", 60_000), Value("--probes", 20), store, postgres, scenario,
-            Value("--countries", scenario == "scale" ? 50 : 200));
+            Value("--countries", scenario == "scale" ? 50 : 200), Value("--idle", 150));
     }
 }

@@ -11,6 +11,7 @@ using Prometheus;
 using Reintegration.Analytics.Host.Ingest;
 using Reintegration.Analytics.Host.Metrics;
 using Reintegration.Analytics.Host.Parsing;
+using Reintegration.Analytics.Host.Runtime;
 using Reintegration.Analytics.Host.Snapshots;
 
 const string DefaultUrl = "http://127.0.0.1:5080";
@@ -54,6 +55,7 @@ builder.Services.AddSingleton<BusinessMetrics>();
 builder.Services.AddSingleton<FreshnessMetrics>();
 builder.Services.AddAggregation();
 builder.Services.AddHostedService<ReadModelRefresher>();
+builder.Services.AddHostedService<IdleMemoryRelease>();
 builder.Services.Configure<SnapshotOptions>(builder.Configuration.GetSection(SnapshotOptions.Section));
 builder.Services.AddSingleton<SnapshotSourceReader>();
 builder.Services.AddSingleton<SnapshotBuilder>();

@@ -13,7 +13,7 @@ namespace Reintegration.Analytics.Grains.Tests;
 /// A two-silo in-process Orleans cluster with the service's grains, its real storage (an SQLite
 /// file in a temporary directory: grain storage, journal, membership rows) and a call counter.
 /// </summary>
-public sealed class ClusterFixture : IAsyncLifetime
+public class ClusterFixture : IAsyncLifetime
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"reintegration-grains-{Guid.NewGuid():N}");
 
@@ -22,6 +22,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     public ClusterFixture() => Storage = StorageOptions.Sqlite(_directory);
 
     public static readonly TimeSpan PushDelay = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How long returnee activations stay without calls; null keeps the service's default.</summary>
+    protected virtual TimeSpan? ReturneeIdleTime => null;
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
     public IGrainFactory Grains => Cluster.Client;
@@ -64,7 +67,11 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<Orleans.Runtime.PlacementStrategy, Orleans.Runtime.RandomPlacement>();
             silo.Services.AddSingleton(RegionMap.Default);
             silo.Services.AddAggregation();
-            silo.Services.Configure<AggregationOptions>(o => o.PushDelay = PushDelay);
+            silo.Services.Configure<AggregationOptions>(o =>
+            {
+                o.PushDelay = PushDelay;
+                if (ReturneeIdleTime is { } idle) o.ReturneeIdleTime = idle;
+            });
             silo.AddIncomingGrainCallFilter(context =>
             {
                 Calls.AddOrUpdate($"{context.InterfaceMethod.DeclaringType?.Name}.{context.InterfaceMethod.Name}", 1, (_, n) => n + 1);

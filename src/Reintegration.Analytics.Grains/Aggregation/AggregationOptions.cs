@@ -13,8 +13,15 @@ public sealed class AggregationOptions
     public TimeSpan PushDelay { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>
-    /// A returnee checkpoints its state through grain storage after this many journaled changes
-    /// (and when it deactivates); fewer checkpoints mean fewer writes, more replay on activation.
+    /// A returnee checkpoints its state through grain storage after this many journaled changes; fewer checkpoints mean
+    /// fewer writes, more replay on activation. Deactivation writes none: the journal tail it leaves is shorter than this.
     /// </summary>
     public int CheckpointEvery { get; set; } = 16;
+
+    /// <summary>
+    /// How long a returnee's activation stays in memory without calls. A bulk import touches each case once or a few times
+    /// in a row, so Orleans' default (15 minutes) would keep every case of a large import in memory; a case called again
+    /// later is activated from its checkpoint and journal tail (read in batches).
+    /// </summary>
+    public TimeSpan ReturneeIdleTime { get; set; } = TimeSpan.FromSeconds(30);
 }
