@@ -13,6 +13,12 @@ public interface IReturneeGrain : IGrainWithStringKey
     [Alias("PutSurvey")] Task<WriteResult> PutSurvey(string surveyId, StoredSurvey survey);
     [Alias("PutAssistance")] Task<WriteResult> PutAssistance(string assistanceId, AssistanceRecord record);
     [Alias("PutPlan")] Task<WriteResult> PutPlan(PlanDates plan);
+
+    /// <summary>
+    /// Several changes of this case in order (a bulk import's consecutive lines about it), each with its result as if sent
+    /// one by one, journaled in one append: one grain call, one commit wait and one delivery to the community for all.
+    /// </summary>
+    [Alias("PutAll")] Task<IReadOnlyList<WriteResult>> PutAll(IReadOnlyList<ReturneeChange> changes);
     /// <summary>The country the case is registered in; null when it is not registered.</summary>
     [ReadOnly, Alias("GetCountry")] Task<string?> GetCountry();
 

@@ -122,6 +122,42 @@ public sealed class IngestEndpointTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task Consecutive_lines_about_one_case_are_journaled_in_one_transaction()
+    {
+        var communityId = Ids.New("com");
+        Assert.Equal(1, (await _api.Ingest(CommunityLine(communityId))).Json["accepted"]!.GetValue<long>());
+        var caseId = Ids.New("case");
+        var before = await JournalAsync();
+
+        var report = (await _api.Ingest(
+            ReturneeLine(caseId, communityId),
+            SurveyLine(caseId, "base", Answers.Worst(), "baseline", daysAgo: 60),
+            SurveyLine(caseId, "m3", Answers.Best(), daysAgo: 5),
+            SurveyLine(caseId, "m3", Answers.Best(), daysAgo: 5), // unchanged: nothing to journal
+            Line(new
+            {
+                kind = "assistance", caseId, assistanceId = "a1", date = Days.Ago(30), type = "cash", modality = "direct", amountUsd = 90,
+            }),
+            Line(new { kind = "plan", caseId, eligible = Days.Ago(80), planDeveloped = Days.Ago(70) }))).Json;
+
+        Assert.Equal(6, report["accepted"]!.GetValue<long>());
+        Assert.Equal(1, report["unchanged"]!.GetValue<long>());
+        var after = await JournalAsync();
+        Assert.Equal(5, after["records"]!.GetValue<long>() - before["records"]!.GetValue<long>());
+        Assert.Equal(1, after["batches"]!.GetValue<long>() - before["batches"]!.GetValue<long>());
+        var view = await _api.MustGet($"/returnees/{caseId}");
+        Assert.Equal(2, view["surveys"]!.AsArray().Count);
+        Assert.Equal(1.0, view["improvement"]!.GetValue<double>(), 1e-9);
+    }
+
+    private async Task<JsonNode> JournalAsync()
+    {
+        var reply = await _api.Send(new HttpRequestMessage(HttpMethod.Get, "/diagnostics/journal"));
+        Assert.Equal(HttpStatusCode.OK, reply.Status);
+        return reply.Json;
+    }
+
+    [Fact]
     public async Task Returnee_before_its_community_line_is_rejected()
     {
         var communityId = Ids.New("com");

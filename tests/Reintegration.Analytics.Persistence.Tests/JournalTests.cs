@@ -29,7 +29,7 @@ public sealed class JournalTests(StorageFixture fixture, ITestOutputHelper outpu
             .ToList();
 
         var clock = Stopwatch.StartNew();
-        await Task.WhenAll(entries.Select(e => Task.Run(() => journal.AppendAsync(e))));
+        await Task.WhenAll(entries.Select(e => Task.Run(() => journal.AppendAsync([e]))));
         clock.Stop();
 
         var statistics = journal.Statistics;
@@ -65,17 +65,17 @@ public sealed class JournalTests(StorageFixture fixture, ITestOutputHelper outpu
     {
         await using var db = await fixture.CreateDatabaseAsync(backend);
         await using var journal = NewJournal(db);
-        await journal.AppendAsync(Entry("a", 1, "x", amount: 10m));
+        await journal.AppendAsync([Entry("a", 1, "x", amount: 10m)]);
         var batchesBefore = journal.Statistics.Batches;
 
         Task filler, duplicate, next, other;
         await using (await db.BlockJournalWritesAsync())
         {
-            filler = journal.AppendAsync(Entry("filler", 1, "x"));
+            filler = journal.AppendAsync([Entry("filler", 1, "x")]);
             await Task.Delay(WriterPickUp);
-            duplicate = journal.AppendAsync(Entry("a", 1, "y", amount: 99m)); // another activation's version 1
-            next = journal.AppendAsync(Entry("a", 2, "x"));
-            other = journal.AppendAsync(Entry("b", 1, "x"));
+            duplicate = journal.AppendAsync([Entry("a", 1, "y", amount: 99m)]); // another activation's version 1
+            next = journal.AppendAsync([Entry("a", 2, "x")]);
+            other = journal.AppendAsync([Entry("b", 1, "x")]);
             await Task.Delay(100);
             Assert.False(filler.IsCompleted);
         }
@@ -99,6 +99,34 @@ public sealed class JournalTests(StorageFixture fixture, ITestOutputHelper outpu
     }
 
     [Theory, BothBackends]
+    public async Task An_append_of_several_versions_with_one_already_journaled_leaves_none_of_them(DatabaseBackend backend)
+    {
+        // A later version must not follow a version its activation did not write: the append is whole or not at all.
+        await using var db = await fixture.CreateDatabaseAsync(backend);
+        await using var journal = NewJournal(db);
+        await journal.AppendAsync([Entry("a", 1, "x", amount: 10m)]);
+
+        Task filler, stale, whole;
+        await using (await db.BlockJournalWritesAsync())
+        {
+            filler = journal.AppendAsync([Entry("filler", 1, "x")]);
+            await Task.Delay(WriterPickUp);
+            stale = journal.AppendAsync([Entry("a", 1, "y", amount: 99m), Entry("a", 2, "y", amount: 98m), Entry("a", 3, "y")]);
+            whole = journal.AppendAsync([Entry("b", 1, "x"), Entry("b", 2, "y", amount: 5m)]);
+        }
+
+        await Assert.ThrowsAsync<JournalConflictException>(() => stale);
+        await whole;
+        await filler;
+        var a = (AssistanceChange)Assert.Single(await journal.ReadAfterAsync("a", 0));
+        Assert.Equal(10m, a.Record.AmountUsd);
+        Assert.Equal(["a1", "a2"], await IdsAfterAsync(journal, "b", 0));
+        var members = await MembersAsync(db);
+        Assert.Equal(("x", 1L), members["a"]);
+        Assert.Equal(("y", 2L), members["b"]);
+    }
+
+    [Theory, BothBackends]
     public async Task Two_appends_of_the_same_version_in_one_batch_are_not_both_acknowledged(DatabaseBackend backend)
     {
         // IReturneeJournal: "Throws JournalConflictException if that version is already journaled."
@@ -109,10 +137,10 @@ public sealed class JournalTests(StorageFixture fixture, ITestOutputHelper outpu
         Task first, second;
         await using (await db.BlockJournalWritesAsync())
         {
-            var filler = journal.AppendAsync(Entry("filler", 1, "x"));
+            var filler = journal.AppendAsync([Entry("filler", 1, "x")]);
             await Task.Delay(WriterPickUp);
-            first = journal.AppendAsync(Entry("a", 1, "x", amount: 1m));
-            second = journal.AppendAsync(Entry("a", 1, "y", amount: 2m));
+            first = journal.AppendAsync([Entry("a", 1, "x", amount: 1m)]);
+            second = journal.AppendAsync([Entry("a", 1, "y", amount: 2m)]);
         }
 
         var outcomes = await Task.WhenAll(Outcome(first), Outcome(second));
@@ -149,13 +177,14 @@ public sealed class JournalTests(StorageFixture fixture, ITestOutputHelper outpu
                          ? await db.HoldAsync("LOCK TABLE community_members IN EXCLUSIVE MODE")
                          : await db.BlockJournalWritesAsync())
         {
-            var fillers = new[] { left.AppendAsync(Entry("filler-left", 1, "x")), right.AppendAsync(Entry("filler-right", 1, "x")) };
+            var fillers = new[] { left.AppendAsync([Entry("filler-left", 1, "x")]), right.AppendAsync([Entry("filler-right", 1, "x")]) };
             await Task.Delay(WriterPickUp);
             // Same cases, opposite order, different content (amount 1 from the left, 2 from the right).
-            leftOutcomes = caseIds.Select(c => Outcome(left.AppendAsync(Entry(c, 1, "left", amount: 1m)))).ToArray();
-            rightOutcomes = Enumerable.Reverse(caseIds).Select(c => Outcome(right.AppendAsync(Entry(c, 1, "right", amount: 2m)))).Reverse().ToArray();
+            leftOutcomes = caseIds.Select(c => Outcome(left.AppendAsync([Entry(c, 1, "left", amount: 1m)]))).ToArray();
+            rightOutcomes = Enumerable.Reverse(caseIds)
+                .Select(c => Outcome(right.AppendAsync([Entry(c, 1, "right", amount: 2m)]))).Reverse().ToArray();
             // The right silo's batch also carries changes of other returnees, which conflict with nothing.
-            innocent = Enumerable.Range(0, 10).Select(i => Outcome(right.AppendAsync(Entry($"innocent-{i}", 1, "right")))).ToArray();
+            innocent = Enumerable.Range(0, 10).Select(i => Outcome(right.AppendAsync([Entry($"innocent-{i}", 1, "right")]))).ToArray();
             Assert.DoesNotContain(fillers, f => f.IsCompleted);
         }
         if (middle is not null)
@@ -198,8 +227,8 @@ public sealed class JournalTests(StorageFixture fixture, ITestOutputHelper outpu
         // Appended newest first, and interleaved with another case.
         foreach (var version in new long[] { big, 5, 4, 3, 2, 1 })
         {
-            await journal.AppendAsync(Entry("r", version, "x"));
-            await journal.AppendAsync(Entry("r-other", version, "x"));
+            await journal.AppendAsync([Entry("r", version, "x")]);
+            await journal.AppendAsync([Entry("r-other", version, "x")]);
         }
 
         Assert.Equal(["a1", "a2", "a3", "a4", "a5", $"a{big}"], await IdsAfterAsync(journal, "r", 0));
@@ -219,7 +248,7 @@ public sealed class JournalTests(StorageFixture fixture, ITestOutputHelper outpu
         // Case c has c % 5 + 1 versions.
         await Task.WhenAll(Enumerable.Range(0, cases)
             .SelectMany(c => Enumerable.Range(1, c % 5 + 1).Select(v => Entry($"case-{c}", v, "x")))
-            .Select(e => Task.Run(() => journal.AppendAsync(e))));
+            .Select(e => Task.Run(() => journal.AppendAsync([e]))));
 
         // More requests than one read batch (500) and one SQLite statement (300), the same case more
         // than once with different versions, and cases with nothing to read.
@@ -250,19 +279,19 @@ public sealed class JournalTests(StorageFixture fixture, ITestOutputHelper outpu
                      ("c", 1L, "south"),
                      ("d", 1L, "northern"), // a community whose id starts like another's
                  })
-            await journal.AppendAsync(Entry(caseId, version, community));
+            await journal.AppendAsync([Entry(caseId, version, community)]);
 
         Assert.Equal([("a", 3L), ("b", 2L)], await LoadAsync(members, "north"));
         Assert.Equal([("c", 1L)], await LoadAsync(members, "south"));
         Assert.Empty(await LoadAsync(members, "nowhere"));
 
         // b moves south; it is no longer a member of north.
-        await journal.AppendAsync(Entry("b", 3, "south"));
+        await journal.AppendAsync([Entry("b", 3, "south")]);
         Assert.Equal([("a", 3L)], await LoadAsync(members, "north"));
         Assert.Equal([("b", 3L), ("c", 1L)], await LoadAsync(members, "south"));
 
         // An older version arriving late (e.g. a retry) does not move b back or regress it.
-        await journal.AppendAsync(Entry("b", 0, "north"));
+        await journal.AppendAsync([Entry("b", 0, "north")]);
         Assert.Equal([("a", 3L)], await LoadAsync(members, "north"));
         Assert.Equal([("b", 3L), ("c", 1L)], await LoadAsync(members, "south"));
         Assert.Equal([("d", 1L)], await LoadAsync(members, "northern"));
@@ -308,9 +337,9 @@ public sealed class JournalTests(StorageFixture fixture, ITestOutputHelper outpu
         Task all;
         await using (await db.BlockJournalWritesAsync())
         {
-            var filler = journal.AppendAsync(Entry("filler", 1, "x"));
+            var filler = journal.AppendAsync([Entry("filler", 1, "x")]);
             await Task.Delay(WriterPickUp);
-            all = Task.WhenAll(entries.Select(journal.AppendAsync).Append(filler));
+            all = Task.WhenAll(entries.Select(e => journal.AppendAsync([e])).Append(filler));
         }
         await all;
 

@@ -73,30 +73,21 @@ public sealed class ReturneeGrain(
         }
     }
 
-    public async Task<WriteResult> PutProfile(ReturneeProfile profile)
-    {
-        _durability.ThrowIfAheadOfStore();
-        var community = await GrainFactory.Community(profile.CommunityId).GetProfile();
-        if (community is null) return WriteResult.UnknownCommunity(profile.CommunityId);
-        if (community.Country != profile.Country)
-            return WriteResult.Invalid("country", $"community '{profile.CommunityId}' is in {community.Country}, not {profile.Country}");
+    public Task<WriteResult> PutProfile(ReturneeProfile profile) => PutOne(new ProfileChange(profile));
 
-        return await ApplyAsync(new ProfileChange(profile));
-    }
-
-    public Task<WriteResult> PutSurvey(string surveyId, StoredSurvey survey) =>
-        Case.IsRegistered ? ApplyAsync(new SurveyChange(surveyId, survey), survey.Scores) : Task.FromResult(NotRegistered());
+    public Task<WriteResult> PutSurvey(string surveyId, StoredSurvey survey) => PutOne(new SurveyChange(surveyId, survey));
 
     public Task<WriteResult> PutAssistance(string assistanceId, AssistanceRecord assistance) =>
-        Case.IsRegistered ? ApplyAsync(new AssistanceChange(assistanceId, assistance)) : Task.FromResult(NotRegistered());
+        PutOne(new AssistanceChange(assistanceId, assistance));
 
-    public Task<WriteResult> PutPlan(PlanDates plan) =>
-        Case.IsRegistered ? ApplyAsync(new PlanChange(plan)) : Task.FromResult(NotRegistered());
+    public Task<WriteResult> PutPlan(PlanDates plan) => PutOne(new PlanChange(plan));
 
     public async Task RefreshContribution()
     {
-        if (Case.IsRegistered) await ApplyAsync(new ContributionRefresh());
+        if (Case.IsRegistered) await PutAll([new ContributionRefresh()]);
     }
+
+    private async Task<WriteResult> PutOne(ReturneeChange change) => (await PutAll([change]))[0];
 
     public Task<string?> GetCountry()
     {
@@ -133,39 +124,75 @@ public sealed class ReturneeGrain(
                 contribution.FollowUpStatus(today), FollowUpWindow.Opens(profile.ReturnDate), FollowUpWindow.Closes(profile.ReturnDate))));
     }
 
-    private async Task<WriteResult> ApplyAsync(ReturneeChange change, Domain.Scoring.SurveyScores? scores = null)
+    /// <summary>
+    /// The one write path: applies the changes in order, each with its own result, journals the applied ones in one append
+    /// and only then acknowledges them, and delivers the resulting contribution once. The communities that registrations
+    /// name are looked up first, so nothing is awaited between applying a change in memory and journaling it.
+    /// </summary>
+    public async Task<IReadOnlyList<WriteResult>> PutAll(IReadOnlyList<ReturneeChange> changes)
     {
         _durability.ThrowIfAheadOfStore();
-        if (Case.Check(change) is { } error) return WriteResult.Invalid(error.Field, error.Message);
-        var previousCommunity = Case.Profile?.CommunityId;
-        if (!Case.Apply(change))
+        var communities = new Dictionary<string, CommunityProfile?>(StringComparer.Ordinal);
+        foreach (var id in changes.OfType<ProfileChange>().Select(p => p.Profile.CommunityId).Distinct())
+            communities[id] = await GrainFactory.Community(id).GetProfile();
+
+        var results = new WriteResult[changes.Count];
+        var entries = new List<JournalEntry>();
+        var left = new List<string>();
+        for (var i = 0; i < changes.Count; i++)
         {
-            if (_deliveryPending) await DeliverAsync();
-            return WriteResult.Unchanged with { Scores = scores };
+            var change = changes[i];
+            var scores = (change as SurveyChange)?.Survey.Scores;
+            var refusal = (change is ProfileChange { Profile: var profile }
+                    ? CommunityRefusal(profile, communities[profile.CommunityId])
+                    : Case.IsRegistered ? null : NotRegistered())
+                ?? (Case.Check(change) is { } error ? WriteResult.Invalid(error.Field, error.Message) : null);
+            if (refusal is not null)
+            {
+                results[i] = refusal;
+                continue;
+            }
+            var previousCommunity = Case.Profile?.CommunityId;
+            if (!Case.Apply(change))
+            {
+                results[i] = WriteResult.Unchanged with { Scores = scores };
+                continue;
+            }
+            if (previousCommunity is not null && previousCommunity != Case.Profile!.CommunityId) left.Add(previousCommunity);
+            entries.Add(new JournalEntry(CaseId, Case.Version, change, Case.ToContribution(CaseId)));
+            results[i] = WriteResult.Applied with { Scores = scores };
         }
 
-        var contribution = Case.ToContribution(CaseId);
-        await _durability.SaveAsync(() => journal.AppendAsync(new JournalEntry(CaseId, Case.Version, change, contribution)), DeactivateOnIdle);
-
-        _changesSinceCheckpoint++;
-        _deliveryPending = true;
-        if (previousCommunity is not null && previousCommunity != contribution.CommunityId) _withdrawFrom.Add(previousCommunity);
-        await DeliverAsync();
-
-        if (_changesSinceCheckpoint >= options.Value.CheckpointEvery)
+        if (entries.Count > 0)
         {
-            try
-            {
-                await checkpoint.WriteStateAsync();
-                _changesSinceCheckpoint = 0;
-            }
-            catch (Exception e)
-            {
-                // The write is durable in the journal already; a missed checkpoint only lengthens replay.
-                logger.Failure(LogLevel.Warning, e, "Checkpoint of a returnee failed; it stays in the journal");
-            }
+            await _durability.SaveAsync(() => journal.AppendAsync(entries), DeactivateOnIdle);
+            _changesSinceCheckpoint += entries.Count;
+            _deliveryPending = true;
+            _withdrawFrom.UnionWith(left);
         }
-        return WriteResult.Applied with { Scores = scores };
+        if (_deliveryPending) await DeliverAsync();
+        if (_changesSinceCheckpoint >= options.Value.CheckpointEvery) await CheckpointAsync();
+        return results;
+    }
+
+    private static WriteResult? CommunityRefusal(ReturneeProfile profile, CommunityProfile? community) =>
+        community is null ? WriteResult.UnknownCommunity(profile.CommunityId)
+        : community.Country != profile.Country
+            ? WriteResult.Invalid("country", $"community '{profile.CommunityId}' is in {community.Country}, not {profile.Country}")
+            : null;
+
+    private async Task CheckpointAsync()
+    {
+        try
+        {
+            await checkpoint.WriteStateAsync();
+            _changesSinceCheckpoint = 0;
+        }
+        catch (Exception e)
+        {
+            // The writes are durable in the journal already; a missed checkpoint only lengthens replay.
+            logger.Failure(LogLevel.Warning, e, "Checkpoint of a returnee failed; it stays in the journal");
+        }
     }
 
     /// <summary>Hands the current contribution to its community (and withdraws it from ones the case left); both are idempotent by version.</summary>

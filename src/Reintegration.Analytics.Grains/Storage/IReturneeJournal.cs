@@ -9,8 +9,11 @@ namespace Reintegration.Analytics.Grains.Storage;
 /// </summary>
 public interface IReturneeJournal
 {
-    /// <summary>Completes once the entry is durable. Throws <see cref="JournalConflictException"/> if that version is already journaled.</summary>
-    Task AppendAsync(JournalEntry entry);
+    /// <summary>
+    /// Completes once the entries (one case's consecutive versions) are durable, in one transaction. Throws
+    /// <see cref="JournalConflictException"/> if one of those versions is already journaled; then none of them is.
+    /// </summary>
+    Task AppendAsync(IReadOnlyList<JournalEntry> entries);
 
     /// <summary>The changes of a case after <paramref name="version"/>, in version order.</summary>
     Task<IReadOnlyList<ReturneeChange>> ReadAfterAsync(string caseId, long version);

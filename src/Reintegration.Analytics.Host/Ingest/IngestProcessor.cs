@@ -18,8 +18,11 @@ public sealed class IngestProcessor(RecordParser parser, RecordApplier applier, 
 {
     private readonly Polly.ResiliencePipeline _retry = IngestRetry.Default;
 
-    /// <summary>Records in flight at once; enough to keep both cores busy without unbounded memory.</summary>
+    /// <summary>Grain calls in flight at once; enough to keep both cores busy without unbounded memory.</summary>
     public const int MaxInFlight = 1024;
+
+    /// <summary>Consecutive lines about one case sent in one grain call at most.</summary>
+    public const int MaxSameCase = 64;
 
     private const int PruneEvery = 20_000;
     private const int ProgressEvery = 100_000;
@@ -51,15 +54,19 @@ public sealed class IngestProcessor(RecordParser parser, RecordApplier applier, 
             tally.CountRejected();
         }
 
+        // Consecutive lines about one case, gathered while more lines are at hand, go to its grain in one call.
+        var sameCase = new List<(long Line, ReturneeRecord Record)>();
         try
         {
             await ReadAllAsync();
         }
         catch
         {
-            // Nothing more is read, but what was handed to the grains completes before the answer goes out.
+            // Nothing more is read, but what was read is applied and what was handed to the grains completes before the
+            // answer goes out.
             try
             {
+                await DispatchSameCaseAsync(CancellationToken.None);
                 await Task.WhenAll(inFlight);
             }
             catch (OperationCanceledException)
@@ -73,8 +80,14 @@ public sealed class IngestProcessor(RecordParser parser, RecordApplier applier, 
 
         async Task ReadAllAsync()
         {
-            await foreach (var (number, line, lineError) in lines.WithCancellation(cancellationToken))
+            await using var reader = lines.GetAsyncEnumerator(cancellationToken);
+            while (true)
             {
+                var next = reader.MoveNextAsync();
+                // Before waiting for more input, the gathered lines go: a slow stream's lines are not held back.
+                if (!next.IsCompleted) await DispatchSameCaseAsync(cancellationToken);
+                if (!await next) break;
+                var (number, line, lineError) = reader.Current;
                 if (lineError is null && string.IsNullOrWhiteSpace(line)) continue;
                 var (record, error, kind) = lineError is null ? ParseLine(line!) : (null, lineError, IngestMetrics.UnknownKind);
                 if (record is null)
@@ -84,33 +97,11 @@ public sealed class IngestProcessor(RecordParser parser, RecordApplier applier, 
                     continue;
                 }
 
-                await slots.WaitAsync(cancellationToken);
-                var task = ordering.Chain(record, async () =>
-                {
-                    var applying = Stopwatch.StartNew();
-                    try
-                    {
-                        var result = await _retry.ExecuteAsync(
-                            _ => new ValueTask<WriteResult>(applier.ApplyAsync(record, caller)), cancellationToken);
-                        metrics.Acknowledged(record.Kind, IngestMetrics.OutcomeOf(result), applying.Elapsed);
-                        if (result.Succeeded) tally.CountAccepted(unchanged: result.Status == WriteStatus.Unchanged);
-                        else Reject(number, result.Error?.Field, $"{record.Kind}: {result.Error?.Message ?? result.Status.ToString()}");
-                    }
-                    catch (Exception e) when (e is not OperationCanceledException)
-                    {
-                        metrics.Count(record.Kind, IngestMetrics.Failed);
-                        // Not the line's fault, and still failing after retries: it may or may not have been applied,
-                        // so the client resends it.
-                        logger.Failure(LogLevel.Warning, e, "Ingest line {Line} ({Kind}) could not be applied", number, record.Kind);
-                        Reject(number, null, $"{record.Kind}: not acknowledged because of a server error ({e.GetType().Name}: " +
-                            $"{e.Message}); it may not have been applied, send this line again (safe: writes are idempotent)");
-                    }
-                    finally
-                    {
-                        slots.Release();
-                    }
-                });
-                inFlight.Add(task);
+                if (sameCase.Count > 0 && (record is not ReturneeRecord about || about.CaseId != sameCase[0].Record.CaseId
+                                           || sameCase.Count == MaxSameCase))
+                    await DispatchSameCaseAsync(cancellationToken);
+                if (record is ReturneeRecord returneeRecord) sameCase.Add((number, returneeRecord));
+                else await DispatchAsync([(number, record)], cancellationToken);
 
                 if (++read % PruneEvery == 0)
                 {
@@ -121,7 +112,61 @@ public sealed class IngestProcessor(RecordParser parser, RecordApplier applier, 
                     logger.LogInformation("Ingest: {Lines} lines read, {Accepted} applied, {Rejected} rejected so far",
                         number, tally.Accepted, tally.Rejected);
             }
+            await DispatchSameCaseAsync(cancellationToken);
         }
+
+        async Task DispatchSameCaseAsync(CancellationToken token)
+        {
+            if (sameCase.Count == 0) return;
+            var records = sameCase.Select(r => (r.Line, (IngestRecord)r.Record)).ToList();
+            sameCase.Clear();
+            await DispatchAsync(records, token);
+        }
+
+        // One slot per dispatch: a dispatch holds at most MaxSameCase records.
+        async Task DispatchAsync(IReadOnlyList<(long Line, IngestRecord Record)> records, CancellationToken token)
+        {
+            await slots.WaitAsync(token);
+            var writes = records.SelectMany(r => r.Record.Writes).ToHashSet();
+            var reads = records.SelectMany(r => r.Record.Reads).ToHashSet();
+            inFlight.Add(ordering.Chain(writes, reads, async () =>
+            {
+                var applying = Stopwatch.StartNew();
+                try
+                {
+                    var results = await _retry.ExecuteAsync(_ => new ValueTask<IReadOnlyList<WriteResult>>(ApplyAsync(records)),
+                        cancellationToken);
+                    for (var i = 0; i < records.Count; i++)
+                    {
+                        var ((number, record), result) = (records[i], results[i]);
+                        metrics.Acknowledged(record.Kind, IngestMetrics.OutcomeOf(result), applying.Elapsed);
+                        if (result.Succeeded) tally.CountAccepted(unchanged: result.Status == WriteStatus.Unchanged);
+                        else Reject(number, result.Error?.Field, $"{record.Kind}: {result.Error?.Message ?? result.Status.ToString()}");
+                    }
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // Not the lines' fault, and still failing after retries: they may or may not have been applied, so the
+                    // client resends them.
+                    foreach (var (number, record) in records)
+                    {
+                        metrics.Count(record.Kind, IngestMetrics.Failed);
+                        logger.Failure(LogLevel.Warning, e, "Ingest line {Line} ({Kind}) could not be applied", number, record.Kind);
+                        Reject(number, null, $"{record.Kind}: not acknowledged because of a server error ({e.GetType().Name}: " +
+                            $"{e.Message}); it may not have been applied, send this line again (safe: writes are idempotent)");
+                    }
+                }
+                finally
+                {
+                    slots.Release();
+                }
+            }));
+        }
+
+        async Task<IReadOnlyList<WriteResult>> ApplyAsync(IReadOnlyList<(long Line, IngestRecord Record)> records) =>
+            records is [var (_, single)]
+                ? [await applier.ApplyAsync(single, caller)]
+                : await applier.ApplyToCaseAsync(records.Select(r => (ReturneeRecord)r.Record).ToList(), caller);
     }
 
     /// <summary>The record of a line, or why it has none; <c>Kind</c> is the line's record kind, or "unknown".</summary>

@@ -23,25 +23,34 @@ public sealed record CommunityWrite(string CommunityId, CommunityProfile Profile
     public override IReadOnlyList<string> Writes => [CommunityKey(CommunityId)];
 }
 
-public sealed record ReturneeWrite(string CaseId, ReturneeProfile Profile) : IngestRecord("returnee")
+/// <summary>A write to one returnee's record; consecutive ones about the same case go to its grain in one call.</summary>
+public abstract record ReturneeRecord(string Kind, string CaseId) : IngestRecord(Kind)
 {
     public override IReadOnlyList<string> Writes => [ReturneeKey(CaseId)];
+
+    /// <summary>The change as the returnee's grain applies and journals it.</summary>
+    public abstract ReturneeChange Change { get; }
+}
+
+public sealed record ReturneeWrite(string CaseId, ReturneeProfile Profile) : ReturneeRecord("returnee", CaseId)
+{
     public override IReadOnlyList<string> Reads => [CommunityKey(Profile.CommunityId)];
+    public override ReturneeChange Change => new ProfileChange(Profile);
 }
 
-public sealed record SurveyWrite(string CaseId, string SurveyId, StoredSurvey Survey) : IngestRecord("survey")
+public sealed record SurveyWrite(string CaseId, string SurveyId, StoredSurvey Survey) : ReturneeRecord("survey", CaseId)
 {
-    public override IReadOnlyList<string> Writes => [ReturneeKey(CaseId)];
+    public override ReturneeChange Change => new SurveyChange(SurveyId, Survey);
 }
 
-public sealed record AssistanceWrite(string CaseId, string AssistanceId, AssistanceRecord Record) : IngestRecord("assistance")
+public sealed record AssistanceWrite(string CaseId, string AssistanceId, AssistanceRecord Record) : ReturneeRecord("assistance", CaseId)
 {
-    public override IReadOnlyList<string> Writes => [ReturneeKey(CaseId)];
+    public override ReturneeChange Change => new AssistanceChange(AssistanceId, Record);
 }
 
-public sealed record PlanWrite(string CaseId, PlanDates Plan) : IngestRecord("plan")
+public sealed record PlanWrite(string CaseId, PlanDates Plan) : ReturneeRecord("plan", CaseId)
 {
-    public override IReadOnlyList<string> Writes => [ReturneeKey(CaseId)];
+    public override ReturneeChange Change => new PlanChange(Plan);
 }
 
 public sealed record CommunityAssessmentWrite(string CommunityId, string AssessmentId, CommunityAssessment Assessment)

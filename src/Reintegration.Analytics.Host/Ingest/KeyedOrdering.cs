@@ -15,28 +15,31 @@ internal sealed class KeyedOrdering
         public List<Task> ReadersSinceWriter = [];
     }
 
-    /// <summary>What <paramref name="record"/> must wait for; then registers <paramref name="run"/> as its task.</summary>
-    public Task Chain(IngestRecord record, Func<Task> run)
+    /// <summary>
+    /// What records that write <paramref name="writes"/> and read <paramref name="reads"/> must wait for; then registers
+    /// <paramref name="run"/> as their task.
+    /// </summary>
+    public Task Chain(IReadOnlyCollection<string> writes, IReadOnlyCollection<string> reads, Func<Task> run)
     {
         var waitFor = new List<Task>();
-        foreach (var key in record.Writes)
+        foreach (var key in writes)
         {
             var state = Get(key);
             waitFor.Add(state.LastWriter);
             waitFor.AddRange(state.ReadersSinceWriter);
         }
-        foreach (var key in record.Reads) waitFor.Add(Get(key).LastWriter);
+        foreach (var key in reads) waitFor.Add(Get(key).LastWriter);
 
         var pending = waitFor.Where(t => !t.IsCompleted).ToArray();
         var task = pending.Length == 0 ? run() : Task.WhenAll(pending).ContinueWith(_ => run()).Unwrap();
 
-        foreach (var key in record.Writes)
+        foreach (var key in writes)
         {
             var state = Get(key);
             state.LastWriter = task;
             state.ReadersSinceWriter = [];
         }
-        foreach (var key in record.Reads)
+        foreach (var key in reads)
         {
             var state = Get(key);
             state.ReadersSinceWriter.RemoveAll(t => t.IsCompleted);

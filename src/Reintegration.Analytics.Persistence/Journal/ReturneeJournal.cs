@@ -16,8 +16,8 @@ public sealed class ReturneeJournal : IReturneeJournal, IAsyncDisposable
     public const int MaxBatch = 2000;
 
     /// <summary>
-    /// Batches committed at once. A returnee waits for its append before the next, so one case is
-    /// never in two concurrent batches; rows are sorted, so concurrent batches cannot deadlock.
+    /// Batches committed at once. A returnee waits for its append (its versions at once) before the next, so one case
+    /// is never in two concurrent batches; rows are sorted, so concurrent batches cannot deadlock.
     /// SQLite has one writer at a time anyway.
     /// </summary>
     public int Committers => _storage.Backend == DatabaseBackend.PostgreSql ? 4 : 1;
@@ -25,7 +25,7 @@ public sealed class ReturneeJournal : IReturneeJournal, IAsyncDisposable
     private readonly StorageOptions _storage;
     private readonly Serializer _serializer;
     private readonly ILogger<ReturneeJournal> _logger;
-    private readonly DatabaseBatcher<SqlBatches.Row, bool> _commits;
+    private readonly DatabaseBatcher<SqlBatches.Row[], bool> _commits;
     private readonly JournalTailReader _tails;
 
     public ReturneeJournal(StorageOptions storage, Serializer serializer, ILogger<ReturneeJournal> logger)
@@ -33,7 +33,7 @@ public sealed class ReturneeJournal : IReturneeJournal, IAsyncDisposable
         _storage = storage;
         _serializer = serializer;
         _logger = logger;
-        _commits = new DatabaseBatcher<SqlBatches.Row, bool>(CommitBatchAsync,
+        _commits = new DatabaseBatcher<SqlBatches.Row[], bool>(CommitBatchAsync,
             e => new StorageUnavailableException("the journal could not be written", e), MaxBatch, Committers, "journal changes", logger);
         _tails = new JournalTailReader(storage, serializer, readers: storage.Backend == DatabaseBackend.PostgreSql ? 4 : 2, logger);
     }
@@ -41,35 +41,36 @@ public sealed class ReturneeJournal : IReturneeJournal, IAsyncDisposable
     /// <summary>Statements and batches committed so far, for the benchmark and diagnostics.</summary>
     public JournalStatistics Statistics { get; } = new();
 
-    public Task AppendAsync(JournalEntry entry)
-    {
-        var row = new SqlBatches.Row(
+    public Task AppendAsync(IReadOnlyList<JournalEntry> entries) =>
+        _commits.AddAsync(entries.Select(entry => new SqlBatches.Row(
             entry.CaseId,
             entry.Version,
             _serializer.SerializeToArray(entry.Change),
             entry.Contribution.CommunityId,
-            _serializer.SerializeToArray(entry.Contribution));
-        return _commits.AddAsync(row);
-    }
+            _serializer.SerializeToArray(entry.Contribution))).ToArray());
 
     public Task<IReadOnlyList<ReturneeChange>> ReadAfterAsync(string caseId, long version) => _tails.ReadAfterAsync(caseId, version);
 
-    private async Task<IReadOnlyList<DatabaseBatcher<SqlBatches.Row, bool>.Outcome>> CommitBatchAsync(IReadOnlyList<SqlBatches.Row> rows)
+    private async Task<IReadOnlyList<DatabaseBatcher<SqlBatches.Row[], bool>.Outcome>> CommitBatchAsync(
+        IReadOnlyList<SqlBatches.Row[]> appends)
     {
-        var inserted = await CommitAsync(rows);
-        // Two appends of one (case, version) in the same batch insert one row: only the first is acknowledged.
-        var claimed = new HashSet<(string, long)>();
-        return rows.Select(row =>
+        var committed = await CommitAsync(appends);
+        return appends.Select((rows, i) =>
         {
-            var key = (row.CaseId, row.Version);
-            return inserted.Contains(key) && claimed.Add(key)
-                ? DatabaseBatcher<SqlBatches.Row, bool>.Outcome.Done(true)
-                : DatabaseBatcher<SqlBatches.Row, bool>.Outcome.Failed(new JournalConflictException(row.CaseId, row.Version));
+            if (committed[i]) return DatabaseBatcher<SqlBatches.Row[], bool>.Outcome.Done(true);
+            var first = rows[0];
+            return DatabaseBatcher<SqlBatches.Row[], bool>.Outcome.Failed(new JournalConflictException(first.CaseId, first.Version));
         }).ToList();
     }
 
-    private async Task<HashSet<(string, long)>> CommitAsync(IReadOnlyList<SqlBatches.Row> rows)
+    /// <summary>
+    /// Commits the appends in one transaction; for each, whether all its rows are now journaled from it. An append with a
+    /// version already journaled (by another activation, or by an earlier append of the same batch) gets none of its rows
+    /// in: a later version of it must not follow a version it did not write.
+    /// </summary>
+    private async Task<bool[]> CommitAsync(IReadOnlyList<SqlBatches.Row[]> appends)
     {
+        var rows = appends.SelectMany(a => a).ToList();
         // A stable order (case, version; ties in arrival order) makes concurrent silos lock rows alike: no deadlocks.
         var ordered = rows.OrderBy(r => r.CaseId, StringComparer.Ordinal).ThenBy(r => r.Version).ToList();
         for (var attempt = 1; ; attempt++)
@@ -80,12 +81,20 @@ public sealed class ReturneeJournal : IReturneeJournal, IAsyncDisposable
                 await connection.OpenAsync();
                 await using var transaction = await connection.BeginTransactionAsync();
                 var (inserted, statements) = await SqlBatches.InsertJournalAsync(_storage.Backend, connection, transaction, ordered);
-                var first = new HashSet<(string, long)>();
-                var applied = ordered.Where(r => inserted.Contains((r.CaseId, r.Version)) && first.Add((r.CaseId, r.Version))).ToList();
+                // An inserted row came from the first append (in arrival order) that holds its (case, version).
+                var owner = new Dictionary<(string, long), int>();
+                for (var i = 0; i < appends.Count; i++)
+                    foreach (var row in appends[i])
+                        if (inserted.Contains((row.CaseId, row.Version))) owner.TryAdd((row.CaseId, row.Version), i);
+                var committed = appends.Select((a, i) => a.All(r => owner.GetValueOrDefault((r.CaseId, r.Version), -1) == i)).ToArray();
+                var withdrawn = owner.Where(o => !committed[o.Value]).Select(o => o.Key).ToList();
+                if (withdrawn.Count > 0)
+                    statements += await SqlBatches.DeleteJournalAsync(_storage.Backend, connection, transaction, withdrawn);
+                var applied = appends.Where((_, i) => committed[i]).SelectMany(a => a).ToList();
                 if (applied.Count > 0) statements += await SqlBatches.UpsertMembersAsync(_storage.Backend, connection, transaction, applied);
                 await transaction.CommitAsync();
                 Statistics.Record(rows.Count, statements);
-                return inserted;
+                return committed;
             }
             catch (Npgsql.PostgresException e) when (e.SqlState is "40P01" or "40001" && attempt < 3)
             {

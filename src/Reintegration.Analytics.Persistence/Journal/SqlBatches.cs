@@ -55,6 +55,28 @@ internal static class SqlBatches
         return (inserted, statements);
     }
 
+    /// <summary>Deletes journal rows of this transaction (an append that could not be journaled whole); returns the statements.</summary>
+    public static async Task<int> DeleteJournalAsync(
+        DatabaseBackend backend, DbConnection connection, DbTransaction transaction, IReadOnlyList<(string CaseId, long Version)> keys)
+    {
+        var statements = 0;
+        foreach (var chunk in keys.Chunk(300))
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "DELETE FROM returnee_journal WHERE " +
+                string.Join(" OR ", chunk.Select((_, i) => $"(case_id = @c{i} AND version = @v{i})"));
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                Add(command, $"@c{i}", chunk[i].CaseId);
+                Add(command, $"@v{i}", chunk[i].Version);
+            }
+            await command.ExecuteNonQueryAsync();
+            statements++;
+        }
+        return statements;
+    }
+
     /// <summary>Upserts each case's membership row, keeping the highest version; returns the statements it took.</summary>
     public static async Task<int> UpsertMembersAsync(DatabaseBackend backend, DbConnection connection, DbTransaction transaction, IReadOnlyList<Row> rows)
     {
