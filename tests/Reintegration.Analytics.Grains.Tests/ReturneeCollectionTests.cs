@@ -6,7 +6,7 @@ using Reintegration.Analytics.TestSupport;
 
 namespace Reintegration.Analytics.Grains.Tests;
 
-/// <summary>A cluster whose returnee activations are collected after 3 idle seconds (the service's default is 30 s).</summary>
+/// <summary>A cluster whose returnee activations are collected after 3 idle seconds (the service's default is 10 s).</summary>
 public sealed class CollectingClusterFixture : ClusterFixture
 {
     protected override TimeSpan? ReturneeIdleTime => TimeSpan.FromSeconds(3);

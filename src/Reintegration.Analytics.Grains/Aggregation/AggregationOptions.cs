@@ -23,5 +23,5 @@ public sealed class AggregationOptions
     /// in a row, so Orleans' default (15 minutes) would keep every case of a large import in memory; a case called again
     /// later is activated from its checkpoint and journal tail (read in batches).
     /// </summary>
-    public TimeSpan ReturneeIdleTime { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan ReturneeIdleTime { get; set; } = TimeSpan.FromSeconds(10);
 }

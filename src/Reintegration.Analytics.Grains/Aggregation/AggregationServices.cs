@@ -8,6 +8,9 @@ namespace Reintegration.Analytics.Grains.Aggregation;
 
 public static class AggregationServices
 {
+    /// <summary>Grain locations cached per silo.</summary>
+    public const int DirectoryCacheSize = 100_000;
+
     /// <summary>
     /// The services the aggregating grains need besides storage (the clock and <see cref="AggregateFreshness"/>), and the
     /// collection age of returnee activations (<see cref="AggregationOptions.ReturneeIdleTime"/>).
@@ -23,6 +26,9 @@ public static class AggregationServices
             // Orleans scans for idle activations once per quantum and requires every age to exceed it.
             if (collection.CollectionQuantum >= idle) collection.CollectionQuantum = idle / 2;
         });
+        // Orleans caches the location of up to 1,000,000 recently called grains (about 230 bytes each); after an import
+        // that is mostly returnees that left memory long ago. Locations only save a lookup for grains on other silos.
+        services.Configure<GrainDirectoryOptions>(o => o.CacheSize = Math.Min(o.CacheSize, DirectoryCacheSize));
         return services;
     }
 }

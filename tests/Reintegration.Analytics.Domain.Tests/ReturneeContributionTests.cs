@@ -1,0 +1,43 @@
+using Reintegration.Analytics.Domain.Returnees;
+
+namespace Reintegration.Analytics.Domain.Tests;
+
+public sealed class ReturneeContributionTests
+{
+    private static readonly DateOnly Day = new(2026, 3, 1);
+
+    // Each call builds new string instances, as deserializing two contributions does.
+    private static ReturneeContribution Copy(string caseId) => new(
+        caseId, new string("sen.pikine"), new string("SEN"), new string("female"), new string("25-34"), new string("avrr"),
+        [new string("disability")], Day, null, 0.25, false, new string("choice"), [new string("eligible")],
+        [new AssistanceTotal(new string("cash"), 2, 300m)], 7, Day, [new string("cash")], ReturneeContribution.CurrentDerivation);
+
+    [Fact]
+    public void Shared_strings_keep_every_value_and_are_one_instance_across_contributions()
+    {
+        var (a, b) = (Copy("case-a").WithSharedStrings(), Copy("case-b").WithSharedStrings());
+
+        var original = Copy("case-a");
+        Assert.Equal(original with
+        {
+            Vulnerabilities = a.Vulnerabilities, PlanStatuses = a.PlanStatuses, Assistance = a.Assistance,
+            AssistedByCurrentSurvey = a.AssistedByCurrentSurvey,
+        }, a);
+        Assert.Equal(original.Vulnerabilities, a.Vulnerabilities);
+        Assert.Equal(original.PlanStatuses, a.PlanStatuses);
+        Assert.Equal(original.Assistance, a.Assistance);
+        Assert.Equal(original.AssistedByCurrentSurvey, a.AssistedByCurrentSurvey);
+
+        Assert.Same(a.CommunityId, b.CommunityId);
+        Assert.Same(a.Country, b.Country);
+        Assert.Same(a.Sex, b.Sex);
+        Assert.Same(a.AgeBand, b.AgeBand);
+        Assert.Same(a.ReturnType, b.ReturnType);
+        Assert.Same(a.Vulnerabilities[0], b.Vulnerabilities[0]);
+        Assert.Same(a.RemigrationIntention, b.RemigrationIntention);
+        Assert.Same(a.PlanStatuses[0], b.PlanStatuses[0]);
+        Assert.Same(a.Assistance[0].Type, b.Assistance[0].Type);
+        Assert.Same(a.AssistedByCurrentSurvey[0], b.AssistedByCurrentSurvey[0]);
+        Assert.NotSame(a.CaseId, b.CaseId);
+    }
+}
