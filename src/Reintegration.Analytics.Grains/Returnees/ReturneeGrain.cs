@@ -139,6 +139,44 @@ public sealed class ReturneeGrain(
         var results = new WriteResult[changes.Count];
         var entries = new List<JournalEntry>();
         var left = new List<string>();
+        try
+        {
+            Stage(changes, results, entries, left, communities);
+        }
+        catch when (entries.Count > 0)
+        {
+            // Changes applied in memory and not journaled: this activation must not answer for them.
+            _durability.Abandon(DeactivateOnIdle);
+            throw;
+        }
+
+        if (entries.Count > 0)
+        {
+            await _durability.SaveAsync(() => journal.AppendAsync(entries), DeactivateOnIdle);
+            _changesSinceCheckpoint += entries.Count;
+            _deliveryPending = true;
+            _withdrawFrom.UnionWith(left);
+            try
+            {
+                await DeliverAsync();
+            }
+            catch (Exception e)
+            {
+                // The changes are durable, so they are acknowledged: failing the call would have the client resend lines
+                // that were judged against the state before them. The community gets the contribution from a retry here.
+                logger.Failure(LogLevel.Warning, e, "A returnee's contribution could not be delivered; retrying shortly");
+                RetryDeliveryLater();
+            }
+        }
+        else if (_deliveryPending) await DeliverAsync();
+        if (_changesSinceCheckpoint >= options.Value.CheckpointEvery) await CheckpointAsync();
+        return results;
+    }
+
+    /// <summary>Applies the changes in memory in order, each with its result; the applied ones join <paramref name="entries"/>.</summary>
+    private void Stage(IReadOnlyList<ReturneeChange> changes, WriteResult[] results, List<JournalEntry> entries, List<string> left,
+        Dictionary<string, CommunityProfile?> communities)
+    {
         for (var i = 0; i < changes.Count; i++)
         {
             var change = changes[i];
@@ -162,18 +200,18 @@ public sealed class ReturneeGrain(
             entries.Add(new JournalEntry(CaseId, Case.Version, change, Case.ToContribution(CaseId)));
             results[i] = WriteResult.Applied with { Scores = scores };
         }
-
-        if (entries.Count > 0)
-        {
-            await _durability.SaveAsync(() => journal.AppendAsync(entries), DeactivateOnIdle);
-            _changesSinceCheckpoint += entries.Count;
-            _deliveryPending = true;
-            _withdrawFrom.UnionWith(left);
-        }
-        if (_deliveryPending) await DeliverAsync();
-        if (_changesSinceCheckpoint >= options.Value.CheckpointEvery) await CheckpointAsync();
-        return results;
     }
+
+    private IGrainTimer? _deliveryRetry;
+
+    /// <summary>Delivers the pending contribution every few seconds until it is through (the grain stays active meanwhile).</summary>
+    private void RetryDeliveryLater() =>
+        _deliveryRetry ??= this.RegisterGrainTimer(async () =>
+        {
+            if (_deliveryPending && !_durability.AheadOfStore) await DeliverAsync();
+            _deliveryRetry?.Dispose();
+            _deliveryRetry = null;
+        }, new GrainTimerCreationOptions { DueTime = TimeSpan.FromSeconds(1), Period = TimeSpan.FromSeconds(5), KeepAlive = true });
 
     private static WriteResult? CommunityRefusal(ReturneeProfile profile, CommunityProfile? community) =>
         community is null ? WriteResult.UnknownCommunity(profile.CommunityId)

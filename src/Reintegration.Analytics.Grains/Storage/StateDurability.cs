@@ -32,6 +32,13 @@ internal sealed class StateDurability
         }
     }
 
+    /// <summary>Memory got ahead of the store without a save being tried (a change failed half-way through being staged).</summary>
+    public void Abandon(Action deactivateOnIdle)
+    {
+        AheadOfStore = true;
+        deactivateOnIdle();
+    }
+
     /// <summary>Calls queued behind a refused write must not build on it.</summary>
     public void ThrowIfAheadOfStore()
     {

@@ -62,8 +62,8 @@ public sealed class IngestProcessor(RecordParser parser, RecordApplier applier, 
         }
         catch
         {
-            // Nothing more is read, but what was read is applied and what was handed to the grains completes before the
-            // answer goes out.
+            // Nothing more is read. Lines read but not handed over yet are handed over, and what was handed over completes
+            // before the answer goes out (work that had not started when the request was cancelled does not start).
             try
             {
                 await DispatchSameCaseAsync(CancellationToken.None);
@@ -85,7 +85,25 @@ public sealed class IngestProcessor(RecordParser parser, RecordApplier applier, 
             {
                 var next = reader.MoveNextAsync();
                 // Before waiting for more input, the gathered lines go: a slow stream's lines are not held back.
-                if (!next.IsCompleted) await DispatchSameCaseAsync(cancellationToken);
+                if (!next.IsCompleted)
+                {
+                    try
+                    {
+                        await DispatchSameCaseAsync(cancellationToken);
+                    }
+                    catch
+                    {
+                        // The reader must not be disposed while it is still reading: its own outcome comes second.
+                        try
+                        {
+                            await next;
+                        }
+                        catch (Exception)
+                        {
+                        }
+                        throw;
+                    }
+                }
                 if (!await next) break;
                 var (number, line, lineError) = reader.Current;
                 if (lineError is null && string.IsNullOrWhiteSpace(line)) continue;
@@ -118,9 +136,8 @@ public sealed class IngestProcessor(RecordParser parser, RecordApplier applier, 
         async Task DispatchSameCaseAsync(CancellationToken token)
         {
             if (sameCase.Count == 0) return;
-            var records = sameCase.Select(r => (r.Line, (IngestRecord)r.Record)).ToList();
-            sameCase.Clear();
-            await DispatchAsync(records, token);
+            await DispatchAsync(sameCase.Select(r => (r.Line, (IngestRecord)r.Record)).ToList(), token);
+            sameCase.Clear(); // only once handed over: if waiting for a slot was cancelled, the catch below hands them over
         }
 
         // One slot per dispatch: a dispatch holds at most MaxSameCase records.

@@ -24,5 +24,5 @@ public sealed record MemoryReleasePolicy(
     /// <param name="liveAfterLast">What was live (and committed) right after the last collection, or at start.</param>
     public bool ShouldCollect(TimeSpan quietFor, TimeSpan sinceLast, long committedBytes, long liveAfterLast) =>
         (quietFor >= QuietFor && committedBytes - liveAfterLast >= GrowthBytes)
-        || (sinceLast >= BusyInterval && committedBytes > CeilingBytes && committedBytes > liveAfterLast * 3 / 2);
+        || (CeilingBytes > 0 && sinceLast >= BusyInterval && committedBytes > CeilingBytes && committedBytes > liveAfterLast * 3 / 2);
 }

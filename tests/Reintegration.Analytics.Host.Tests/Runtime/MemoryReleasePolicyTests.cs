@@ -27,7 +27,9 @@ public sealed class MemoryReleasePolicyTests
     [InlineData(30, 2_048, 500, false)] // at the ceiling, not over
     [InlineData(30, 2_250, 1_500, false)] // over the ceiling, but mostly live: collecting again would free little
     [InlineData(30, 2_251, 1_500, true)]
-    public void Collects_a_busy_heap_over_the_ceiling(int sinceLastSeconds, long committedMiB, long liveMiB, bool collect) =>
-        Assert.Equal(collect, Policy.ShouldCollect(TimeSpan.Zero, TimeSpan.FromSeconds(sinceLastSeconds), committedMiB * MiB,
-            liveMiB * MiB));
+    [InlineData(3_600, 20_000, 1_000, false, 0)] // the ceiling turned off
+    public void Collects_a_busy_heap_over_the_ceiling(
+        int sinceLastSeconds, long committedMiB, long liveMiB, bool collect, long ceilingMiB = 2048) =>
+        Assert.Equal(collect, MemoryReleasePolicy.For(TimeSpan.FromSeconds(10), ceilingMiB * MiB)
+            .ShouldCollect(TimeSpan.Zero, TimeSpan.FromSeconds(sinceLastSeconds), committedMiB * MiB, liveMiB * MiB));
 }
