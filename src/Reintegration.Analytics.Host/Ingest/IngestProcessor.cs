@@ -55,7 +55,7 @@ public sealed class IngestProcessor(RecordParser parser, RecordApplier applier, 
         }
 
         // Consecutive lines about one case, gathered while more lines are at hand, go to its grain in one call.
-        var sameCase = new List<(long Line, ReturneeRecord Record)>();
+        var sameCase = new List<(long Line, IngestRecord Record)>();
         try
         {
             await ReadAllAsync();
@@ -115,10 +115,10 @@ public sealed class IngestProcessor(RecordParser parser, RecordApplier applier, 
                     continue;
                 }
 
-                if (sameCase.Count > 0 && (record is not ReturneeRecord about || about.CaseId != sameCase[0].Record.CaseId
-                                           || sameCase.Count == MaxSameCase))
+                if (sameCase is [(_, ReturneeRecord first), ..] && (record is not ReturneeRecord about || about.CaseId != first.CaseId
+                                                                    || sameCase.Count == MaxSameCase))
                     await DispatchSameCaseAsync(cancellationToken);
-                if (record is ReturneeRecord returneeRecord) sameCase.Add((number, returneeRecord));
+                if (record is ReturneeRecord) sameCase.Add((number, record));
                 else await DispatchAsync([(number, record)], cancellationToken);
 
                 if (++read % PruneEvery == 0)
@@ -136,7 +136,7 @@ public sealed class IngestProcessor(RecordParser parser, RecordApplier applier, 
         async Task DispatchSameCaseAsync(CancellationToken token)
         {
             if (sameCase.Count == 0) return;
-            await DispatchAsync(sameCase.Select(r => (r.Line, (IngestRecord)r.Record)).ToList(), token);
+            await DispatchAsync([.. sameCase], token);
             sameCase.Clear(); // only once handed over: if waiting for a slot was cancelled, the catch below hands them over
         }
 
