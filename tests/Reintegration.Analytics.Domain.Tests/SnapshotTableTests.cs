@@ -18,7 +18,7 @@ public sealed class SnapshotTableTests
     public void No_hidden_row_can_be_recovered_from_the_table() =>
         Programmes().Select(Gen.Int[2, 6], (p, k) => (p, k)).Sample(sample =>
         {
-            var rows = SnapshotTable.Build(sample.p, withRegions: true, withGlobal: true, HistoryGenerator.Today, sample.k);
+            var rows = SnapshotTable.Build(sample.p, SnapshotScope.Global, HistoryGenerator.Today, sample.k);
             SnapshotOracle.AssertProtected(rows, sample.k);
         }, iter: 300);
 
@@ -26,7 +26,7 @@ public sealed class SnapshotTableTests
     public void Parents_are_the_sums_of_their_children() =>
         Programmes().Sample(countries =>
         {
-            var rows = SnapshotTable.Build(countries, withRegions: true, withGlobal: true, HistoryGenerator.Today, minimumCellSize: 1);
+            var rows = SnapshotTable.Build(countries, SnapshotScope.Global, HistoryGenerator.Today, minimumCellSize: 1);
             Assert.DoesNotContain(rows, r => r.Suppressed);
             foreach (var (parent, children) in SnapshotOracle.Hierarchy(rows))
             {
@@ -43,7 +43,7 @@ public sealed class SnapshotTableTests
         {
             Country("SEN", ("a", 3), ("b", 20), ("c", 30)),
         };
-        var rows = SnapshotTable.Build(countries, withRegions: false, withGlobal: false, HistoryGenerator.Today, minimumCellSize: 5);
+        var rows = SnapshotTable.Build(countries, new SnapshotScope(SnapshotScope.CountriesKind, ["SEN"]), HistoryGenerator.Today, minimumCellSize: 5);
         bool Hidden(string unit) => rows.Single(r => r.UnitCode == unit && r.Indicator == "returnees" && r.Group == "total").Suppressed;
         Assert.True(Hidden("a"));
         Assert.True(Hidden("b"));
@@ -57,7 +57,7 @@ public sealed class SnapshotTableTests
     {
         // Five communities of one returnee each: all hidden, and a shown country total of 5 would say each holds 1.
         var country = Country("SEN", ("a", 1), ("b", 1), ("c", 1), ("d", 1), ("e", 1));
-        var rows = SnapshotTable.Build([country], withRegions: false, withGlobal: false, HistoryGenerator.Today, minimumCellSize: 5);
+        var rows = SnapshotTable.Build([country], new SnapshotScope(SnapshotScope.CountriesKind, ["SEN"]), HistoryGenerator.Today, minimumCellSize: 5);
         Assert.True(rows.Single(r => r is { UnitCode: "SEN", Indicator: "returnees", Group: "total" }).Suppressed);
         SnapshotOracle.AssertProtected(rows, 5);
     }
@@ -84,7 +84,7 @@ public sealed class SnapshotTableTests
         : new CommunityAssessment(new DateOnly(2026, 1, 1), 2000, new ServiceLevels(2, 2, 2, 2, 2, 2), 3, []);
 
     /// <summary>Random programmes of <see cref="HistoryGenerator"/> (four communities, three countries, two regions).</summary>
-    private static Gen<IReadOnlyList<SnapshotCountry>> Programmes() =>
+    internal static Gen<IReadOnlyList<SnapshotCountry>> Programmes() =>
         HistoryGenerator.Histories(caseCount: 30, maxLength: 160).Select(history =>
         {
             var (world, contributions) = ReturneeChanges.Play(history);

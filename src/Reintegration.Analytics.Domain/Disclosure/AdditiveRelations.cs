@@ -34,16 +34,21 @@ public sealed class AdditiveRelations
     /// <summary>Records that <paramref name="subset"/> counts some of the returnees <paramref name="superset"/> counts.</summary>
     public void AddBound(ProtectedCell subset, ProtectedCell superset) => _bounds.Add((subset, superset));
 
+    /// <summary>Adds every relation of <paramref name="other"/> and, if asked, its bounds.</summary>
+    public void AddAll(AdditiveRelations other, bool withBounds)
+    {
+        for (var i = 0; i < other._relations.Count; i++)
+            Add(other._relations[i].Total, other._relations[i].Parts, other._returneesOverlap.Contains(i));
+        if (withBounds) _bounds.AddRange(other._bounds);
+    }
+
     public void Protect()
     {
         var relationsOf = new Dictionary<ProtectedCell, List<int>>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < _relations.Count; i++)
             foreach (var cell in _relations[i].Parts.Prepend(_relations[i].Total))
                 (relationsOf.TryGetValue(cell, out var list) ? list : relationsOf[cell] = []).Add(i);
-        var boundsOf = new Dictionary<ProtectedCell, List<int>>(ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < _bounds.Count; i++)
-            foreach (var cell in new[] { _bounds[i].Subset, _bounds[i].Superset })
-                (boundsOf.TryGetValue(cell, out var list) ? list : boundsOf[cell] = []).Add(i);
+        var boundsOf = BoundsByCell();
 
         // Work lists: only relations and components that a newly hidden cell touches are looked at again.
         var pending = new HashSet<int>(Enumerable.Range(0, _relations.Count));
@@ -61,7 +66,7 @@ public sealed class AdditiveRelations
                 if (determined.Count > 0 && HideBeside(determined[0], relationsOf) is { } partner) hidden.Add(partner);
             }
             var pinned = Pinned(dirty, boundsOf);
-            foreach (var (_, pin) in pinned)
+            foreach (var (_, pin) in pinned.Where(p => p.Pin.CanHide))
             {
                 pin.Hidden = true;
                 hidden.Add(pin);
@@ -71,6 +76,38 @@ public sealed class AdditiveRelations
             dirty = [.. hidden, .. pinned.Select(p => p.Cell)];
             foreach (var cell in hidden) pending.UnionWith(relationsOf.GetValueOrDefault(cell) ?? []);
         }
+    }
+
+    /// <summary>
+    /// What protection could not cover (when every cell that would have helped is fixed): for each relation with one hidden
+    /// cell or with hidden parts pinned at one, each hidden cell the relations determine together, and each hidden count
+    /// pinned by its bounds, the cells involved. Empty for a protected table.
+    /// </summary>
+    public List<IReadOnlyList<ProtectedCell>> Exposed()
+    {
+        var exposed = new List<IReadOnlyList<ProtectedCell>>();
+        for (var i = 0; i < _relations.Count; i++)
+        {
+            var (total, parts) = _relations[i];
+            if (ComplementarySuppression.HiddenAlone(total, parts)
+                || ComplementarySuppression.PinnedAtOne(total, parts, returneesAddUp: !_returneesOverlap.Contains(i)))
+                exposed.Add([total, .. parts]);
+        }
+        foreach (var determined in LinearAudit.Determined(_relations))
+            exposed.Add(_relations.Where(r => r.Parts.Prepend(r.Total).Contains(determined, ReferenceEqualityComparer.Instance))
+                .SelectMany(r => r.Parts.Prepend(r.Total)).ToList());
+        var boundsOf = BoundsByCell();
+        foreach (var (cell, pin) in Pinned([.. boundsOf.Keys], boundsOf)) exposed.Add([cell, pin]);
+        return exposed;
+    }
+
+    private Dictionary<ProtectedCell, List<int>> BoundsByCell()
+    {
+        var boundsOf = new Dictionary<ProtectedCell, List<int>>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < _bounds.Count; i++)
+            foreach (var cell in new[] { _bounds[i].Subset, _bounds[i].Superset })
+                (boundsOf.TryGetValue(cell, out var list) ? list : boundsOf[cell] = []).Add(i);
+        return boundsOf;
     }
 
     /// <summary>The single-relation rules until no relation changes; every cell they hide joins <paramref name="dirty"/>.</summary>
@@ -134,8 +171,8 @@ public sealed class AdditiveRelations
                     foreach (var other in _relations[index].Parts.Prepend(_relations[index].Total))
                     {
                         if (other.N == 0) continue;
-                        if (!other.Hidden) partner = partner is null || other.N < partner.N ? other : partner;
-                        else if (visitedCells.Add(other)) next.Add(other);
+                        if (other.CanHide) partner = partner is null || other.N < partner.N ? other : partner;
+                        else if (other.Hidden && visitedCells.Add(other)) next.Add(other);
                     }
                 }
             if (partner is not null)
@@ -164,7 +201,8 @@ public sealed class AdditiveRelations
                 if (ReferenceEquals(superset, cell) && !subset.Hidden && (below is null || subset.N > below.N)) below = subset;
                 if (ReferenceEquals(subset, cell) && !superset.Hidden && (above is null || superset.N < above.N)) above = superset;
             }
-            if (below is not null && above is not null && below.N == above.N) pins.Add((cell, below.N > 0 ? below : above));
+            if (below is not null && above is not null && below.N == above.N)
+                pins.Add((cell, below.CanHide ? below : above));
         }
         return pins;
     }

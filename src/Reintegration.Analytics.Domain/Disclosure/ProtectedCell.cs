@@ -11,6 +11,15 @@ public sealed class ProtectedCell(long n)
     public bool Hidden { get; set; }
 
     /// <summary>
+    /// Whether the decision is final: the cell was published by a level above (a parent protected before its children), or it
+    /// equals such a cell. Complementary suppression never picks a fixed cell as a partner.
+    /// </summary>
+    public bool Fixed { get; set; }
+
+    /// <summary>Whether complementary suppression may hide this cell: shown, not zero, and not fixed.</summary>
+    public bool CanHide => !Hidden && !Fixed && N > 0;
+
+    /// <summary>
     /// What the cell adds to its relations' totals in whole units of at least one per non-empty cell: its returnees,
     /// or, for an assistance type (whose returnees overlap with other types'), its records.
     /// </summary>

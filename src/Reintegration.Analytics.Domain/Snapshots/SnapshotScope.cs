@@ -19,6 +19,14 @@ public sealed record SnapshotScope(string Kind, IReadOnlyList<string> Codes)
     public bool WithRegions => Kind != CountriesKind;
     public bool WithGlobal => Kind == GlobalKind;
 
+    /// <summary>Whether the scope covers a country (<paramref name="country"/> null: a region's own row) of a region.</summary>
+    public bool Covers(string? country, string region) => Kind switch
+    {
+        GlobalKind => true,
+        RegionsKind => Codes.Contains(region),
+        _ => country is not null && Codes.Contains(country),
+    };
+
     public override string ToString() => Kind == GlobalKind ? GlobalKind : string.Join(",", Codes);
 
     /// <summary>Reads a scope; null text is the global scope. Region and country codes cannot be mixed.</summary>

@@ -8,26 +8,25 @@ namespace Reintegration.Analytics.Domain.Snapshots;
 /// <summary>
 /// Builds a snapshot's tidy table (SPEC §3.1) from what its countries held at one moment. Every parent is the
 /// merge of the children in the same table, so a country's numerators and denominators are exactly the sums
-/// of its communities'. Disclosure control runs over the whole table before any row is written: primary
-/// suppression below k, then complementary suppression over every relation of the table at once (groups
-/// against their total, communities against their country, countries against their region, regions against
-/// the globe), so no hidden figure is the difference of shown ones anywhere in the same table.
+/// of its communities'. Disclosure control runs before any row is written: primary suppression below k, then
+/// complementary suppression family by family, top down (<see cref="TopDownProtection"/>), over every relation
+/// of the family (groups against their total, the children against their parent), so no hidden figure is the
+/// difference of shown ones, and the live documents of the same data hide the same cells.
 /// Rows come in <see cref="SnapshotRowOrder"/>: by level (global first), unit code, indicator, group.
 /// </summary>
 public static class SnapshotTable
 {
     public const string GlobalCode = "global";
 
-    /// <param name="countries">The countries of the snapshot with their communities.</param>
-    /// <param name="withRegions">Whether the table has region rows (every country of each region must then be given).</param>
-    /// <param name="withGlobal">Whether the table has the global row (every country must then be given).</param>
+    /// <param name="countries">
+    /// Every country of the programme with its communities: protection starts from the globe whatever the scope.
+    /// </param>
+    /// <param name="scope">The units that get rows.</param>
     public static IReadOnlyList<SnapshotRow> Build(
-        IReadOnlyList<SnapshotCountry> countries, bool withRegions, bool withGlobal, DateOnly today, int minimumCellSize)
+        IReadOnlyList<SnapshotCountry> countries, SnapshotScope scope, DateOnly today, int minimumCellSize)
     {
         var suppression = new CellSuppression(minimumCellSize);
-        var relations = new AdditiveRelations();
-        var units = new List<UnitCells>();
-        var communityUnits = new List<UnitCells>();
+        var families = new List<(UnitCells Parent, List<UnitCells> Children)>();
         var countryUnits = new List<(UnitCells Unit, AggregateSummary Summary, string Region)>();
 
         foreach (var country in countries.OrderBy(c => c.Country, StringComparer.Ordinal))
@@ -39,51 +38,45 @@ public static class SnapshotTable
             {
                 var community = new UnitCells(IndicatorCodebook.Community, report.CommunityId, report.Profile.Name, country.Country,
                     country.Region, suppression);
-                community.AddFigures(report.Summary, today, disaggregated: false, relations);
+                community.AddFigures(report.Summary, today, disaggregated: false);
                 community.AddCommunityIndices(report, today);
                 communities.Add(community);
             }
             var summary = AggregateSummary.MergeAll(reports.Select(r => r.Summary));
             var unit = new UnitCells(IndicatorCodebook.Country, country.Country, Countries.Find(country.Country)?.Name ?? country.Country,
                 country.Country, country.Region, suppression);
-            unit.AddFigures(summary, today, disaggregated: true, relations);
+            unit.AddFigures(summary, today, disaggregated: true);
             unit.Index("structural_index", country.Assessment?.StructuralIndex);
-            Relate(relations, unit, communities);
+            families.Add((unit, communities));
             countryUnits.Add((unit, summary, country.Region));
-            units.Add(unit);
-            communityUnits.AddRange(communities);
         }
 
-        if (withRegions || withGlobal)
+        var regionUnits = new List<(UnitCells Unit, AggregateSummary Summary)>();
+        foreach (var region in countryUnits.GroupBy(c => c.Region).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            var regionUnits = new List<(UnitCells Unit, AggregateSummary Summary)>();
-            foreach (var region in countryUnits.GroupBy(c => c.Region).OrderBy(g => g.Key, StringComparer.Ordinal))
-            {
-                var summary = AggregateSummary.MergeAll(region.Select(c => c.Summary));
-                var unit = new UnitCells(IndicatorCodebook.Region, region.Key, region.Key, null, region.Key, suppression);
-                unit.AddFigures(summary, today, disaggregated: true, relations);
-                Relate(relations, unit, region.Select(c => c.Unit).ToList());
-                regionUnits.Add((unit, summary));
-            }
-            if (withGlobal)
-            {
-                var global = new UnitCells(IndicatorCodebook.Global, GlobalCode, "Global", null, null, suppression);
-                global.AddFigures(AggregateSummary.MergeAll(regionUnits.Select(r => r.Summary)), today, disaggregated: true, relations);
-                Relate(relations, global, regionUnits.Select(r => r.Unit).ToList());
-                units.Insert(0, global);
-            }
-            if (withRegions) units.InsertRange(withGlobal ? 1 : 0, regionUnits.Select(r => r.Unit));
+            var summary = AggregateSummary.MergeAll(region.Select(c => c.Summary));
+            var unit = new UnitCells(IndicatorCodebook.Region, region.Key, region.Key, null, region.Key, suppression);
+            unit.AddFigures(summary, today, disaggregated: true);
+            families.Add((unit, region.Select(c => c.Unit).ToList()));
+            regionUnits.Add((unit, summary));
         }
+        var global = new UnitCells(IndicatorCodebook.Global, GlobalCode, "Global", null, null, suppression);
+        global.AddFigures(AggregateSummary.MergeAll(regionUnits.Select(r => r.Summary)), today, disaggregated: true);
+        families.Add((global, regionUnits.Select(r => r.Unit).ToList()));
 
-        units.AddRange(communityUnits.OrderBy(c => c.Code, StringComparer.Ordinal));
-        relations.Protect();
+        // Families were listed bottom up: communities' countries first, the globe last.
+        foreach (var (parent, children) in families) TopDownProtection.HideUnprotectable(parent, children);
+        for (var i = families.Count - 1; i >= 0; i--) TopDownProtection.ProtectFamily(families[i].Parent, families[i].Children);
+
+        var units = new List<UnitCells>();
+        if (scope.WithGlobal) units.Add(global);
+        if (scope.WithRegions) units.AddRange(regionUnits.Select(r => r.Unit).Where(r => scope.Covers(null, r.Code)));
+        foreach (var (country, communities) in families.Where(f => f.Parent.Level == IndicatorCodebook.Country))
+        {
+            if (!scope.Covers(country.Code, country.Region!)) continue;
+            units.Add(country);
+            units.AddRange(communities);
+        }
         return units.SelectMany(u => u.Render()).Order(SnapshotRowOrder.Instance).ToList();
-    }
-
-    /// <summary>Each cell of a parent is the sum of its children's cells of the same figure and group.</summary>
-    private static void Relate(AdditiveRelations relations, UnitCells parent, IReadOnlyList<UnitCells> children)
-    {
-        foreach (var (key, cell) in parent.Cells)
-            relations.Add(cell, children.Select(c => c.Cells.GetValueOrDefault(key)).OfType<ProtectedCell>().ToList());
     }
 }

@@ -16,6 +16,7 @@ internal sealed class UnitCells
 {
     private readonly CellSuppression _suppression;
     private readonly List<Draft> _drafts = [];
+    private readonly AdditiveRelations _relations = new();
 
     public UnitCells(string level, string code, string name, string? country, string? region, CellSuppression suppression)
     {
@@ -31,12 +32,22 @@ internal sealed class UnitCells
     /// <summary>Cells by (figure, group); a parent's cell relates to its children's cells of the same key.</summary>
     public Dictionary<(string Figure, string Group), ProtectedCell> Cells { get; } = [];
 
+    /// <summary>Adds the unit's own relations (its groups, follow-up statuses, assistance types) and, if asked, its bounds.</summary>
+    public void AddTo(AdditiveRelations relations, bool withBounds) => relations.AddAll(_relations, withBounds);
+
+    /// <summary>Marks every cell final: the unit's family is protected, and the levels below protect against it.</summary>
+    public void Fix()
+    {
+        foreach (var cell in Cells.Values) cell.Fixed = true;
+    }
+
     private sealed record Draft(string Indicator, string Group, double? Value, double? Numerator, double? Denominator, long? N,
         ProtectedCell? Cell, ProtectedCell[] Terms);
 
     /// <summary>Every figure of SPEC §2.4 that a summary gives, disaggregated by sex, age band and return type when asked.</summary>
-    public void AddFigures(AggregateSummary summary, DateOnly today, bool disaggregated, AdditiveRelations relations)
+    public void AddFigures(AggregateSummary summary, DateOnly today, bool disaggregated)
     {
+        var relations = _relations;
         var groups = disaggregated ? Groups(summary) : [];
         AddGroupFigure(relations, "returnees", summary, groups, s => Count("returnees", s.Group, s.Stats.Returnees));
         Count("surveyed", G.Total, summary.All.Surveyed);

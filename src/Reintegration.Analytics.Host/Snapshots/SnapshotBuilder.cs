@@ -95,12 +95,12 @@ public sealed class SnapshotBuilder(
         {
             var takenAt = Now();
             await store.SetTakenAtAsync(info.Id, takenAt);
-            var countries = await reader.ReadAsync(scope, timeout.Token);
+            var countries = await reader.ReadAsync(timeout.Token);
             var today = DateOnly.FromDateTime(takenAt.UtcDateTime);
-            var rows = SnapshotTable.Build(countries, scope.WithRegions, scope.WithGlobal, today, info.MinimumCellSize);
+            var rows = SnapshotTable.Build(countries, scope, today, info.MinimumCellSize);
             await store.CompleteAsync(info.Id, rows, clock.GetUtcNow(), timeout.Token);
             logger.LogInformation(
-                "Snapshot {Id} ({Scope}) ready: {Rows} rows of {Countries} countries in {Elapsed} ms, {Suppressed} suppressed",
+                "Snapshot {Id} ({Scope}) ready: {Rows} rows from {Countries} countries read in {Elapsed} ms, {Suppressed} suppressed",
                 info.Id, info.Scope, rows.Count, countries.Count, watch.ElapsedMilliseconds, rows.Count(r => r.Suppressed));
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)

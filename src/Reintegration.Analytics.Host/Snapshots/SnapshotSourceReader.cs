@@ -8,24 +8,18 @@ namespace Reintegration.Analytics.Host.Snapshots;
 
 /// <summary>
 /// Reads what a snapshot freezes from the country grains: each country answers with its communities' reports in
-/// one call, so a country and its communities are read at the same instant. The countries of the scope come from
-/// the community directory in the database, so none is missed because its grain is not active.
+/// one call, so a country and its communities are read at the same instant. Every country is read whatever the
+/// scope, since disclosure control starts from the globe (a country's hidden cells depend on its region's); the
+/// countries come from the community directory in the database, so none is missed because its grain is not active.
 /// </summary>
 public sealed class SnapshotSourceReader(IGrainFactory grains, ICommunityDirectory directory, RegionMap regions)
 {
     private const int ParallelCountries = 8;
 
-    public async Task<IReadOnlyList<SnapshotCountry>> ReadAsync(SnapshotScope scope, CancellationToken cancellation)
+    public async Task<IReadOnlyList<SnapshotCountry>> ReadAsync(CancellationToken cancellation)
     {
-        var known = await directory.CountriesAsync();
-        var countries = scope.Kind switch
-        {
-            SnapshotScope.GlobalKind => known,
-            SnapshotScope.RegionsKind => known.Where(c => scope.Codes.Contains(regions.RegionOf(c))).ToList(),
-            _ => scope.Codes,
-        };
         var read = new List<SnapshotCountry>();
-        foreach (var batch in countries.Order(StringComparer.Ordinal).Chunk(ParallelCountries))
+        foreach (var batch in (await directory.CountriesAsync()).Order(StringComparer.Ordinal).Chunk(ParallelCountries))
         {
             cancellation.ThrowIfCancellationRequested();
             read.AddRange(await Task.WhenAll(batch.Select(ReadCountryAsync)));

@@ -1,0 +1,88 @@
+using Reintegration.Analytics.Domain.Disclosure;
+
+namespace Reintegration.Analytics.Domain.Snapshots;
+
+/// <summary>
+/// Protects a programme one family at a time, top down: the globe with its regions, then each region with its countries,
+/// then each country with its communities. A family's parent was published by the family above, so its cells are fixed:
+/// the children are protected against it (and among themselves), never by hiding it. A country's cells then depend only on
+/// its region's family and a community's only on its country's, so every output (a snapshot, a live document, the community
+/// table) hides the same cells of the same data, and no document can be set against another to undo the protection.
+/// </summary>
+internal static class TopDownProtection
+{
+    /// <summary>
+    /// Bottom up, before any family is protected: some children cannot be protected against a published parent (five
+    /// communities of one returnee each under a country total of 5 are each pinned at 1). The family is tried with every
+    /// parent cell published that is not hidden yet; each parent cell that would leave a child exposed is hidden at once,
+    /// like a small one, and the family is tried again until nothing is exposed.
+    /// </summary>
+    public static void HideUnprotectable(UnitCells parent, IReadOnlyList<UnitCells> children)
+    {
+        var cells = parent.Cells.Values.Concat(children.SelectMany(c => c.Cells.Values)).ToList();
+        var parentOf = new Dictionary<ProtectedCell, ProtectedCell>(ReferenceEqualityComparer.Instance);
+        foreach (var child in children)
+            foreach (var (key, cell) in child.Cells)
+                if (parent.Cells.TryGetValue(key, out var parentCell)) parentOf[cell] = parentCell;
+        var parentCells = parent.Cells.Values.ToHashSet(ReferenceEqualityComparer.Instance);
+        while (true)
+        {
+            var saved = cells.Select(c => (c.Hidden, c.Fixed)).ToList();
+            parent.Fix();
+            // The published cells of each exposed group are what pins it: hide the parent cell behind one of them.
+            var culprits = Protect(parent, children, root: false).Exposed()
+                .SelectMany(group => group.Where(c => c is { Fixed: true, Hidden: false, N: > 0 }))
+                .Select(c => parentCells.Contains(c) ? c : parentOf.GetValueOrDefault(c))
+                .OfType<ProtectedCell>().Distinct(ReferenceEqualityComparer.Instance).Cast<ProtectedCell>().ToList();
+            for (var i = 0; i < cells.Count; i++) (cells[i].Hidden, cells[i].Fixed) = saved[i];
+            culprits.RemoveAll(c => c.Hidden);
+            if (culprits.Count == 0) return;
+            culprits.OrderBy(c => c.Units >= 2 ? 0 : 1).ThenBy(c => c.N).First().Hidden = true;
+        }
+    }
+
+    /// <summary>
+    /// Protects the children of <paramref name="parent"/> against it and each other, then fixes them all. The root family's
+    /// parent (the globe) is not fixed yet: it is protected with its children.
+    /// </summary>
+    public static void ProtectFamily(UnitCells parent, IReadOnlyList<UnitCells> children)
+    {
+        Protect(parent, children, root: !parent.Cells.Values.Any(c => c.Fixed));
+        parent.Fix();
+        foreach (var child in children) child.Fix();
+    }
+
+    private static AdditiveRelations Protect(UnitCells parent, IReadOnlyList<UnitCells> children, bool root)
+    {
+        var relations = new AdditiveRelations();
+        parent.AddTo(relations, withBounds: root);
+        foreach (var (key, cell) in parent.Cells)
+            relations.Add(cell, children.Select(c => c.Cells.GetValueOrDefault(key)).OfType<ProtectedCell>().ToList());
+        foreach (var child in children) child.AddTo(relations, withBounds: true);
+        FixPublicCells(relations);
+        relations.Protect();
+        return relations;
+    }
+
+    /// <summary>
+    /// A shown cell that is the only unknown of a relation whose other cells are published or zero is public too (the only
+    /// non-zero child of a shown parent equals it; a country's total is the sum of its published age bands): it is fixed
+    /// as shown, so that protection picks partners that hide something.
+    /// </summary>
+    private static void FixPublicCells(AdditiveRelations relations)
+    {
+        static bool Known(ProtectedCell c) => c.N == 0 || c is { Fixed: true, Hidden: false };
+        bool changed;
+        do
+        {
+            changed = false;
+            foreach (var (total, parts) in relations.All)
+            {
+                if (parts.Prepend(total).Where(c => !Known(c)).Take(2).ToList() is not [{ Hidden: false } only]) continue;
+                only.Fixed = true;
+                changed = true;
+            }
+        }
+        while (changed);
+    }
+}
