@@ -18,6 +18,7 @@ public sealed class AdditiveRelations
     private readonly List<(ProtectedCell Total, IReadOnlyList<ProtectedCell> Parts)> _relations = [];
     private readonly HashSet<int> _returneesOverlap = [];
     private readonly List<(ProtectedCell Subset, ProtectedCell Superset)> _bounds = [];
+    private readonly List<(IReadOnlyList<ProtectedCell> Cells, AdditiveRelations Own)> _units = [];
 
     public IReadOnlyList<(ProtectedCell Total, IReadOnlyList<ProtectedCell> Parts)> All => _relations;
 
@@ -33,6 +34,17 @@ public sealed class AdditiveRelations
 
     /// <summary>Records that <paramref name="subset"/> counts some of the returnees <paramref name="superset"/> counts.</summary>
     public void AddBound(ProtectedCell subset, ProtectedCell superset) => _bounds.Add((subset, superset));
+
+    /// <summary>
+    /// Adds a unit (a community, country, region or the globe): its cells, its own relations and, if asked, its bounds.
+    /// Protection then also makes sure that the relations together tell no more about the unit's hidden cells than its own
+    /// relations do, so that a table protected family by family is protected as a whole (see <see cref="Protect"/>).
+    /// </summary>
+    public void AddUnit(IReadOnlyList<ProtectedCell> cells, AdditiveRelations own, bool withBounds)
+    {
+        AddAll(own, withBounds);
+        _units.Add((cells, own));
+    }
 
     /// <summary>Adds every relation of <paramref name="other"/> and, if asked, its bounds.</summary>
     public void AddAll(AdditiveRelations other, bool withBounds)
@@ -71,7 +83,14 @@ public sealed class AdditiveRelations
                 pin.Hidden = true;
                 hidden.Add(pin);
             }
-            if (hidden.Count == 0) return;
+            if (hidden.Count == 0)
+            {
+                foreach (var unit in Overexposed())
+                    if (unit.Cells.Where(c => c is { Hidden: true, N: > 0 }).Select(c => HideBeside(c, relationsOf, unit.Cells))
+                            .FirstOrDefault(p => p is not null) is { } partner)
+                        hidden.Add(partner);
+                if (hidden.Count == 0) return;
+            }
             // A pinned cell may have several shown subsets of its size: it is looked at again until none pins it.
             dirty = [.. hidden, .. pinned.Select(p => p.Cell)];
             foreach (var cell in hidden) pending.UnionWith(relationsOf.GetValueOrDefault(cell) ?? []);
@@ -98,7 +117,22 @@ public sealed class AdditiveRelations
                 .SelectMany(r => r.Parts.Prepend(r.Total)).ToList());
         var boundsOf = BoundsByCell();
         foreach (var (cell, pin) in Pinned([.. boundsOf.Keys], boundsOf)) exposed.Add([cell, pin]);
+        foreach (var unit in Overexposed())
+            exposed.Add(_relations.Where(r => r.Parts.Prepend(r.Total).Any(c => c.Hidden && unit.Cells.Contains(c)))
+                .SelectMany(r => r.Parts.Prepend(r.Total)).ToList());
         return exposed;
+    }
+
+    /// <summary>
+    /// Units whose hidden cells the relations together tie more tightly than the unit's own relations do: another table that
+    /// shares the unit (its parent's family, or its children's) could then combine both and learn more than either shows.
+    /// </summary>
+    private List<(IReadOnlyList<ProtectedCell> Cells, AdditiveRelations Own)> Overexposed()
+    {
+        var withHidden = _units.Where(u => u.Cells.Any(c => c is { Hidden: true, N: > 0 })).ToList();
+        if (withHidden.Count == 0) return [];
+        var all = LinearAudit.Reduce(_relations);
+        return withHidden.Where(u => all.Freedom(u.Cells) < LinearAudit.Reduce(u.Own._relations).Freedom(u.Cells)).ToList();
     }
 
     private Dictionary<ProtectedCell, List<int>> BoundsByCell()
@@ -155,7 +189,8 @@ public sealed class AdditiveRelations
     /// Hides the smallest shown cell with returnees of a relation the determined cell is in; when all of those are hidden
     /// already, of a relation of the hidden cells linked to it (the shown cells that pin it are among those).
     /// </summary>
-    private ProtectedCell? HideBeside(ProtectedCell determined, Dictionary<ProtectedCell, List<int>> relationsOf)
+    private ProtectedCell? HideBeside(
+        ProtectedCell determined, Dictionary<ProtectedCell, List<int>> relationsOf, IReadOnlyList<ProtectedCell>? notThese = null)
     {
         var visitedRelations = new HashSet<int>();
         var visitedCells = new HashSet<ProtectedCell>(ReferenceEqualityComparer.Instance) { determined };
@@ -171,7 +206,8 @@ public sealed class AdditiveRelations
                     foreach (var other in _relations[index].Parts.Prepend(_relations[index].Total))
                     {
                         if (other.N == 0) continue;
-                        if (other.CanHide) partner = partner is null || other.N < partner.N ? other : partner;
+                        if (other.CanHide && notThese?.Contains(other) != true)
+                            partner = partner is null || other.N < partner.N ? other : partner;
                         else if (other.Hidden && visitedCells.Add(other)) next.Add(other);
                     }
                 }

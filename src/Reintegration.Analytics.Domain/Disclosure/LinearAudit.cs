@@ -15,7 +15,10 @@ public static class LinearAudit
 
     /// <summary>The hidden cells (with returnees) whose value the relations and the shown cells determine.</summary>
     public static IReadOnlyList<ProtectedCell> Determined(
-        IReadOnlyList<(ProtectedCell Total, IReadOnlyList<ProtectedCell> Parts)> relations)
+        IReadOnlyList<(ProtectedCell Total, IReadOnlyList<ProtectedCell> Parts)> relations) => Reduce(relations).Determined();
+
+    /// <summary>The reduced row echelon form of the relations over their hidden cells (with returnees).</summary>
+    public static Echelon Reduce(IReadOnlyList<(ProtectedCell Total, IReadOnlyList<ProtectedCell> Parts)> relations)
     {
         // Only hidden cells with returnees are unknowns: zero is shown, so it is known to be zero.
         var unknowns = new Dictionary<ProtectedCell, int>(ReferenceEqualityComparer.Instance);
@@ -31,12 +34,70 @@ public static class LinearAudit
             }
             if (equation.Count > 0) equations.Add(equation);
         }
-        var cells = unknowns.OrderBy(u => u.Value).Select(u => u.Key).ToArray();
-        var determined = new List<ProtectedCell>();
-        foreach (var component in Components(cells.Length, equations))
-            foreach (var unknown in DeterminedIn(component.Unknowns, component.Equations))
-                determined.Add(cells[unknown]);
-        return determined;
+        var pivotRows = new Dictionary<int, Dictionary<int, double>>();
+        foreach (var component in Components(unknowns.Count, equations))
+            foreach (var (pivot, row) in ReduceComponent(component.Equations)) pivotRows[pivot] = row;
+        return new Echelon(unknowns, pivotRows);
+    }
+
+    /// <summary>
+    /// A system in reduced row echelon form: each pivot row holds its pivot and free columns only. Its null space (every
+    /// way the hidden cells can change together while all relations still hold) has one vector per free column.
+    /// </summary>
+    public sealed class Echelon(Dictionary<ProtectedCell, int> unknowns, Dictionary<int, Dictionary<int, double>> pivotRows)
+    {
+        /// <summary>The hidden cells no change can move: a pivot row with nothing in the free columns.</summary>
+        public IReadOnlyList<ProtectedCell> Determined()
+        {
+            var cells = unknowns.OrderBy(u => u.Value).Select(u => u.Key).ToArray();
+            return pivotRows.Where(p => p.Value.Count == 1).Select(p => p.Key).Order().Select(i => cells[i]).ToList();
+        }
+
+        /// <summary>
+        /// How many independent ways the given hidden cells can move (the rank of the null space restricted to them). Cells
+        /// of one unit that only their own relations tie have as many as those relations leave; fewer means other relations
+        /// tell something about them (a sum or difference) that the unit's own figures do not.
+        /// </summary>
+        public int Freedom(IEnumerable<ProtectedCell> cells)
+        {
+            var hidden = cells.Where(c => c is { Hidden: true, N: > 0 }).Distinct(ReferenceEqualityComparer.Instance).Cast<ProtectedCell>();
+            var (tied, untied) = (hidden.Where(unknowns.ContainsKey).ToList(), hidden.Count(c => !unknowns.ContainsKey(c)));
+            var columns = tied.Select(c => unknowns[c]).ToList();
+            // Null vector of free column f: 1 at f, −row[f] at each pivot whose row holds f.
+            var vectors = new Dictionary<int, double[]>();
+            double[] Vector(int free) => vectors.TryGetValue(free, out var v) ? v : vectors[free] = new double[columns.Count];
+            for (var j = 0; j < columns.Count; j++)
+            {
+                if (pivotRows.TryGetValue(columns[j], out var row))
+                {
+                    foreach (var (free, coefficient) in row)
+                        if (free != columns[j]) Vector(free)[j] = -coefficient;
+                }
+                else Vector(columns[j])[j] = 1;
+            }
+            // A hidden cell in no relation can be anything.
+            return untied + Rank(vectors.Values.ToList(), columns.Count);
+        }
+
+        private static int Rank(List<double[]> rows, int width)
+        {
+            var rank = 0;
+            for (var column = 0; column < width && rank < rows.Count; column++)
+            {
+                var pivot = Enumerable.Range(rank, rows.Count - rank).Where(r => Math.Abs(rows[r][column]) > Tolerance)
+                    .OrderByDescending(r => Math.Abs(rows[r][column])).FirstOrDefault(-1);
+                if (pivot < 0) continue;
+                (rows[rank], rows[pivot]) = (rows[pivot], rows[rank]);
+                for (var r = rank + 1; r < rows.Count; r++)
+                {
+                    var factor = rows[r][column] / rows[rank][column];
+                    if (factor == 0) continue;
+                    for (var c = column; c < width; c++) rows[r][c] -= factor * rows[rank][c];
+                }
+                rank++;
+            }
+            return rank;
+        }
     }
 
     private static IEnumerable<(int[] Unknowns, List<List<(int Unknown, double Coefficient)>> Equations)> Components(
@@ -57,7 +118,7 @@ public static class LinearAudit
     /// against the pivot rows so far, and each new pivot is removed from the earlier pivot rows, so every pivot row holds
     /// its pivot and free columns only. A pivot row with nothing else names a determined unknown.
     /// </summary>
-    private static IEnumerable<int> DeterminedIn(int[] unknowns, List<List<(int Unknown, double Coefficient)>> equations)
+    private static Dictionary<int, Dictionary<int, double>> ReduceComponent(List<List<(int Unknown, double Coefficient)>> equations)
     {
         var pivotRows = new Dictionary<int, Dictionary<int, double>>();
         var rowsWithColumn = new Dictionary<int, HashSet<int>>();
@@ -85,7 +146,7 @@ public static class LinearAudit
             pivotRows[pivot] = row;
             foreach (var column in row.Keys) Index(rowsWithColumn, column, pivot);
         }
-        return pivotRows.Where(p => p.Value.Count == 1).Select(p => p.Key).Order();
+        return pivotRows;
     }
 
     private static void Subtract(Dictionary<int, double> row, Dictionary<int, double> pivotRow, double factor)
