@@ -62,6 +62,7 @@ internal static class SnapshotBenchmark
         table.Add($"{programme,-18} {$"build ({status.GetProperty("rows").GetInt64():N0} rows)",-26} {built,10:F0} {"",8} {"",9} "
             + $"{ProcessMemory.PeakMiB(pid) - held,10:F0}");
 
+        table.Add($"{programme,-18} suppressed rows: {await SuppressedSharesAsync(http, id)}");
         double? json = null;
         foreach (var format in Formats)
         {
@@ -85,6 +86,18 @@ internal static class SnapshotBenchmark
             table.Add($"{programme,-18} {$"export {format}",-26} {median,10:F0} {median / json,8:F2} {bytes / 1048576.0,9:F1} "
                 + $"{peak,10:F0}");
         }
+    }
+
+    /// <summary>The share of suppressed rows, in all and per level (SPEC §4: suppress only as much as protection needs).</summary>
+    private static async Task<string> SuppressedSharesAsync(HttpClient http, string id)
+    {
+        var snapshot = await http.GetFromJsonAsync<JsonElement>($"/api/v1/snapshots/{id}?format=json");
+        var rows = snapshot.GetProperty("rows").EnumerateArray()
+            .Select(r => (Level: r.GetProperty("level").GetString()!, Suppressed: r.GetProperty("suppressed").GetBoolean())).ToList();
+        static string Share(IReadOnlyCollection<(string, bool Suppressed)> part) =>
+            $"{100.0 * part.Count(r => r.Suppressed) / Math.Max(1, part.Count):F1} %";
+        return $"{Share(rows)} ("
+            + string.Join(", ", rows.GroupBy(r => r.Level).Select(level => $"{level.Key} {Share(level.ToList())}")) + ")";
     }
 
     private static async Task PostAsync(HttpClient http, byte[] body)

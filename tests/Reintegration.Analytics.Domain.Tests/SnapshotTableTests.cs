@@ -23,6 +23,19 @@ public sealed class SnapshotTableTests
         }, iter: 300);
 
     [Fact]
+    public void A_country_hides_the_same_cells_in_every_scope() =>
+        Programmes().Select(Gen.Int[2, 6], (p, k) => (p, k)).Sample(sample =>
+        {
+            var all = SnapshotTable.Build(sample.p, SnapshotScope.Global, HistoryGenerator.Today, sample.k);
+            foreach (var country in sample.p)
+            {
+                var scoped = SnapshotTable.Build(
+                    sample.p, new SnapshotScope(SnapshotScope.CountriesKind, [country.Country]), HistoryGenerator.Today, sample.k);
+                Assert.Equal(all.Where(r => r.Country == country.Country && r.Level is "country" or "community"), scoped);
+            }
+        }, iter: 100);
+
+    [Fact]
     public void Parents_are_the_sums_of_their_children() =>
         Programmes().Sample(countries =>
         {
@@ -43,7 +56,7 @@ public sealed class SnapshotTableTests
         {
             Country("SEN", ("a", 3), ("b", 20), ("c", 30)),
         };
-        var rows = SnapshotTable.Build(countries, new SnapshotScope(SnapshotScope.CountriesKind, ["SEN"]), HistoryGenerator.Today, minimumCellSize: 5);
+        var rows = SnapshotTable.Build(countries, Senegal, HistoryGenerator.Today, minimumCellSize: 5);
         bool Hidden(string unit) => rows.Single(r => r.UnitCode == unit && r.Indicator == "returnees" && r.Group == "total").Suppressed;
         Assert.True(Hidden("a"));
         Assert.True(Hidden("b"));
@@ -57,10 +70,12 @@ public sealed class SnapshotTableTests
     {
         // Five communities of one returnee each: all hidden, and a shown country total of 5 would say each holds 1.
         var country = Country("SEN", ("a", 1), ("b", 1), ("c", 1), ("d", 1), ("e", 1));
-        var rows = SnapshotTable.Build([country], new SnapshotScope(SnapshotScope.CountriesKind, ["SEN"]), HistoryGenerator.Today, minimumCellSize: 5);
+        var rows = SnapshotTable.Build([country], Senegal, HistoryGenerator.Today, minimumCellSize: 5);
         Assert.True(rows.Single(r => r is { UnitCode: "SEN", Indicator: "returnees", Group: "total" }).Suppressed);
         SnapshotOracle.AssertProtected(rows, 5);
     }
+
+    private static readonly SnapshotScope Senegal = new(SnapshotScope.CountriesKind, ["SEN"]);
 
     private static SnapshotCountry Country(string iso3, params (string Id, int Returnees)[] communities) =>
         new(iso3, RegionMap.Default.RegionOf(iso3), null, communities.Select(c =>

@@ -60,7 +60,8 @@ public static class LinearAudit
         /// </summary>
         public int Freedom(IEnumerable<ProtectedCell> cells)
         {
-            var hidden = cells.Where(c => c is { Hidden: true, N: > 0 }).Distinct(ReferenceEqualityComparer.Instance).Cast<ProtectedCell>();
+            var hidden = cells.Where(c => c is { Hidden: true, N: > 0 })
+                .Distinct(ReferenceEqualityComparer.Instance).Cast<ProtectedCell>().ToList();
             var (tied, untied) = (hidden.Where(unknowns.ContainsKey).ToList(), hidden.Count(c => !unknowns.ContainsKey(c)));
             var columns = tied.Select(c => unknowns[c]).ToList();
             // Null vector of free column f: 1 at f, −row[f] at each pivot whose row holds f.

@@ -47,30 +47,29 @@ internal sealed class UnitCells
     /// <summary>Every figure of SPEC §2.4 that a summary gives, disaggregated by sex, age band and return type when asked.</summary>
     public void AddFigures(AggregateSummary summary, DateOnly today, bool disaggregated)
     {
-        var relations = _relations;
         var groups = disaggregated ? Groups(summary) : [];
-        AddGroupFigure(relations, "returnees", summary, groups, s => Count("returnees", s.Group, s.Stats.Returnees));
+        AddGroupFigure("returnees", summary, groups, s => Count("returnees", s.Group, s.Stats.Returnees));
         Count("surveyed", G.Total, summary.All.Surveyed);
         foreach (var dimension in Dimension.WithComposite)
-            AddGroupFigure(relations, $"score_{dimension}", summary, groups,
+            AddGroupFigure($"score_{dimension}", summary, groups,
                 s => Mean($"score_{dimension}_mean", s.Group, s.Stats.Get(dimension), $"score_{dimension}"));
         foreach (var (group, stats) in Enumerate(summary, groups))
             Ratio("sustainable_share", group, stats.Sustainable, stats.Composite.Count, Cells[($"score_{Dimension.Composite}", group)]);
         Mean("improvement_mean", G.Total, summary.All.Improvement, "improvement");
         var followUp = summary.All.FollowUpOn(today);
-        AddFollowUp(followUp, relations);
+        AddFollowUp(followUp);
         // Every returnee is due, returned in the last 365 days (which a community's return pressure publishes) or dated up
         // to a day ahead: one exact relation, at every level so that the hierarchy relates these counts too. Figures that
         // no row shows but other rows give by subtraction are cells like any other.
         var recent = summary.All.RecentReturnsOn(today);
         Cell("future_returns", G.Total, summary.All.Returnees - followUp.Due - recent);
-        relations.Add(Cells[("returnees", G.Total)],
+        _relations.Add(Cells[("returnees", G.Total)],
             [Cells[("followup_due", G.Total)], Cell("recent_returns", G.Total, recent), Cells[("future_returns", G.Total)]]);
         var remigration = Cell("remigration", G.Total, summary.All.RemigrationAnswered);
         Ratio("remigration_necessity_share", G.Total, summary.All.RemigrationNecessity, summary.All.RemigrationAnswered, remigration);
         AddPlan(summary);
-        AddAssistance(summary, relations);
-        AddBounds(groups.Select(g => g.Group).Prepend(G.Total), relations);
+        AddAssistance(summary);
+        AddBounds(groups.Select(g => g.Group).Prepend(G.Total));
     }
 
     /// <summary>
@@ -78,10 +77,10 @@ internal sealed class UnitCells
     /// superset of equal size. Every pair of the chains is recorded (not only neighbours), so that a hidden cell between
     /// them does not hide the pin.
     /// </summary>
-    private void AddBounds(IEnumerable<string> groups, AdditiveRelations relations)
+    private void AddBounds(IEnumerable<string> groups)
     {
         void Bound(string subset, string superset, string group = G.Total) =>
-            relations.AddBound(Cells[(subset, group)], Cells[(superset, group)]);
+            _relations.AddBound(Cells[(subset, group)], Cells[(superset, group)]);
         void Chain(params string[] figures)
         {
             for (var i = 1; i < figures.Length; i++)
@@ -101,8 +100,8 @@ internal sealed class UnitCells
         Chain("returnees", "assistance");
         foreach (var type in AssistanceType.All)
         {
-            relations.AddBound(Cells[("assistance", G.Of(G.AssistanceType, type))], Cells[("assistance", G.Total)]);
-            relations.AddBound(Cells[("assistance", G.Of(G.AssistanceType, type))], Cells[("returnees", G.Total)]);
+            _relations.AddBound(Cells[("assistance", G.Of(G.AssistanceType, type))], Cells[("assistance", G.Total)]);
+            _relations.AddBound(Cells[("assistance", G.Of(G.AssistanceType, type))], Cells[("returnees", G.Total)]);
         }
     }
 
@@ -152,16 +151,16 @@ internal sealed class UnitCells
         groups.Select(g => (g.Group, g.Stats)).Prepend((G.Total, summary.All));
 
     /// <summary>A figure for the total and each group; per dimension, the groups are parts of the total.</summary>
-    private void AddGroupFigure(AdditiveRelations relations, string figure, AggregateSummary summary,
+    private void AddGroupFigure(string figure, AggregateSummary summary,
         List<(string Group, string Dimension, GroupStats Stats)> groups, Action<(string Group, GroupStats Stats)> add)
     {
         foreach (var group in Enumerate(summary, groups)) add(group);
         foreach (var dimension in groups.Select(g => g.Dimension).Distinct())
-            relations.Add(Cells[(figure, G.Total)],
+            _relations.Add(Cells[(figure, G.Total)],
                 groups.Where(g => g.Dimension == dimension).Select(g => Cells[(figure, g.Group)]).ToList());
     }
 
-    private void AddFollowUp(FollowUpTotals followUp, AdditiveRelations relations)
+    private void AddFollowUp(FollowUpTotals followUp)
     {
         var due = Cell("followup_due", G.Total, followUp.Due);
         var covered = Cell("followup_covered", G.Total, followUp.Covered);
@@ -174,7 +173,7 @@ internal sealed class UnitCells
         Count("followup_missed", G.Total, followUp.Missed);
         // Due is covered, overdue, missed, or open on day 365 exactly (which no row shows, but subtraction gives).
         var openOnDueDay = Cell("followup_open_due", G.Total, followUp.Due - followUp.Covered - followUp.Overdue - followUp.Missed);
-        relations.Add(due, [covered, Cells[("followup_overdue", G.Total)], Cells[("followup_missed", G.Total)], openOnDueDay]);
+        _relations.Add(due, [covered, Cells[("followup_overdue", G.Total)], Cells[("followup_missed", G.Total)], openOnDueDay]);
     }
 
     private static readonly (string Indicator, string Status)[] PlanIndicators =
@@ -194,7 +193,7 @@ internal sealed class UnitCells
     }
 
     /// <summary>Records and amounts by type add up to the totals; a type's cell is over the returnees who received it.</summary>
-    private void AddAssistance(AggregateSummary summary, AdditiveRelations relations)
+    private void AddAssistance(AggregateSummary summary)
     {
         var allRecords = summary.AssistanceByType.Values.Sum(t => t.Records);
         var total = Cells[("assistance", G.Total)] = Counted(summary.ReturneesAssisted, allRecords);
@@ -203,7 +202,7 @@ internal sealed class UnitCells
             ?? new AssistanceTypeTotals())).ToList();
         // Records and amounts add up over types; returnees do not (one may receive several types), so these cells count records.
         foreach (var (group, totals) in types) Cells[("assistance", group)] = Counted(totals.Returnees, totals.Records);
-        relations.Add(total, types.Select(t => Cells[("assistance", t.Group)]).ToList(), returneesOverlap: true);
+        _relations.Add(total, types.Select(t => Cells[("assistance", t.Group)]).ToList(), returneesOverlap: true);
 
         var records = types.Sum(t => t.Totals.Records);
         _drafts.Add(new Draft("assistance_records", G.Total, records, null, null, summary.ReturneesAssisted, total, []));
