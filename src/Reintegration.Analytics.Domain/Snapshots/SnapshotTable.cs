@@ -66,7 +66,8 @@ public static class SnapshotTable
 
         // Families were listed bottom up: communities' countries first, the globe last.
         foreach (var (parent, children) in families) TopDownProtection.HideUnprotectable(parent, children);
-        for (var i = families.Count - 1; i >= 0; i--) TopDownProtection.ProtectFamily(families[i].Parent, families[i].Children);
+        for (var i = families.Count - 1; i >= 0; i--)
+            TopDownProtection.ProtectFamily(families[i].Parent, families[i].Children, root: families[i].Parent == global);
 
         var units = new List<UnitCells>();
         if (scope.WithGlobal) units.Add(global);

@@ -6,8 +6,9 @@ namespace Reintegration.Analytics.Domain.Snapshots;
 /// Protects a programme one family at a time, top down: the globe with its regions, then each region with its countries,
 /// then each country with its communities. A family's parent was published by the family above, so its cells are fixed:
 /// the children are protected against it (and among themselves), never by hiding it. A country's cells then depend only on
-/// its region's family and a community's only on its country's, so every output (a snapshot, a live document, the community
-/// table) hides the same cells of the same data, and no document can be set against another to undo the protection.
+/// its region's family and a community's only on its country's, so a snapshot hides the same cells whatever its scope, and
+/// outputs that share this routine cannot be set against each other to undo the protection. (The live documents do not
+/// share it yet: they still protect each document alone.)
 /// </summary>
 internal static class TopDownProtection
 {
@@ -45,9 +46,9 @@ internal static class TopDownProtection
     /// Protects the children of <paramref name="parent"/> against it and each other, then fixes them all. The root family's
     /// parent (the globe) is not fixed yet: it is protected with its children.
     /// </summary>
-    public static void ProtectFamily(UnitCells parent, IReadOnlyList<UnitCells> children)
+    public static void ProtectFamily(UnitCells parent, IReadOnlyList<UnitCells> children, bool root)
     {
-        Protect(parent, children, root: !parent.Cells.Values.Any(c => c.Fixed));
+        Protect(parent, children, root);
         parent.Fix();
         foreach (var child in children) child.Fix();
     }

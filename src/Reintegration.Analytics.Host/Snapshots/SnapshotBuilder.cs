@@ -95,7 +95,7 @@ public sealed class SnapshotBuilder(
         {
             var takenAt = Now();
             await store.SetTakenAtAsync(info.Id, takenAt);
-            var countries = await reader.ReadAsync(timeout.Token);
+            var countries = await reader.ReadAsync(scope, timeout.Token);
             var today = DateOnly.FromDateTime(takenAt.UtcDateTime);
             var rows = SnapshotTable.Build(countries, scope, today, info.MinimumCellSize);
             await store.CompleteAsync(info.Id, rows, clock.GetUtcNow(), timeout.Token);

@@ -9,17 +9,21 @@ namespace Reintegration.Analytics.Host.Snapshots;
 /// <summary>
 /// Reads what a snapshot freezes from the country grains: each country answers with its communities' reports in
 /// one call, so a country and its communities are read at the same instant. Every country is read whatever the
-/// scope, since disclosure control starts from the globe (a country's hidden cells depend on its region's); the
-/// countries come from the community directory in the database, so none is missed because its grain is not active.
+/// scope, since disclosure control starts from the globe (a country's hidden cells depend on its region's family), so
+/// a snapshot of one country also waits for every country still rebuilding after a restart. The countries come from the
+/// community directory in the database, so none is missed because its grain is not active.
 /// </summary>
 public sealed class SnapshotSourceReader(IGrainFactory grains, ICommunityDirectory directory, RegionMap regions)
 {
     private const int ParallelCountries = 8;
 
-    public async Task<IReadOnlyList<SnapshotCountry>> ReadAsync(CancellationToken cancellation)
+    /// <summary>Every country of the directory, and the scope's own countries even without a community (all zero then).</summary>
+    public async Task<IReadOnlyList<SnapshotCountry>> ReadAsync(SnapshotScope scope, CancellationToken cancellation)
     {
+        var countries = (await directory.CountriesAsync())
+            .Union(scope.Kind == SnapshotScope.CountriesKind ? scope.Codes : []).Order(StringComparer.Ordinal);
         var read = new List<SnapshotCountry>();
-        foreach (var batch in (await directory.CountriesAsync()).Order(StringComparer.Ordinal).Chunk(ParallelCountries))
+        foreach (var batch in countries.Chunk(ParallelCountries))
         {
             cancellation.ThrowIfCancellationRequested();
             read.AddRange(await Task.WhenAll(batch.Select(ReadCountryAsync)));
