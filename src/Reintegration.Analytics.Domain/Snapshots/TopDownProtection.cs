@@ -25,20 +25,35 @@ internal static class TopDownProtection
         foreach (var child in children)
             foreach (var (key, cell) in child.Cells)
                 if (parent.Cells.TryGetValue(key, out var parentCell)) parentOf[cell] = parentCell;
-        var parentCells = parent.Cells.Values.ToHashSet(ReferenceEqualityComparer.Instance);
+        var parentCells = new HashSet<ProtectedCell>(parent.Cells.Values, ReferenceEqualityComparer.Instance);
         while (true)
         {
             var saved = cells.Select(c => (c.Hidden, c.Fixed)).ToList();
             parent.Fix();
-            // The published cells of each exposed group are what pins it: hide the parent cell behind one of them.
-            var culprits = Protect(parent, children, root: false).Exposed()
-                .SelectMany(group => group.Where(c => c is { Fixed: true, Hidden: false, N: > 0 }))
-                .Select(c => parentCells.Contains(c) ? c : parentOf.GetValueOrDefault(c))
-                .OfType<ProtectedCell>().Distinct(ReferenceEqualityComparer.Instance).Cast<ProtectedCell>().ToList();
+            var (relations, publicBecause) = Protect(parent, children, root: false);
+            // The published cells of each exposed group are what pins it: hide a parent cell they were derived from.
+            var culprits = relations.Exposed()
+                .SelectMany(group => Origins(group.Where(c => c is { Fixed: true, Hidden: false, N: > 0 }), publicBecause, parentCells))
+                .Distinct(ReferenceEqualityComparer.Instance).Cast<ProtectedCell>().ToList();
             for (var i = 0; i < cells.Count; i++) (cells[i].Hidden, cells[i].Fixed) = saved[i];
             culprits.RemoveAll(c => c.Hidden);
             if (culprits.Count == 0) return;
             culprits.OrderBy(c => c.Units >= 2 ? 0 : 1).ThenBy(c => c.N).First().Hidden = true;
+        }
+    }
+
+    /// <summary>The parent cells that the given published cells were derived from (themselves, if they are the parent's).</summary>
+    private static IEnumerable<ProtectedCell> Origins(
+        IEnumerable<ProtectedCell> published, Dictionary<ProtectedCell, List<ProtectedCell>> publicBecause,
+        HashSet<ProtectedCell> parentCells)
+    {
+        var seen = new HashSet<ProtectedCell>(ReferenceEqualityComparer.Instance);
+        var stack = new Stack<ProtectedCell>(published);
+        while (stack.TryPop(out var cell))
+        {
+            if (!seen.Add(cell)) continue;
+            if (parentCells.Contains(cell)) yield return cell;
+            else foreach (var reason in publicBecause.GetValueOrDefault(cell) ?? []) stack.Push(reason);
         }
     }
 
@@ -53,37 +68,42 @@ internal static class TopDownProtection
         foreach (var child in children) child.Fix();
     }
 
-    private static AdditiveRelations Protect(UnitCells parent, IReadOnlyList<UnitCells> children, bool root)
+    private static (AdditiveRelations Relations, Dictionary<ProtectedCell, List<ProtectedCell>> PublicBecause) Protect(
+        UnitCells parent, IReadOnlyList<UnitCells> children, bool root)
     {
         var relations = new AdditiveRelations();
         parent.AddTo(relations, withBounds: root);
         foreach (var (key, cell) in parent.Cells)
             relations.Add(cell, children.Select(c => c.Cells.GetValueOrDefault(key)).OfType<ProtectedCell>().ToList());
         foreach (var child in children) child.AddTo(relations, withBounds: true);
-        FixPublicCells(relations);
+        var publicBecause = FixPublicCells(relations);
         relations.Protect();
-        return relations;
+        return (relations, publicBecause);
     }
 
     /// <summary>
     /// A shown cell that is the only unknown of a relation whose other cells are published or zero is public too (the only
     /// non-zero child of a shown parent equals it; a country's total is the sum of its published age bands): it is fixed
-    /// as shown, so that protection picks partners that hide something.
+    /// as shown, so that protection picks partners that hide something. Returns, for each, the published cells it follows from.
     /// </summary>
-    private static void FixPublicCells(AdditiveRelations relations)
+    private static Dictionary<ProtectedCell, List<ProtectedCell>> FixPublicCells(AdditiveRelations relations)
     {
         static bool Known(ProtectedCell c) => c.N == 0 || c is { Fixed: true, Hidden: false };
+        var publicBecause = new Dictionary<ProtectedCell, List<ProtectedCell>>(ReferenceEqualityComparer.Instance);
         bool changed;
         do
         {
             changed = false;
             foreach (var (total, parts) in relations.All)
             {
-                if (parts.Prepend(total).Where(c => !Known(c)).Take(2).ToList() is not [{ Hidden: false } only]) continue;
+                var cells = parts.Prepend(total);
+                if (cells.Where(c => !Known(c)).Take(2).ToList() is not [{ Hidden: false } only]) continue;
                 only.Fixed = true;
+                publicBecause[only] = cells.Where(c => c.N > 0 && !ReferenceEquals(c, only)).ToList();
                 changed = true;
             }
         }
         while (changed);
+        return publicBecause;
     }
 }

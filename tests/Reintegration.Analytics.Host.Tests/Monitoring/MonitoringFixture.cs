@@ -53,6 +53,15 @@ public sealed class MonitoringFixture : IAsyncLifetime
             await Task.Delay(1000);
         }
 
+        // The demo's outcomes depend on today's date. So that every panel has a series on any day: one rejected line, and
+        // eight Senegalese returnees each overdue (returned 400 days ago) and missed (700 days ago) without a survey.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var lines = new[] { 400, 700 }.SelectMany(days => Enumerable.Range(1, 8).Select(i => "{\"kind\":\"returnee\",\"caseId\":\"mon-"
+                + days + "-" + i + "\",\"country\":\"SEN\",\"communityId\":\"sen.1.1\",\"sex\":\"female\",\"returnDate\":\""
+                + today.AddDays(-days).ToString("yyyy-MM-dd") + "\",\"returnType\":\"avrr\"}"))
+            .Append("""{"kind":"survey","caseId":"mon-fixture","surveyId":"s1","date":"2026-01-01","round":"m3","answers":{}}""");
+        (await Api.PostAsync("/api/v1/ingest", new StringContent(string.Join('\n', lines) + "\n"))).EnsureSuccessStatusCode();
+
         Prometheus = await PrometheusServer.StartAsync(
             [First.Url.Authority, Second.Url.Authority],
             Directory.GetFiles(RulesDirectory, "*.yml"),
