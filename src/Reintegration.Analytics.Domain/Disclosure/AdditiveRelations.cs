@@ -18,7 +18,10 @@ public sealed class AdditiveRelations
     private readonly List<(ProtectedCell Total, IReadOnlyList<ProtectedCell> Parts)> _relations = [];
     private readonly HashSet<int> _returneesOverlap = [];
     private readonly List<(ProtectedCell Subset, ProtectedCell Superset)> _bounds = [];
-    private readonly List<(IReadOnlyList<ProtectedCell> Cells, AdditiveRelations Own)> _units = [];
+    private readonly List<Unit> _units = [];
+
+    /// <summary>A unit's cells in table order (so that the same table always gets the same cells hidden), and as a set.</summary>
+    private sealed record Unit(IReadOnlyList<ProtectedCell> Cells, HashSet<ProtectedCell> Members, AdditiveRelations Own);
 
     public IReadOnlyList<(ProtectedCell Total, IReadOnlyList<ProtectedCell> Parts)> All => _relations;
 
@@ -40,18 +43,13 @@ public sealed class AdditiveRelations
     /// Protection then also makes sure that the relations together tell no more about the unit's hidden cells than its own
     /// relations do, so that a table protected family by family is protected as a whole (see <see cref="Protect"/>).
     /// </summary>
-    public void AddUnit(IReadOnlyList<ProtectedCell> cells, AdditiveRelations own, bool withBounds)
+    public void AddUnit(IEnumerable<ProtectedCell> cells, AdditiveRelations own, bool withBounds)
     {
-        AddAll(own, withBounds);
-        _units.Add((cells, own));
-    }
-
-    /// <summary>Adds every relation of <paramref name="other"/> and, if asked, its bounds.</summary>
-    public void AddAll(AdditiveRelations other, bool withBounds)
-    {
-        for (var i = 0; i < other._relations.Count; i++)
-            Add(other._relations[i].Total, other._relations[i].Parts, other._returneesOverlap.Contains(i));
-        if (withBounds) _bounds.AddRange(other._bounds);
+        for (var i = 0; i < own._relations.Count; i++)
+            Add(own._relations[i].Total, own._relations[i].Parts, own._returneesOverlap.Contains(i));
+        if (withBounds) _bounds.AddRange(own._bounds);
+        var list = cells.ToList();
+        _units.Add(new Unit(list, new HashSet<ProtectedCell>(list, ReferenceEqualityComparer.Instance), own));
     }
 
     public void Protect()
@@ -86,7 +84,7 @@ public sealed class AdditiveRelations
             if (hidden.Count == 0)
             {
                 foreach (var unit in Overexposed())
-                    if (unit.Cells.Where(c => c is { Hidden: true, N: > 0 }).Select(c => HideBeside(c, relationsOf, unit.Cells))
+                    if (unit.Cells.Where(c => c is { Hidden: true, N: > 0 }).Select(c => HideBeside(c, relationsOf, unit.Members))
                             .FirstOrDefault(p => p is not null) is { } partner)
                         hidden.Add(partner);
                 if (hidden.Count == 0) return;
@@ -112,13 +110,14 @@ public sealed class AdditiveRelations
                 || ComplementarySuppression.PinnedAtOne(total, parts, returneesAddUp: !_returneesOverlap.Contains(i)))
                 exposed.Add([total, .. parts]);
         }
-        foreach (var determined in LinearAudit.Determined(_relations))
+        var echelon = LinearAudit.Reduce(_relations);
+        foreach (var determined in echelon.Determined())
             exposed.Add(_relations.Where(r => r.Parts.Prepend(r.Total).Contains(determined, ReferenceEqualityComparer.Instance))
                 .SelectMany(r => r.Parts.Prepend(r.Total)).ToList());
         var boundsOf = BoundsByCell();
         foreach (var (cell, pin) in Pinned([.. boundsOf.Keys], boundsOf)) exposed.Add([cell, pin]);
-        foreach (var unit in Overexposed())
-            exposed.Add(_relations.Where(r => r.Parts.Prepend(r.Total).Any(c => c.Hidden && unit.Cells.Contains(c)))
+        foreach (var unit in Overexposed(echelon))
+            exposed.Add(_relations.Where(r => r.Parts.Prepend(r.Total).Any(c => c.Hidden && unit.Members.Contains(c)))
                 .SelectMany(r => r.Parts.Prepend(r.Total)).ToList());
         return exposed;
     }
@@ -127,11 +126,11 @@ public sealed class AdditiveRelations
     /// Units whose hidden cells the relations together tie more tightly than the unit's own relations do: another table that
     /// shares the unit (its parent's family, or its children's) could then combine both and learn more than either shows.
     /// </summary>
-    private List<(IReadOnlyList<ProtectedCell> Cells, AdditiveRelations Own)> Overexposed()
+    private List<Unit> Overexposed(LinearAudit.Echelon? echelon = null)
     {
         var withHidden = _units.Where(u => u.Cells.Any(c => c is { Hidden: true, N: > 0 })).ToList();
         if (withHidden.Count == 0) return [];
-        var all = LinearAudit.Reduce(_relations);
+        var all = echelon ?? LinearAudit.Reduce(_relations);
         return withHidden.Where(u => all.Freedom(u.Cells) < LinearAudit.Reduce(u.Own._relations).Freedom(u.Cells)).ToList();
     }
 
@@ -190,7 +189,7 @@ public sealed class AdditiveRelations
     /// already, of a relation of the hidden cells linked to it (the shown cells that pin it are among those).
     /// </summary>
     private ProtectedCell? HideBeside(
-        ProtectedCell determined, Dictionary<ProtectedCell, List<int>> relationsOf, IReadOnlyList<ProtectedCell>? notThese = null)
+        ProtectedCell determined, Dictionary<ProtectedCell, List<int>> relationsOf, HashSet<ProtectedCell>? notThese = null)
     {
         var visitedRelations = new HashSet<int>();
         var visitedCells = new HashSet<ProtectedCell>(ReferenceEqualityComparer.Instance) { determined };

@@ -21,10 +21,6 @@ internal static class TopDownProtection
     public static void HideUnprotectable(UnitCells parent, IReadOnlyList<UnitCells> children)
     {
         var cells = parent.Cells.Values.Concat(children.SelectMany(c => c.Cells.Values)).ToList();
-        var parentOf = new Dictionary<ProtectedCell, ProtectedCell>(ReferenceEqualityComparer.Instance);
-        foreach (var child in children)
-            foreach (var (key, cell) in child.Cells)
-                if (parent.Cells.TryGetValue(key, out var parentCell)) parentOf[cell] = parentCell;
         var parentCells = new HashSet<ProtectedCell>(parent.Cells.Values, ReferenceEqualityComparer.Instance);
         while (true)
         {

@@ -33,7 +33,7 @@ internal sealed class UnitCells
     public Dictionary<(string Figure, string Group), ProtectedCell> Cells { get; } = [];
 
     /// <summary>Adds the unit's own relations (its groups, follow-up statuses, assistance types) and, if asked, its bounds.</summary>
-    public void AddTo(AdditiveRelations relations, bool withBounds) => relations.AddUnit([.. Cells.Values], _relations, withBounds);
+    public void AddTo(AdditiveRelations relations, bool withBounds) => relations.AddUnit(Cells.Values, _relations, withBounds);
 
     /// <summary>Marks every cell final: the unit's family is protected, and the levels below protect against it.</summary>
     public void Fix()
