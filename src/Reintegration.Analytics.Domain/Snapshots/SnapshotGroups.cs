@@ -4,7 +4,8 @@ namespace Reintegration.Analytics.Domain.Snapshots;
 
 /// <summary>
 /// The disaggregation groups of a snapshot row: <c>total</c>, or <c>{dimension}:{value}</c> for sex, age band and
-/// return type (countries, regions and the globe), and for the assistance type of assistance figures.
+/// return type (returnees at every level, every other figure at country level and above), and for the assistance type of
+/// assistance figures.
 /// </summary>
 public static class SnapshotGroups
 {
@@ -13,6 +14,11 @@ public static class SnapshotGroups
     public const string AgeBand = "ageBand";
     public const string ReturnType = "returnType";
     public const string AssistanceType = "assistanceType";
+
+    /// <summary>Groups of cells that live documents show and the tidy table does not.</summary>
+    public const string Vulnerability = "vulnerability";
+    public const string Received = "received";
+    public const string NotReceived = "notReceived";
 
     public static string Of(string dimension, string value) => $"{dimension}:{value}";
 

@@ -47,8 +47,11 @@ internal sealed class UnitCells
     /// <summary>Every figure of SPEC §2.4 that a summary gives, disaggregated by sex, age band and return type when asked.</summary>
     public void AddFigures(AggregateSummary summary, DateOnly today, bool disaggregated)
     {
-        var groups = disaggregated ? Groups(summary) : [];
-        AddGroupFigure("returnees", summary, groups, s => Count("returnees", s.Group, s.Stats.Returnees));
+        // Returnees by sex, age band and return type at every level (SPEC §2.4's breakdown); the other figures by group at
+        // disaggregated levels only.
+        var breakdown = Groups(summary);
+        var groups = disaggregated ? breakdown : [];
+        AddGroupFigure("returnees", summary, breakdown, s => Count("returnees", s.Group, s.Stats.Returnees));
         Count("surveyed", G.Total, summary.All.Surveyed);
         foreach (var dimension in Dimension.WithComposite)
             AddGroupFigure($"score_{dimension}", summary, groups,
@@ -70,6 +73,53 @@ internal sealed class UnitCells
         AddPlan(summary);
         AddAssistance(summary);
         AddBounds(groups.Select(g => g.Group).Prepend(G.Total));
+        AddDocumentCells(summary, today, groups);
+    }
+
+    /// <summary>
+    /// Figures the live documents show and the tidy table does not (yet): returnees per vulnerability flag (flags overlap,
+    /// so each is only a subset of the returnees); "what works" (per assistance type, the returnees with an improvement
+    /// who received it and who did not: a partition of the improvement's n); and, for <c>/compare</c>'s group rows, surveyed,
+    /// improvement, re-migration answers and follow-up due and covered per group. Cells that are zero everywhere below are
+    /// left out, which is the same as a zero cell in every relation.
+    /// </summary>
+    private void AddDocumentCells(AggregateSummary summary, DateOnly today, List<(string Group, string Dimension, GroupStats Stats)> groups)
+    {
+        var returnees = Cells[("returnees", G.Total)];
+        foreach (var (flag, count) in summary.ByVulnerability.Where(v => v.Value > 0))
+            _relations.AddBound(Cell("vulnerable", G.Of(G.Vulnerability, flag), count), returnees);
+        var improvement = Cells[("improvement", G.Total)];
+        foreach (var (type, received) in summary.ImprovementByAssistanceType.Where(t => t.Value.Count > 0))
+        {
+            var (with, without) = (Cell("improvement", G.Of(G.Received, type), received.Count),
+                Cell("improvement", G.Of(G.NotReceived, type), summary.All.Improvement.Count - received.Count));
+            _relations.Add(improvement, [with, without]);
+            _relations.AddBound(with, improvement);
+            _relations.AddBound(without, improvement);
+        }
+        // /compare's group rows are country rows.
+        if (groups.Count == 0 || Level != IndicatorCodebook.Country) return;
+        var followUp = groups.ToDictionary(g => g.Group, g => g.Stats.FollowUpOn(today));
+        foreach (var (figure, count) in new (string, Func<(string Group, GroupStats Stats), long>)[]
+                 {
+                     ("surveyed", g => g.Stats.Surveyed), ("improvement", g => g.Stats.Improvement.Count),
+                     ("remigration", g => g.Stats.RemigrationAnswered), ("followup_due", g => followUp[g.Group].Due),
+                     ("followup_covered", g => followUp[g.Group].Covered),
+                 })
+        {
+            foreach (var group in groups) Cell(figure, group.Group, count((group.Group, group.Stats)));
+            foreach (var dimension in groups.Select(g => g.Dimension).Distinct())
+                _relations.Add(Cells[(figure, G.Total)],
+                    groups.Where(g => g.Dimension == dimension).Select(g => Cells[(figure, g.Group)]).ToList());
+        }
+        foreach (var (group, _, _) in groups)
+        {
+            foreach (var figure in new[] { "surveyed", "improvement", "remigration", "followup_due" })
+                _relations.AddBound(Cells[(figure, group)], Cells[("returnees", group)]);
+            _relations.AddBound(Cells[("improvement", group)], Cells[("surveyed", group)]);
+            _relations.AddBound(Cells[("remigration", group)], Cells[("surveyed", group)]);
+            _relations.AddBound(Cells[("followup_covered", group)], Cells[("followup_due", group)]);
+        }
     }
 
     /// <summary>
