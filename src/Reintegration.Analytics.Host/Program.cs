@@ -43,7 +43,7 @@ builder.AddRequestLimits();
 builder.Services.Configure<MetricsOptions>(builder.Configuration.GetSection(MetricsOptions.Section));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.Configure<ApiOptions>(builder.Configuration.GetSection(ApiOptions.Section));
-builder.Services.Configure<ReadModelOptions>(builder.Configuration.GetSection(ApiOptions.Section)); // the same minimum cell size
+builder.Services.Configure<DisclosureOptions>(builder.Configuration.GetSection(ApiOptions.Section)); // the same minimum cell size
 builder.Services.Configure<AggregationOptions>(builder.Configuration.GetSection(AggregationOptions.Section));
 builder.Services.AddSingleton<RecordParser>();
 builder.Services.AddSingleton<RecordApplier>();

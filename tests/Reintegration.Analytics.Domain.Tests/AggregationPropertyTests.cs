@@ -1,4 +1,5 @@
 using CsCheck;
+using Reintegration.Analytics.Domain.Disclosure;
 using Reintegration.Analytics.Domain.Aggregation;
 using Reintegration.Analytics.Domain.Reference;
 using Reintegration.Analytics.Domain.Returnees;
@@ -44,19 +45,21 @@ public sealed class AggregationPropertyTests
 
             foreach (var (id, country) in HistoryGenerator.Communities)
             {
-                var figures = AggregateDocumentBuilder.Figures(communitySummaries[id], today, asOf, new CellSuppression(1));
+                var figures = LevelDocuments.Community(new(new CommunityReport(id, new(country, id, null, null, null),
+                    communitySummaries[id], null, null, 1), HiddenCells.None), "WCA", today, asOf);
                 FigureAssert.Matches(Recompute.For(world, p => p.CommunityId == id, today), figures, id);
             }
 
             foreach (var country in HistoryGenerator.Communities.Select(c => c.Country).Distinct())
             {
                 var summary = AggregateSummary.MergeAll(HistoryGenerator.Communities.Where(c => c.Country == country).Select(c => communitySummaries[c.Id]));
-                var document = LevelDocuments.Country(new CountryReport(country, summary, 0, null, null, 1), RegionMap.Default.RegionOf(country), today, asOf, 1);
+                var document = LevelDocuments.Country(new(new CountryReport(country, summary, 0, null, null, 1), HiddenCells.None),
+                    RegionMap.Default.RegionOf(country), today, asOf);
                 FigureAssert.Matches(Recompute.For(world, p => p.Country == country, today), document, country, document.Disaggregations);
             }
 
             var global = AggregateSummary.MergeAll(communitySummaries.Values);
-            var globalDocument = LevelDocuments.Global(new GlobalReport(global, [], []), today, asOf, 1);
+            var globalDocument = LevelDocuments.Global(new(new GlobalReport(global, [], []), HiddenCells.None), today, asOf);
             FigureAssert.Matches(Recompute.For(world, _ => true, today), globalDocument, "global", globalDocument.Disaggregations);
         }, iter: 300);
 

@@ -8,7 +8,7 @@ namespace Reintegration.Analytics.Domain.Aggregation;
 /// <summary>
 /// The sufficient statistics of one group of returnees (a whole unit, or one sex, age band or return
 /// type of it): counts, score sums, improvement, re-migration answers and returnees per return date,
-/// so every headline figure can be evaluated for any group (see <see cref="HeadlineFigures"/>).
+/// so every headline figure can be evaluated for any group (see <see cref="CellFigures"/>).
 /// </summary>
 [GenerateSerializer, Alias("GroupStats")]
 public sealed class GroupStats

@@ -1,4 +1,5 @@
 using Orleans;
+using Reintegration.Analytics.Domain.Disclosure;
 using Reintegration.Analytics.Domain.Records;
 
 namespace Reintegration.Analytics.Domain.Aggregation;
@@ -49,3 +50,7 @@ public sealed record GlobalReport(
     [property: Id(1)] IReadOnlyList<string> Regions,
     [property: Id(2)] IReadOnlyList<string> Countries,
     [property: Id(3)] int Pending = 0);
+
+/// <summary>A grain's report with the cells that protection hid in it (SPEC §4), decided once per change and per day.</summary>
+[GenerateSerializer, Immutable, Alias("ProtectedReport`1")]
+public sealed record ProtectedReport<TReport>([property: Id(0)] TReport Report, [property: Id(1)] HiddenCells Hidden);

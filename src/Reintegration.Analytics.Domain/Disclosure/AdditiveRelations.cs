@@ -128,7 +128,8 @@ public sealed class AdditiveRelations
     /// </summary>
     private List<Unit> Overexposed(LinearAudit.Echelon? echelon = null)
     {
-        var withHidden = _units.Where(u => u.Cells.Any(c => c is { Hidden: true, N: > 0 })).ToList();
+        // A unit alone has no relations but its own.
+        var withHidden = _units.Count < 2 ? [] : _units.Where(u => u.Cells.Any(c => c is { Hidden: true, N: > 0 })).ToList();
         if (withHidden.Count == 0) return [];
         var all = echelon ?? LinearAudit.Reduce(_relations);
         return withHidden.Where(u => all.Freedom(u.Cells) < LinearAudit.Reduce(u.Own._relations).Freedom(u.Cells)).ToList();

@@ -25,7 +25,6 @@ public static class SnapshotTable
     public static IReadOnlyList<SnapshotRow> Build(
         IReadOnlyList<SnapshotCountry> countries, SnapshotScope scope, DateOnly today, int minimumCellSize)
     {
-        var suppression = new CellSuppression(minimumCellSize);
         var families = new List<(UnitCells Parent, List<UnitCells> Children)>();
         var countryUnits = new List<(UnitCells Unit, AggregateSummary Summary, string Region)>();
 
@@ -37,14 +36,14 @@ public static class SnapshotTable
             foreach (var report in reports)
             {
                 var community = new UnitCells(IndicatorCodebook.Community, report.CommunityId, report.Profile.Name, country.Country,
-                    country.Region, suppression);
+                    country.Region, minimumCellSize);
                 community.AddFigures(report.Summary, today, disaggregated: false);
                 community.AddCommunityIndices(report, today);
                 communities.Add(community);
             }
             var summary = AggregateSummary.MergeAll(reports.Select(r => r.Summary));
             var unit = new UnitCells(IndicatorCodebook.Country, country.Country, Countries.Find(country.Country)?.Name ?? country.Country,
-                country.Country, country.Region, suppression);
+                country.Country, country.Region, minimumCellSize);
             unit.AddFigures(summary, today, disaggregated: true);
             unit.Index("structural_index", country.Assessment?.StructuralIndex);
             families.Add((unit, communities));
@@ -55,12 +54,12 @@ public static class SnapshotTable
         foreach (var region in countryUnits.GroupBy(c => c.Region).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var summary = AggregateSummary.MergeAll(region.Select(c => c.Summary));
-            var unit = new UnitCells(IndicatorCodebook.Region, region.Key, region.Key, null, region.Key, suppression);
+            var unit = new UnitCells(IndicatorCodebook.Region, region.Key, region.Key, null, region.Key, minimumCellSize);
             unit.AddFigures(summary, today, disaggregated: true);
             families.Add((unit, region.Select(c => c.Unit).ToList()));
             regionUnits.Add((unit, summary));
         }
-        var global = new UnitCells(IndicatorCodebook.Global, GlobalCode, "Global", null, null, suppression);
+        var global = new UnitCells(IndicatorCodebook.Global, GlobalCode, "Global", null, null, minimumCellSize);
         global.AddFigures(AggregateSummary.MergeAll(regionUnits.Select(r => r.Summary)), today, disaggregated: true);
         families.Add((global, regionUnits.Select(r => r.Unit).ToList()));
 

@@ -14,13 +14,13 @@ namespace Reintegration.Analytics.Domain.Snapshots;
 /// </summary>
 internal sealed class UnitCells
 {
-    private readonly CellSuppression _suppression;
+    private readonly int _minimumCellSize;
     private readonly List<Draft> _drafts = [];
     private readonly AdditiveRelations _relations = new();
 
-    public UnitCells(string level, string code, string name, string? country, string? region, CellSuppression suppression)
+    public UnitCells(string level, string code, string name, string? country, string? region, int minimumCellSize)
     {
-        (Level, Code, Name, Country, Region, _suppression) = (level, code, name, country, region, suppression);
+        (Level, Code, Name, Country, Region, _minimumCellSize) = (level, code, name, country, region, minimumCellSize);
     }
 
     public string Level { get; }
@@ -34,6 +34,9 @@ internal sealed class UnitCells
 
     /// <summary>Adds the unit's own relations (its groups, follow-up statuses, assistance types) and, if asked, its bounds.</summary>
     public void AddTo(AdditiveRelations relations, bool withBounds) => relations.AddUnit(Cells.Values, _relations, withBounds);
+
+    /// <summary>The cells protection hid, for outputs rendered from the unit's figures (<see cref="HiddenCells"/>).</summary>
+    public HiddenCells Hidden() => new(Cells.Where(c => c.Value.Hidden).Select(c => c.Key).ToHashSet());
 
     /// <summary>Marks every cell final: the unit's family is protected, and the levels below protect against it.</summary>
     public void Fix()
@@ -83,7 +86,8 @@ internal sealed class UnitCells
     /// improvement, re-migration answers and follow-up due and covered per group. Cells that are zero everywhere below are
     /// left out, which is the same as a zero cell in every relation.
     /// </summary>
-    private void AddDocumentCells(AggregateSummary summary, DateOnly today, List<(string Group, string Dimension, GroupStats Stats)> groups)
+    private void AddDocumentCells(
+        AggregateSummary summary, DateOnly today, List<(string Group, string Dimension, GroupStats Stats)> groups)
     {
         var returnees = Cells[("returnees", G.Total)];
         foreach (var (flag, count) in summary.ByVulnerability.Where(v => v.Value > 0))
@@ -269,11 +273,11 @@ internal sealed class UnitCells
     /// <summary>
     /// A cell over <paramref name="returnees"/> (primary suppression) whose relations add up its <paramref name="units"/>.
     /// </summary>
-    private ProtectedCell Counted(long returnees, long units) => ProtectedCell.Primary(returnees, _suppression.MinimumCellSize, units);
+    private ProtectedCell Counted(long returnees, long units) => ProtectedCell.Primary(returnees, _minimumCellSize, units);
 
     private ProtectedCell Cell(string figure, string group, long n)
     {
-        if (!Cells.TryGetValue((figure, group), out var cell)) Cells[(figure, group)] = cell = _suppression.Cell(n);
+        if (!Cells.TryGetValue((figure, group), out var cell)) Cells[(figure, group)] = cell = ProtectedCell.Primary(n, _minimumCellSize);
         return cell;
     }
 

@@ -20,7 +20,9 @@ public sealed class CountryGrain : Grain, ICountryGrain
     private readonly RegionMap _regions;
     private readonly ICommunityDirectory _directory;
     private readonly IReadModel _readModel;
-    private readonly ReadModelOptions _readModelOptions;
+    private readonly int _minimumCellSize;
+    private readonly HiddenCellsCache _hidden = new();
+    private readonly Dictionary<string, HiddenCellsCache> _communitiesHidden = new(StringComparer.Ordinal);
     private readonly HashSet<string> _unpublished = new(StringComparer.Ordinal);
     private readonly PushScheduler _push;
     private readonly Dictionary<string, CommunityReport> _communities = new(StringComparer.Ordinal);
@@ -34,12 +36,12 @@ public sealed class CountryGrain : Grain, ICountryGrain
         RegionMap regions,
         ICommunityDirectory directory,
         IReadModel readModel,
-        IOptions<ReadModelOptions> readModelOptions,
+        IOptions<DisclosureOptions> disclosure,
         IOptions<AggregationOptions> options,
         AggregateFreshness freshness)
     {
         _readModel = readModel;
-        _readModelOptions = readModelOptions.Value;
+        _minimumCellSize = disclosure.Value.MinimumCellSize;
         _record = record;
         _regions = regions;
         _directory = directory;
@@ -115,6 +117,23 @@ public sealed class CountryGrain : Grain, ICountryGrain
         return Task.CompletedTask;
     }
 
+    public Task<ProtectedReport<CountryReport>> GetProtectedReport(DateOnly today) =>
+        Task.FromResult(Protected(BuildReport(_reportVersion), today));
+
+    public Task<IReadOnlyList<ProtectedReport<CommunityReport>>> GetProtectedCommunities(DateOnly today) =>
+        Task.FromResult<IReadOnlyList<ProtectedReport<CommunityReport>>>(
+            _communities.Values.OrderBy(c => c.CommunityId, StringComparer.Ordinal).Select(c => Protected(c, today)).ToList());
+
+    private ProtectedReport<CountryReport> Protected(CountryReport report, DateOnly today) =>
+        new(report, _hidden.Get(report.Summary, null, today, () => LevelDocuments.Protect(report, today, _minimumCellSize)));
+
+    private ProtectedReport<CommunityReport> Protected(CommunityReport report, DateOnly today)
+    {
+        if (!_communitiesHidden.TryGetValue(report.CommunityId, out var cache)) _communitiesHidden[report.CommunityId] = cache = new();
+        return new(report,
+            cache.Get(report.Summary, report.Assessment, today, () => LevelDocuments.Protect(report, today, _minimumCellSize)));
+    }
+
     public Task<IReadOnlyList<CommunityReport>> GetCommunities() =>
         Task.FromResult<IReadOnlyList<CommunityReport>>(
             _communities.Values.OrderBy(c => c.CommunityId, StringComparer.Ordinal).ToList());
@@ -137,9 +156,9 @@ public sealed class CountryGrain : Grain, ICountryGrain
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var region = _regions.RegionOf(Country);
         foreach (var communityId in _unpublished)
-            _readModel.Publish(LevelDocuments.Community(_communities[communityId], region, today, now, _readModelOptions.MinimumCellSize));
+            _readModel.Publish(LevelDocuments.Community(Protected(_communities[communityId], today), region, today, now));
         _unpublished.Clear();
-        _readModel.Publish(LevelDocuments.Country(report, region, today, now, _readModelOptions.MinimumCellSize));
+        _readModel.Publish(LevelDocuments.Country(Protected(report, today), region, today, now));
     }
 
     private CountryReport BuildReport(long version)

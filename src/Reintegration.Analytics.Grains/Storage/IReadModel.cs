@@ -11,9 +11,3 @@ public interface IReadModel
     void Publish(CommunityAggregateDocument community);
     void Publish(CountryAggregateDocument country);
 }
-
-/// <summary>Settings for what the read model shows (configuration section <c>Api</c>: the same minimum cell size as the API).</summary>
-public sealed class ReadModelOptions
-{
-    public int MinimumCellSize { get; set; } = 5;
-}

@@ -1,26 +1,27 @@
-using Microsoft.Extensions.Options;
 using Reintegration.Analytics.Domain.Aggregation;
 using Reintegration.Analytics.Domain.Reference;
 
 namespace Reintegration.Analytics.Host.Api;
 
-/// <summary>Turns grain reports into read documents for "now", with the configured minimum cell size.</summary>
-public sealed class AggregateReader(RegionMap regions, TimeProvider clock, IOptions<ApiOptions> options)
+/// <summary>
+/// Turns grains' protected reports into read documents for "now". The grains protect their figures (with the configured
+/// minimum cell size) for the day they are asked about: <see cref="Today"/>.
+/// </summary>
+public sealed class AggregateReader(RegionMap regions, TimeProvider clock)
 {
-    private int MinimumCellSize => options.Value.MinimumCellSize;
     private DateTimeOffset Now => clock.GetUtcNow();
-    private DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
+    public DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
 
-    public CommunityAggregateDocument Community(CommunityReport report) =>
-        LevelDocuments.Community(report, regions.RegionOf(report.Profile.Country), Today, Now, MinimumCellSize);
+    public CommunityAggregateDocument Community(ProtectedReport<CommunityReport> report) =>
+        LevelDocuments.Community(report, regions.RegionOf(report.Report.Profile.Country), Today, Now);
 
-    public CountryAggregateDocument Country(CountryReport report) =>
-        LevelDocuments.Country(report, regions.RegionOf(report.Country), Today, Now, MinimumCellSize);
+    public CountryAggregateDocument Country(ProtectedReport<CountryReport> report) =>
+        LevelDocuments.Country(report, regions.RegionOf(report.Report.Country), Today, Now);
 
-    public RegionAggregateDocument Region(RegionReport report) => LevelDocuments.Region(report, Today, Now, MinimumCellSize);
+    public RegionAggregateDocument Region(ProtectedReport<RegionReport> report) => LevelDocuments.Region(report, Today, Now);
 
-    public GlobalAggregateDocument Global(GlobalReport report) => LevelDocuments.Global(report, Today, Now, MinimumCellSize);
+    public GlobalAggregateDocument Global(ProtectedReport<GlobalReport> report) => LevelDocuments.Global(report, Today, Now);
 
-    public CountryComparison Compare(IReadOnlyList<CountryReport> reports, string? by) =>
-        CountryComparison.Build(reports, regions, by, Today, Now, MinimumCellSize);
+    public CountryComparison Compare(IReadOnlyList<ProtectedReport<CountryReport>> reports, string? by) =>
+        CountryComparison.Build(reports, regions, by, Today, Now);
 }

@@ -29,15 +29,16 @@ internal static class ReadEndpoints
         {
             if (!Identifiers.IsCommunityId(communityId))
                 return Problems.Invalid("communityId", $"'{communityId}' is not valid: {Identifiers.CommunityIdRule}");
-            return await grains.Community(communityId).GetReport() is { } report
-                   && http.RequiredCaller().Scope.CoversCountry(report.Profile.Country, regions)
+            return await grains.Community(communityId).GetProtectedReport(reader.Today) is { } report
+                   && http.RequiredCaller().Scope.CoversCountry(report.Report.Profile.Country, regions)
                 ? Results.Ok(reader.Community(report))
                 : Problems.NotFound("communityId", $"community '{communityId}' is not registered");
         }).RequireAccess(Permission.ReadAggregates);
 
         api.MapGet("/countries/{iso3}", async (string iso3, IGrainFactory grains, AggregateReader reader) =>
             Countries.IsKnown(iso3)
-                ? Results.Ok(reader.Country(await WhenComplete(() => grains.Country(iso3).GetReport(), r => r.Pending)))
+                ? Results.Ok(reader.Country(
+                    await WhenComplete(() => grains.Country(iso3).GetProtectedReport(reader.Today), r => r.Report.Pending)))
                 : InvalidCountry("iso3", iso3))
             .RequireAccess(Permission.ReadAggregates, RouteScope.Country, "iso3");
 
@@ -45,18 +46,19 @@ internal static class ReadEndpoints
         {
             if (!Countries.IsKnown(iso3)) return InvalidCountry("iso3", iso3);
             await WhenComplete(() => grains.Country(iso3).GetReport(), r => r.Pending);
-            var communities = await grains.Country(iso3).GetCommunities();
+            var communities = await grains.Country(iso3).GetProtectedCommunities(reader.Today);
             return Results.Ok(new { country = iso3, communities = communities.Select(reader.Community).ToList() });
         }).RequireAccess(Permission.ReadAggregates, RouteScope.Country, "iso3");
 
         api.MapGet("/regions/{region}", async (string region, IGrainFactory grains, AggregateReader reader, RegionMap regions) =>
             regions.IsRegion(region)
-                ? Results.Ok(reader.Region(await WhenComplete(() => grains.Region(region).GetReport(), r => r.Pending)))
+                ? Results.Ok(reader.Region(
+                    await WhenComplete(() => grains.Region(region).GetProtectedReport(reader.Today), r => r.Report.Pending)))
                 : Problems.NotFound("region", $"'{region}' is not a region; regions are {string.Join(", ", regions.Regions)}"))
             .RequireAccess(Permission.ReadAggregates, RouteScope.Region, "region");
 
         api.MapGet("/global", async (IGrainFactory grains, AggregateReader reader) =>
-            Results.Ok(reader.Global(await WhenComplete(() => grains.Global().GetReport(), r => r.Pending))))
+            Results.Ok(reader.Global(await WhenComplete(() => grains.Global().GetProtectedReport(reader.Today), r => r.Report.Pending))))
             .RequireAccess(Permission.ReadAggregates, RouteScope.Everything);
 
         api.MapGet("/compare", async (HttpContext http, IGrainFactory grains, AggregateReader reader, RegionMap regions) =>
@@ -87,7 +89,8 @@ internal static class ReadEndpoints
                     return Problems.OutsideScope("countries", string.Join(",", outside), caller);
             }
 
-            var reports = await Task.WhenAll(countries.Select(c => WhenComplete(() => grains.Country(c).GetReport(), r => r.Pending)));
+            var reports = await Task.WhenAll(countries.Select(c =>
+                WhenComplete(() => grains.Country(c).GetProtectedReport(reader.Today), r => r.Report.Pending)));
             return Results.Ok(reader.Compare(reports, by.Length == 0 ? null : by));
         }).RequireAccess(Permission.ReadAggregates);
     }

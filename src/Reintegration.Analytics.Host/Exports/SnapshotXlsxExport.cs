@@ -93,9 +93,10 @@ internal static class SnapshotXlsxExport
             ["minimum cell size (k)", info.MinimumCellSize.ToString(System.Globalization.CultureInfo.InvariantCulture)],
             ["instrument", info.Instrument],
             [],
-            ["How to read", "Each row is a unit (community, country, region or global) × an indicator × a group (total; sex, age band or "
-                + "return type at country level and above; assistance type for assistance figures). value is the figure; for a mean, "
-                + "numerator is the sum and denominator the n; for a share, its two counts; n is the number of returnees it is over."],
+            ["How to read", "Each row is a unit (community, country, region or global) × an indicator × a group (total; sex, "
+                + "age band or return type for returnees, and at country level and above for score means and shares too; "
+                + "assistance type for assistance figures). value is the figure; for a mean, numerator is the sum and denominator "
+                + "the n; for a share, its two counts; n is the number of returnees it is over."],
             ["Suppression", $"A figure over 1 to {info.MinimumCellSize - 1} returnees is suppressed: its cells are empty and suppressed "
                 + "is TRUE. Further figures are suppressed where a hidden one could otherwise be recovered by subtraction within this "
                 + "snapshot (groups against their total, communities against their country, countries against their region, regions "

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Prometheus;
 using Reintegration.Analytics.Domain.Reference;
 using Reintegration.Analytics.Grains;
@@ -20,19 +19,16 @@ public sealed class BusinessMetrics
     private readonly IGrainFactory _grains;
     private readonly RegionMap _regions;
     private readonly TimeProvider _clock;
-    private readonly IOptions<ApiOptions> _options;
     private readonly ILogger<BusinessMetrics> _logger;
     private readonly Dictionary<string, Gauge> _gauges;
     private readonly SemaphoreSlim _refreshing = new(1, 1);
 
     public BusinessMetrics(
-        ServiceMetrics metrics, IGrainFactory grains, RegionMap regions, TimeProvider clock, IOptions<ApiOptions> options,
-        ILogger<BusinessMetrics> logger)
+        ServiceMetrics metrics, IGrainFactory grains, RegionMap regions, TimeProvider clock, ILogger<BusinessMetrics> logger)
     {
         _grains = grains;
         _regions = regions;
         _clock = clock;
-        _options = options;
         _logger = logger;
         _gauges = BusinessSeries.Families.ToDictionary(
             f => f.Key,
@@ -49,14 +45,15 @@ public sealed class BusinessMetrics
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(RefreshTimeout);
             var global = await _grains.Global().GetReport().WaitAsync(timeout.Token);
-            var reports = await Task.WhenAll(global.Countries.Select(c => _grains.Country(c).GetReport())).WaitAsync(timeout.Token);
             var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
+            var reports = await Task.WhenAll(global.Countries.Select(c => _grains.Country(c).GetProtectedReport(today)))
+                .WaitAsync(timeout.Token);
             // A country still rebuilding after a restart keeps its previous series rather than show half its figures;
             // while the globe itself is rebuilding, so does every country it has not heard from yet.
-            var complete = reports.Where(r => r.Pending == 0).ToList();
-            var keep = reports.Where(r => r.Pending > 0).Select(r => r.Country).ToHashSet(StringComparer.Ordinal);
+            var complete = reports.Where(r => r.Report.Pending == 0).ToList();
+            var keep = reports.Where(r => r.Report.Pending > 0).Select(r => r.Report.Country).ToHashSet(StringComparer.Ordinal);
             Publish(
-                complete.SelectMany(r => BusinessSeries.For(r, today, _options.Value.MinimumCellSize).Select(s => (r.Country, s))).ToList(),
+                complete.SelectMany(r => BusinessSeries.For(r, today).Select(s => (r.Report.Country, s))).ToList(),
                 keep: country => keep.Contains(country) || (global.Pending > 0 && !global.Countries.Contains(country)));
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

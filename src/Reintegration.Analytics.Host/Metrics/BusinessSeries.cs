@@ -7,10 +7,9 @@ namespace Reintegration.Analytics.Host.Metrics;
 public sealed record BusinessSample(string Family, string[] Labels, double Value);
 
 /// <summary>
-/// The business gauges of SPEC §3.2 for one country, with the API's small-cell rule: a country with
-/// fewer than k returnees has no series at all, and a series over fewer than k returnees (a mean or
-/// share whose n, a count from 1 to k−1, an assistance type of fewer than k returnees) is left out;
-/// zero is shown. Region and global figures are Prometheus recording rules over these
+/// The business gauges of SPEC §3.2 for one country, rendered from its API document so that they hide what it
+/// hides: a country whose returnee count is hidden (fewer than k) has no series at all, and a figure the document suppresses
+/// (small, or hidden to protect another) has no series; zero is shown. Region and global figures are Prometheus recording rules over these
 /// (Σ mean·n / Σ n), so each ratio comes with its n: <c>score_count</c>, <c>followup_returnees{status="due"}</c>
 /// and <c>remigration_answered_returnees</c>.
 /// </summary>
@@ -39,39 +38,36 @@ public static class BusinessSeries
     /// <summary>The follow-up statuses exported: coverage's terms, then the statuses a case worker acts on.</summary>
     public static readonly IReadOnlyList<string> FollowUpStatuses = ["due", FollowUpStatus.Covered, .. FollowUpStatus.Actionable];
 
-    public static IEnumerable<BusinessSample> For(CountryReport report, DateOnly today, int minimumCellSize)
+    public static IEnumerable<BusinessSample> For(ProtectedReport<CountryReport> report, DateOnly today)
     {
-        var summary = report.Summary;
-        var all = summary.All;
-        if (all.Returnees < minimumCellSize) yield break;
-
-        var cells = new CellSuppression(minimumCellSize);
-        var headline = HeadlineFigures.Of(all, today, cells);
-        yield return new("reintegration_returnees", [], all.Returnees);
-        if (headline.Surveyed is { } surveyed) yield return new("reintegration_surveyed_returnees", [], surveyed);
-        foreach (var (dimension, cell) in headline.Scores)
+        var all = report.Report.Summary.All;
+        // The country document's figures, so that a scrape hides exactly what the API hides.
+        var d = LevelDocuments.Country(report, "", today, DateTimeOffset.UnixEpoch);
+        if (d.Returnees is null) yield break;
+        yield return new("reintegration_returnees", [], d.Returnees.Value);
+        if (d.Surveyed is { } surveyed) yield return new("reintegration_surveyed_returnees", [], surveyed);
+        foreach (var (dimension, cell) in d.Scores)
         {
             if (cell is not { Mean: { } mean, N: { } n }) continue;
             yield return new("reintegration_score_mean_ratio", [dimension], mean);
             yield return new("reintegration_score_count", [dimension], n);
         }
-        if (headline.SustainableShare is { } sustainable) yield return new("reintegration_sustainable_share_ratio", [], sustainable);
-        if (headline.FollowUpCoverage is { } coverage) yield return new("reintegration_followup_coverage_ratio", [], coverage);
-        if (headline.RemigrationNecessityShare is { } necessity)
+        if (d.SustainableShare is { } sustainable) yield return new("reintegration_sustainable_share_ratio", [], sustainable);
+        if (d.FollowUpCoverage is { } coverage) yield return new("reintegration_followup_coverage_ratio", [], coverage);
+        if (d.RemigrationNecessityShare is { } necessity)
         {
             yield return new("reintegration_remigration_necessity_share_ratio", [], necessity);
             yield return new("reintegration_remigration_answered_returnees", [], all.RemigrationAnswered);
         }
-        if (report.Assessment?.StructuralIndex is { } structural) yield return new("reintegration_structural_index_ratio", [], structural);
+        if (d.StructuralIndex is { } structural) yield return new("reintegration_structural_index_ratio", [], structural);
 
-        foreach (var status in PlanStatus.All)
-            if (cells.Count(summary.PlanStatuses.GetValueOrDefault(status)) is { } planned)
-                yield return new("reintegration_plan_returnees", [status], planned);
-        foreach (var (type, totals) in summary.AssistanceByType)
-            if (totals.Returnees >= minimumCellSize)
-                yield return new("reintegration_assistance_usd", [type], (double)totals.AmountUsd);
+        long?[] plan = [d.Plan.Eligible, d.Plan.PlanDeveloped, d.Plan.AssistanceStarted, d.Plan.AssistanceCompleted, d.Plan.DroppedOut];
+        for (var i = 0; i < PlanStatus.All.Count; i++)
+            if (plan[i] is { } planned) yield return new("reintegration_plan_returnees", [PlanStatus.All[i]], planned);
+        foreach (var (type, cell) in d.Assistance.ByType)
+            if (cell.AmountUsd is { } usd) yield return new("reintegration_assistance_usd", [type], (double)usd);
 
-        var followUp = headline.FollowUp;
+        var followUp = d.FollowUp;
         long?[] counts = [followUp.Due, followUp.Covered, followUp.Open, followUp.Overdue, followUp.Missed];
         for (var i = 0; i < counts.Length; i++)
             if (counts[i] is { } count) yield return new("reintegration_followup_returnees", [FollowUpStatuses[i]], count);
