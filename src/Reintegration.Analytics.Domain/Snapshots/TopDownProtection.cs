@@ -35,6 +35,10 @@ internal static class TopDownProtection
             culprits.RemoveAll(c => c.Hidden);
             if (culprits.Count == 0) return;
             culprits.OrderBy(c => c.Units >= 2 ? 0 : 1).ThenBy(c => c.N).First().Hidden = true;
+            // The family above protects the parent's own relations anyway; doing it now saves the trials that would find them.
+            var own = new AdditiveRelations();
+            parent.AddTo(own, withBounds: true);
+            own.Protect();
         }
     }
 
