@@ -46,20 +46,20 @@ public sealed class AggregationPropertyTests
             foreach (var (id, country) in HistoryGenerator.Communities)
             {
                 var figures = LevelDocuments.Community(new(new CommunityReport(id, new(country, id, null, null, null),
-                    communitySummaries[id], null, null, 1), HiddenCells.None), "WCA", today, asOf);
+                    communitySummaries[id], null, null, 1), HiddenCells.None, today), "WCA", asOf);
                 FigureAssert.Matches(Recompute.For(world, p => p.CommunityId == id, today), figures, id);
             }
 
             foreach (var country in HistoryGenerator.Communities.Select(c => c.Country).Distinct())
             {
                 var summary = AggregateSummary.MergeAll(HistoryGenerator.Communities.Where(c => c.Country == country).Select(c => communitySummaries[c.Id]));
-                var document = LevelDocuments.Country(new(new CountryReport(country, summary, 0, null, null, 1), HiddenCells.None),
-                    RegionMap.Default.RegionOf(country), today, asOf);
+                var document = LevelDocuments.Country(new(new CountryReport(country, summary, 0, null, null, 1), HiddenCells.None, today),
+                    RegionMap.Default.RegionOf(country), asOf);
                 FigureAssert.Matches(Recompute.For(world, p => p.Country == country, today), document, country, document.Disaggregations);
             }
 
             var global = AggregateSummary.MergeAll(communitySummaries.Values);
-            var globalDocument = LevelDocuments.Global(new(new GlobalReport(global, [], []), HiddenCells.None), today, asOf);
+            var globalDocument = LevelDocuments.Global(new(new GlobalReport(global, [], []), HiddenCells.None, today), asOf);
             FigureAssert.Matches(Recompute.For(world, _ => true, today), globalDocument, "global", globalDocument.Disaggregations);
         }, iter: 300);
 

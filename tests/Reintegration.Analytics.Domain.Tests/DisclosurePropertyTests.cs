@@ -26,14 +26,14 @@ public sealed class DisclosurePropertyTests
             {
                 var summary = AggregateSummary.Of(contributions.Where(c => c.Country == country));
                 var report = new CountryReport(country, summary, 1, null, null, 1);
-                var @protected = new ProtectedReport<CountryReport>(report, LevelDocuments.Protect(report, today, k));
-                AssertProtected(LevelDocuments.Country(@protected, "WCA", today, DateTimeOffset.UtcNow), k, country);
+                var @protected = new ProtectedReport<CountryReport>(report, LevelDocuments.Protect(report, today, k), today);
+                AssertProtected(LevelDocuments.Country(@protected, "WCA", DateTimeOffset.UtcNow), k, country);
                 foreach (var by in CountryComparison.Groupings)
                     AssertProtected(
-                        CountryComparison.Build([@protected], RegionMap.Default, by, today, DateTimeOffset.UtcNow), k, $"{country}, {by}");
+                        CountryComparison.Build([@protected], RegionMap.Default, by, DateTimeOffset.UtcNow), k, $"{country}, {by}");
             }
             var global = new GlobalReport(AggregateSummary.Of(contributions), [], []);
-            var globalDocument = LevelDocuments.Global(new(global, LevelDocuments.Protect(global, today, k)), today, DateTimeOffset.UtcNow);
+            var globalDocument = LevelDocuments.Global(new(global, LevelDocuments.Protect(global, today, k), today), DateTimeOffset.UtcNow);
             AssertProtected(globalDocument, k, "global");
         }, iter: 300);
 

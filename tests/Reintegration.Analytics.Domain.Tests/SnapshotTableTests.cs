@@ -33,7 +33,7 @@ public sealed class SnapshotTableTests
                     sample.p, new SnapshotScope(SnapshotScope.CountriesKind, [country.Country]), HistoryGenerator.Today, sample.k);
                 Assert.Equal(all.Where(r => r.Country == country.Country && r.Level is "country" or "community"), scoped);
             }
-        }, iter: 5);
+        }, iter: 100);
 
     [Fact]
     public void Parents_are_the_sums_of_their_children() =>
@@ -47,7 +47,7 @@ public sealed class SnapshotTableTests
                 Assert.Equal(parent.Denominator ?? 0, children.Sum(c => c.Denominator ?? 0), 9);
                 Assert.Equal(parent.N ?? 0, children.Sum(c => c.N ?? 0));
             }
-        }, iter: 5);
+        }, iter: 100);
 
     [Fact]
     public void A_lone_small_community_is_hidden_with_a_partner_and_the_country_stays_shown()

@@ -45,21 +45,21 @@ public sealed class AggregationExactnessTests(ClusterFixture fixture) : IClassFi
             foreach (var communityId in world.Communities.Keys)
             {
                 var report = await fixture.Grains.Community(communityId).GetReport();
-                var document = LevelDocuments.Community(new(report!, HiddenCells.None), "?", today, AsOf);
+                var document = LevelDocuments.Community(new(report!, HiddenCells.None, today), "?", AsOf);
                 FigureAssert.Matches(Recompute.For(world, p => p.CommunityId == communityId, today), document, communityId);
             }
             foreach (var country in world.Communities.Values.Select(c => c.Country).Distinct())
             {
                 var report = await fixture.Grains.Country(country).GetReport();
-                var document = LevelDocuments.Country(new(report, HiddenCells.None), "?", today, AsOf);
+                var document = LevelDocuments.Country(new(report, HiddenCells.None, today), "?", AsOf);
                 FigureAssert.Matches(Recompute.For(world, p => p.Country == country, today), document, country, document.Disaggregations);
             }
             foreach (var region in new[] { "WCA", "EHOA" })
             {
-                var document = LevelDocuments.Region(new(await fixture.Grains.Region(region).GetReport(), HiddenCells.None), today, AsOf);
+                var document = LevelDocuments.Region(new(await fixture.Grains.Region(region).GetReport(), HiddenCells.None, today), AsOf);
                 FigureAssert.Matches(Recompute.For(world, p => RegionMap.Default.RegionOf(p.Country) == region, today), document, region, document.Disaggregations);
             }
-            var global = LevelDocuments.Global(new(await fixture.Grains.Global().GetReport(), HiddenCells.None), today, AsOf);
+            var global = LevelDocuments.Global(new(await fixture.Grains.Global().GetReport(), HiddenCells.None, today), AsOf);
             FigureAssert.Matches(Recompute.For(world, _ => true, today), global, "global", global.Disaggregations);
         }, TimeSpan.FromSeconds(10));
     }

@@ -14,12 +14,12 @@ public sealed record CountryComparison(string? By, IReadOnlyList<ComparisonRow> 
     public static readonly IReadOnlyList<string> Groupings = ["sex", "ageBand", "returnType"];
 
     public static CountryComparison Build(
-        IReadOnlyList<ProtectedReport<CountryReport>> reports, RegionMap regions, string? by, DateOnly today, DateTimeOffset asOf)
+        IReadOnlyList<ProtectedReport<CountryReport>> reports, RegionMap regions, string? by, DateTimeOffset asOf)
     {
         var rows = new List<ComparisonRow>();
         // The country's own cells, as its document shows them: group rows add up to the total row like the document's groups
         // add up to its figures.
-        foreach (var (report, hidden) in reports.OrderBy(r => r.Report.Country, StringComparer.Ordinal))
+        foreach (var (report, hidden, today) in reports.OrderBy(r => r.Report.Country, StringComparer.Ordinal))
         {
             var region = regions.RegionOf(report.Country);
             if (by is not null)

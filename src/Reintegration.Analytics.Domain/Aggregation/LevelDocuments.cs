@@ -39,9 +39,9 @@ public static class LevelDocuments
         Protect(IndicatorCodebook.Global, SnapshotTable.GlobalCode, report.Summary, today, minimumCellSize);
 
     public static CommunityAggregateDocument Community(
-        ProtectedReport<CommunityReport> @protected, string region, DateOnly today, DateTimeOffset asOf)
+        ProtectedReport<CommunityReport> @protected, string region, DateTimeOffset asOf)
     {
-        var (report, hidden) = @protected;
+        var (report, hidden, today) = @protected;
         var cells = new CellFigures(hidden, report.Summary, today);
         var figures = cells.Figures(asOf);
         var assessment = report.Assessment;
@@ -67,9 +67,9 @@ public static class LevelDocuments
     }
 
     public static CountryAggregateDocument Country(
-        ProtectedReport<CountryReport> @protected, string region, DateOnly today, DateTimeOffset asOf)
+        ProtectedReport<CountryReport> @protected, string region, DateTimeOffset asOf)
     {
-        var (report, hidden) = @protected;
+        var (report, hidden, today) = @protected;
         var cells = new CellFigures(hidden, report.Summary, today);
         var figures = cells.Figures(asOf);
         var disaggregations = cells.Disaggregations();
@@ -86,9 +86,9 @@ public static class LevelDocuments
         };
     }
 
-    public static RegionAggregateDocument Region(ProtectedReport<RegionReport> @protected, DateOnly today, DateTimeOffset asOf)
+    public static RegionAggregateDocument Region(ProtectedReport<RegionReport> @protected, DateTimeOffset asOf)
     {
-        var (report, hidden) = @protected;
+        var (report, hidden, today) = @protected;
         var cells = new CellFigures(hidden, report.Summary, today);
         var figures = cells.Figures(asOf);
         var disaggregations = cells.Disaggregations();
@@ -102,9 +102,9 @@ public static class LevelDocuments
         };
     }
 
-    public static GlobalAggregateDocument Global(ProtectedReport<GlobalReport> @protected, DateOnly today, DateTimeOffset asOf)
+    public static GlobalAggregateDocument Global(ProtectedReport<GlobalReport> @protected, DateTimeOffset asOf)
     {
-        var (report, hidden) = @protected;
+        var (report, hidden, today) = @protected;
         var cells = new CellFigures(hidden, report.Summary, today);
         var figures = cells.Figures(asOf);
         var disaggregations = cells.Disaggregations();

@@ -51,6 +51,10 @@ public sealed record GlobalReport(
     [property: Id(2)] IReadOnlyList<string> Countries,
     [property: Id(3)] int Pending = 0);
 
-/// <summary>A grain's report with the cells that protection hid in it (SPEC §4), decided once per change and per day.</summary>
+/// <summary>
+/// A grain's report with the cells that protection hid in it (SPEC §4), decided once per change and per day: the figures are
+/// rendered for <see cref="Day"/>, the day the cells were protected for (follow-up statuses move with the calendar).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("ProtectedReport`1")]
-public sealed record ProtectedReport<TReport>([property: Id(0)] TReport Report, [property: Id(1)] HiddenCells Hidden);
+public sealed record ProtectedReport<TReport>(
+    [property: Id(0)] TReport Report, [property: Id(1)] HiddenCells Hidden, [property: Id(2)] DateOnly Day);

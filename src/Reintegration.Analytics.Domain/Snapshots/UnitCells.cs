@@ -83,8 +83,8 @@ internal sealed class UnitCells
     /// Figures the live documents show and the tidy table does not (yet): returnees per vulnerability flag (flags overlap,
     /// so each is only a subset of the returnees); "what works" (per assistance type, the returnees with an improvement
     /// who received it and who did not: a partition of the improvement's n); and, for <c>/compare</c>'s group rows, surveyed,
-    /// improvement, re-migration answers and follow-up due and covered per group. Cells that are zero everywhere below are
-    /// left out, which is the same as a zero cell in every relation.
+    /// improvement, re-migration answers and follow-up due and covered per group. A vulnerability flag nobody has is left out,
+    /// which is the same as a zero cell in every relation.
     /// </summary>
     private void AddDocumentCells(
         AggregateSummary summary, DateOnly today, List<(string Group, string Dimension, GroupStats Stats)> groups)
@@ -93,10 +93,13 @@ internal sealed class UnitCells
         foreach (var (flag, count) in summary.ByVulnerability.Where(v => v.Value > 0))
             _relations.AddBound(Cell("vulnerable", G.Of(G.Vulnerability, flag), count), returnees);
         var improvement = Cells[("improvement", G.Total)];
-        foreach (var (type, received) in summary.ImprovementByAssistanceType.Where(t => t.Value.Count > 0))
+        // Every type, whenever some returnee improved: a unit where nobody received a type still has returnees who did not,
+        // and its parent's "not received" is the sum over every child.
+        foreach (var type in summary.All.Improvement.Count > 0 ? AssistanceType.All : [])
         {
-            var (with, without) = (Cell("improvement", G.Of(G.Received, type), received.Count),
-                Cell("improvement", G.Of(G.NotReceived, type), summary.All.Improvement.Count - received.Count));
+            var received = summary.ImprovementByAssistanceType.GetValueOrDefault(type)?.Count ?? 0;
+            var (with, without) = (Cell("improvement", G.Of(G.Received, type), received),
+                Cell("improvement", G.Of(G.NotReceived, type), summary.All.Improvement.Count - received));
             _relations.Add(improvement, [with, without]);
             _relations.AddBound(with, improvement);
             _relations.AddBound(without, improvement);

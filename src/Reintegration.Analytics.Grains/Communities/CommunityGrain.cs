@@ -156,7 +156,7 @@ public sealed class CommunityGrain : Grain, ICommunityGrain
         if (State.Profile is null) return Task.FromResult<ProtectedReport<CommunityReport>?>(null);
         var report = BuildReport(_reportVersion);
         var hidden = _hidden.Get(report.Summary, report.Assessment, today, () => LevelDocuments.Protect(report, today, _minimumCellSize));
-        return Task.FromResult<ProtectedReport<CommunityReport>?>(new(report, hidden));
+        return Task.FromResult<ProtectedReport<CommunityReport>?>(new(report, hidden, today));
     }
 
     public Task<IReadOnlyList<FollowUpCase>> GetFollowUpCases(string status, DateOnly today, FollowUpCursor? after, int limit) =>

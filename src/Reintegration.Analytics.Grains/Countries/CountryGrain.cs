@@ -125,13 +125,13 @@ public sealed class CountryGrain : Grain, ICountryGrain
             _communities.Values.OrderBy(c => c.CommunityId, StringComparer.Ordinal).Select(c => Protected(c, today)).ToList());
 
     private ProtectedReport<CountryReport> Protected(CountryReport report, DateOnly today) =>
-        new(report, _hidden.Get(report.Summary, null, today, () => LevelDocuments.Protect(report, today, _minimumCellSize)));
+        new(report, _hidden.Get(report.Summary, null, today, () => LevelDocuments.Protect(report, today, _minimumCellSize)), today);
 
     private ProtectedReport<CommunityReport> Protected(CommunityReport report, DateOnly today)
     {
         if (!_communitiesHidden.TryGetValue(report.CommunityId, out var cache)) _communitiesHidden[report.CommunityId] = cache = new();
         return new(report,
-            cache.Get(report.Summary, report.Assessment, today, () => LevelDocuments.Protect(report, today, _minimumCellSize)));
+            cache.Get(report.Summary, report.Assessment, today, () => LevelDocuments.Protect(report, today, _minimumCellSize)), today);
     }
 
     public Task<IReadOnlyList<CommunityReport>> GetCommunities() =>
@@ -156,9 +156,9 @@ public sealed class CountryGrain : Grain, ICountryGrain
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var region = _regions.RegionOf(Country);
         foreach (var communityId in _unpublished)
-            _readModel.Publish(LevelDocuments.Community(Protected(_communities[communityId], today), region, today, now));
+            _readModel.Publish(LevelDocuments.Community(Protected(_communities[communityId], today), region, now));
         _unpublished.Clear();
-        _readModel.Publish(LevelDocuments.Country(Protected(report, today), region, today, now));
+        _readModel.Publish(LevelDocuments.Country(Protected(report, today), region, now));
     }
 
     private CountryReport BuildReport(long version)

@@ -56,6 +56,6 @@ public sealed class GlobalGrain(RegionMap regions, ICommunityDirectory directory
     {
         var report = await GetReport();
         var k = disclosure.Value.MinimumCellSize;
-        return new(report, _hidden.Get(report.Summary, null, today, () => LevelDocuments.Protect(report, today, k)));
+        return new(report, _hidden.Get(report.Summary, null, today, () => LevelDocuments.Protect(report, today, k)), today);
     }
 }

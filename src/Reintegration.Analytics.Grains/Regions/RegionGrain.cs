@@ -77,7 +77,7 @@ public sealed class RegionGrain : Grain, IRegionGrain
     {
         var report = BuildReport(_reportVersion);
         return Task.FromResult(new ProtectedReport<RegionReport>(
-            report, _hidden.Get(report.Summary, null, today, () => LevelDocuments.Protect(report, today, _minimumCellSize))));
+            report, _hidden.Get(report.Summary, null, today, () => LevelDocuments.Protect(report, today, _minimumCellSize)), today));
     }
 
     private async Task ReportAsync(DateTimeOffset? pendingSince = null)

@@ -5,7 +5,7 @@ namespace Reintegration.Analytics.Host.Api;
 
 /// <summary>
 /// Turns grains' protected reports into read documents for "now". The grains protect their figures (with the configured
-/// minimum cell size) for the day they are asked about: <see cref="Today"/>.
+/// minimum cell size) for the day they are asked about (<see cref="Today"/>), and each document is rendered for that day.
 /// </summary>
 public sealed class AggregateReader(RegionMap regions, TimeProvider clock)
 {
@@ -13,15 +13,15 @@ public sealed class AggregateReader(RegionMap regions, TimeProvider clock)
     public DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
 
     public CommunityAggregateDocument Community(ProtectedReport<CommunityReport> report) =>
-        LevelDocuments.Community(report, regions.RegionOf(report.Report.Profile.Country), Today, Now);
+        LevelDocuments.Community(report, regions.RegionOf(report.Report.Profile.Country), Now);
 
     public CountryAggregateDocument Country(ProtectedReport<CountryReport> report) =>
-        LevelDocuments.Country(report, regions.RegionOf(report.Report.Country), Today, Now);
+        LevelDocuments.Country(report, regions.RegionOf(report.Report.Country), Now);
 
-    public RegionAggregateDocument Region(ProtectedReport<RegionReport> report) => LevelDocuments.Region(report, Today, Now);
+    public RegionAggregateDocument Region(ProtectedReport<RegionReport> report) => LevelDocuments.Region(report, Now);
 
-    public GlobalAggregateDocument Global(ProtectedReport<GlobalReport> report) => LevelDocuments.Global(report, Today, Now);
+    public GlobalAggregateDocument Global(ProtectedReport<GlobalReport> report) => LevelDocuments.Global(report, Now);
 
     public CountryComparison Compare(IReadOnlyList<ProtectedReport<CountryReport>> reports, string? by) =>
-        CountryComparison.Build(reports, regions, by, Today, Now);
+        CountryComparison.Build(reports, regions, by, Now);
 }

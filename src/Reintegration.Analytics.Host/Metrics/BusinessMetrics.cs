@@ -53,7 +53,7 @@ public sealed class BusinessMetrics
             var complete = reports.Where(r => r.Report.Pending == 0).ToList();
             var keep = reports.Where(r => r.Report.Pending > 0).Select(r => r.Report.Country).ToHashSet(StringComparer.Ordinal);
             Publish(
-                complete.SelectMany(r => BusinessSeries.For(r, today).Select(s => (r.Report.Country, s))).ToList(),
+                complete.SelectMany(r => BusinessSeries.For(r).Select(s => (r.Report.Country, s))).ToList(),
                 keep: country => keep.Contains(country) || (global.Pending > 0 && !global.Countries.Contains(country)));
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -8,7 +8,7 @@ public sealed record BusinessSample(string Family, string[] Labels, double Value
 
 /// <summary>
 /// The business gauges of SPEC §3.2 for one country, rendered from its API document so that they hide what it
-/// hides: a country whose returnee count is hidden (fewer than k) has no series at all, and a figure the document suppresses
+/// hides: a country whose returnee count is hidden (fewer than k) or zero has no series at all, and a figure the document suppresses
 /// (small, or hidden to protect another) has no series; zero is shown. Region and global figures are Prometheus recording rules over these
 /// (Σ mean·n / Σ n), so each ratio comes with its n: <c>score_count</c>, <c>followup_returnees{status="due"}</c>
 /// and <c>remigration_answered_returnees</c>.
@@ -38,12 +38,13 @@ public static class BusinessSeries
     /// <summary>The follow-up statuses exported: coverage's terms, then the statuses a case worker acts on.</summary>
     public static readonly IReadOnlyList<string> FollowUpStatuses = ["due", FollowUpStatus.Covered, .. FollowUpStatus.Actionable];
 
-    public static IEnumerable<BusinessSample> For(ProtectedReport<CountryReport> report, DateOnly today)
+    public static IEnumerable<BusinessSample> For(ProtectedReport<CountryReport> report)
     {
         var all = report.Report.Summary.All;
         // The country document's figures, so that a scrape hides exactly what the API hides.
-        var d = LevelDocuments.Country(report, "", today, DateTimeOffset.UnixEpoch);
-        if (d.Returnees is null) yield break;
+        var d = LevelDocuments.Country(report, "", DateTimeOffset.UnixEpoch);
+        // A country without returnees (only communities registered) has nothing to chart.
+        if (d.Returnees is null or 0) yield break;
         yield return new("reintegration_returnees", [], d.Returnees.Value);
         if (d.Surveyed is { } surveyed) yield return new("reintegration_surveyed_returnees", [], surveyed);
         foreach (var (dimension, cell) in d.Scores)
