@@ -27,9 +27,7 @@ internal static class TopDownProtection
             var saved = cells.Select(c => (c.Hidden, c.Fixed)).ToList();
             parent.Fix();
             var (relations, publicBecause) = Protect(parent, children, root: false);
-            // The published cells of each exposed group are what pins it: hide a parent cell they were derived from.
-            var culprits = relations.Exposed()
-                .SelectMany(group => Origins(group.Where(c => c is { Fixed: true, Hidden: false, N: > 0 }), publicBecause, parentCells))
+            var culprits = relations.Exposed().SelectMany(group => Culprits(group, publicBecause, parentCells))
                 .Distinct(ReferenceEqualityComparer.Instance).Cast<ProtectedCell>().ToList();
             for (var i = 0; i < cells.Count; i++) (cells[i].Hidden, cells[i].Fixed) = saved[i];
             culprits.RemoveAll(c => c.Hidden);
@@ -40,6 +38,19 @@ internal static class TopDownProtection
             parent.AddTo(own, withBounds: true);
             own.Protect();
         }
+    }
+
+    /// <summary>
+    /// The published cells of an exposed group are what pins it: the parent's cells in the group itself (the parent's side of
+    /// the relation that pins it), or else the parent cells the group's published cells were derived from.
+    /// </summary>
+    private static IEnumerable<ProtectedCell> Culprits(IReadOnlyList<ProtectedCell> group,
+        Dictionary<ProtectedCell, List<ProtectedCell>> publicBecause, HashSet<ProtectedCell> parentCells)
+    {
+        var direct = group.Where(c => parentCells.Contains(c) && c is { Hidden: false, N: > 0 }).ToList();
+        return direct.Count > 0
+            ? direct
+            : Origins(group.Where(c => c is { Fixed: true, Hidden: false, N: > 0 }), publicBecause, parentCells);
     }
 
     /// <summary>The parent cells that the given published cells were derived from (themselves, if they are the parent's).</summary>
