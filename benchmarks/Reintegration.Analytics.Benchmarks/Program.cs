@@ -13,8 +13,12 @@ using Reintegration.Analytics.TestSupport;
 //   into PostgreSQL (fsync on) and into the embedded default, beside PostgreSQL's COPY of the same lines; pass/fail per target.
 // --scenario memory: the same generator (--countries 200, --communities 20000, --returnees 1000000) through POST /ingest
 //   into the embedded default: peak and idle resident memory (--idle seconds, default 150), completeness, restart time.
+// --scenario generate --out FILE: writes the generated programme of the scale scenario (same defaults) as NDJSON, to be
+//   imported with the CLI (`import FILE`) or POST /api/v1/ingest.
 // --store postgres starts a throwaway PostgreSQL server (binaries from Debian's postgresql package) unless --postgres names one.
 var options = Options.Parse(args);
+if (options.Scenario == "generate")
+    return await ProgrammeFile.WriteAsync(options.Out ?? "programme.ndjson", options.Countries, options.Communities, options.Returnees);
 var repository = FindRepositoryRoot();
 var hostDll = Path.Combine(repository, "src", "Reintegration.Analytics.Host", "bin", "Release", "net10.0", "Reintegration.Analytics.Host.dll");
 Console.WriteLine("Building the host (Release)...");
@@ -145,7 +149,7 @@ static string FindRepositoryRoot()
 
 internal sealed record Options(
     int Runs, int Communities, int Returnees, int Surveys, int VisibilityProbes, string Store, string? Postgres, string Scenario,
-    int Countries, int Idle)
+    int Countries, int Idle, string? Out)
 {
     public static Options Parse(string[] args)
     {
@@ -159,15 +163,18 @@ internal sealed record Options(
         var store = Text("--store") ?? (postgres is null ? "sqlite" : "postgres");
         if (store is not ("sqlite" or "postgres")) throw new ArgumentException("--store is sqlite or postgres");
         var scenario = Text("--scenario") ?? "ingest";
-        if (scenario is not ("ingest" or "followup" or "metrics" or "snapshot" or "scale" or "memory"))
-            throw new ArgumentException("--scenario is ingest, followup, metrics, snapshot, scale or memory");
+        if (scenario is not ("ingest" or "followup" or "metrics" or "snapshot" or "scale" or "memory" or "generate"))
+            throw new ArgumentException("--scenario is ingest, followup, metrics, snapshot, scale, memory or generate");
         var returnees = scenario switch
         {
             "followup" => 200_000, "metrics" => 20, "snapshot" => 100_000, "memory" => 1_000_000, _ => 20_000,
         };
-        var communities = scenario switch { "followup" => 200, "snapshot" or "memory" => 20_000, "scale" => 2_000, _ => 20 };
+        var communities = scenario switch
+        {
+            "followup" => 200, "snapshot" or "memory" => 20_000, "scale" or "generate" => 2_000, _ => 20,
+        };
         return new Options(Value("--runs", scenario == "scale" ? 1 : 3), Value("--communities", communities),
             Value("--returnees", returnees), Value("--surveys", 60_000), Value("--probes", 20), store, postgres, scenario,
-            Value("--countries", scenario == "scale" ? 50 : 200), Value("--idle", 150));
+            Value("--countries", scenario is "scale" or "generate" ? 50 : 200), Value("--idle", 150), Text("--out"));
     }
 }

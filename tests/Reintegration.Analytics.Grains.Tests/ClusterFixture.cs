@@ -26,6 +26,11 @@ public class ClusterFixture : IAsyncLifetime
     /// <summary>How long returnee activations stay without calls; null keeps the service's default.</summary>
     protected virtual TimeSpan? ReturneeIdleTime => null;
 
+    /// <summary>Services a fixture puts in place of the service's own (registered before them; the service adds what is missing).</summary>
+    protected virtual void ReplaceServices(IServiceCollection services)
+    {
+    }
+
     public InProcessTestCluster Cluster { get; private set; } = null!;
     public IGrainFactory Grains => Cluster.Client;
 
@@ -61,6 +66,7 @@ public class ClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(2);
         builder.ConfigureSilo((_, silo) =>
         {
+            ReplaceServices(silo.Services);
             silo.UseReintegrationStorage(Storage);
             // Random placement spreads every grain type over both silos, so cross-silo paths are always exercised
             // (the default, resource-optimized placement may keep a small test's grains on one silo).

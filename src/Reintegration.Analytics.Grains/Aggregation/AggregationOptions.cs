@@ -13,6 +13,13 @@ public sealed class AggregationOptions
     public TimeSpan PushDelay { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>
+    /// A country hands its changed read-model rows to the write-behind at most this often. Each row is rendered from the
+    /// unit's protected cells, and protecting every changed community on every push cost a quarter of the host's CPU
+    /// during a bulk import; the read model is written once a second anyway.
+    /// </summary>
+    public TimeSpan ReadModelDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
     /// A returnee checkpoints its state through grain storage after this many journaled changes; fewer checkpoints mean
     /// fewer writes, more replay on activation. Deactivation writes none: the journal tail it leaves is shorter than this.
     /// </summary>

@@ -25,6 +25,8 @@ public sealed class CountryGrain : Grain, ICountryGrain
     private readonly Dictionary<string, HiddenCellsCache> _communitiesHidden = new(StringComparer.Ordinal);
     private readonly HashSet<string> _unpublished = new(StringComparer.Ordinal);
     private readonly PushScheduler _push;
+    private readonly TimeSpan _readModelDelay;
+    private IGrainTimer? _readModelTimer;
     private readonly Dictionary<string, CommunityReport> _communities = new(StringComparer.Ordinal);
     private readonly HashSet<string> _awaited = new(StringComparer.Ordinal);
     private readonly StateDurability _durability = new();
@@ -46,6 +48,7 @@ public sealed class CountryGrain : Grain, ICountryGrain
         _regions = regions;
         _directory = directory;
         _push = new PushScheduler(this, options.Value.PushDelay, ReportAsync, freshness);
+        _readModelDelay = options.Value.ReadModelDelay;
     }
 
     private string Country => GrainKeys.IdOf(this.GetPrimaryKeyString());
@@ -70,7 +73,11 @@ public sealed class CountryGrain : Grain, ICountryGrain
         }
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _push.FlushAsync();
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await _push.FlushAsync();
+        if (_readModelTimer is not null) PublishReadModel();
+    }
 
     public Task ReportCommunity(CommunityReport report)
     {
@@ -113,7 +120,7 @@ public sealed class CountryGrain : Grain, ICountryGrain
         // Still rebuilding after activation: its rows are written once every community has reported.
         if (_awaited.Count > 0) return Task.CompletedTask;
         _unpublished.UnionWith(_communities.Keys);
-        PublishReadModel(BuildReport(_reportVersion));
+        PublishReadModel();
         return Task.CompletedTask;
     }
 
@@ -146,12 +153,22 @@ public sealed class CountryGrain : Grain, ICountryGrain
         _reportVersion = ReportVersions.Next(_reportVersion);
         var report = BuildReport(_reportVersion) with { PendingSince = pendingSince };
         await GrainFactory.Region(_regions.RegionOf(Country)).ReportCountry(report);
-        PublishReadModel(report);
+        _readModelTimer ??= this.RegisterGrainTimer(() =>
+        {
+            PublishReadModel();
+            return Task.CompletedTask;
+        }, new GrainTimerCreationOptions { DueTime = _readModelDelay, Period = Timeout.InfiniteTimeSpan, KeepAlive = true });
     }
 
-    /// <summary>Hands the changed rows to the write-behind read model (coalesced like the reports themselves).</summary>
-    private void PublishReadModel(CountryReport report)
+    /// <summary>
+    /// Hands the rows changed since the last publication to the write-behind read model, at most once per
+    /// <see cref="AggregationOptions.ReadModelDelay"/> (each row is protected first, which is the costly part).
+    /// </summary>
+    private void PublishReadModel()
     {
+        _readModelTimer?.Dispose();
+        _readModelTimer = null;
+        var report = BuildReport(_reportVersion);
         var now = DateTimeOffset.UtcNow;
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var region = _regions.RegionOf(Country);
