@@ -9,8 +9,9 @@ namespace Reintegration.Analytics.Benchmarks;
 /// <summary>
 /// <c>--scenario memory</c> (issue 10): a generated programme (<see cref="ProgrammeGenerator"/>) through <c>POST /ingest</c>
 /// into the embedded default, in requests of <see cref="LinesPerRequest"/> lines as a client would send a large file.
-/// Measures the host's peak resident memory during the import and once idle, checks that every returnee is counted,
-/// then kills the host and measures the restart until <c>/global</c> is complete again.
+/// Measures the host's peak resident memory during the import and once idle, what users see during the import
+/// (<see cref="LoadProbes"/>: write-to-visible delays and read latencies, beside <see cref="SqlBaseline"/>), checks that
+/// every returnee is counted, then kills the host and measures the restart until <c>/global</c> is complete again.
 /// </summary>
 internal static class MemoryBenchmark
 {
@@ -18,45 +19,56 @@ internal static class MemoryBenchmark
     public const double IdleMiBTarget = 1024;
     public static readonly TimeSpan RestartTarget = TimeSpan.FromSeconds(30);
     private const int LinesPerRequest = 50_000;
+    private const double VisibleLimitMs = 2_000;
+    private const double CountryReadLimitMs = 10;
+    private const double CompareLimitMs = 50;
+    private const double MetricsLimitMs = 100;
 
     /// <param name="idle">How long the host is left without calls before its idle memory is read.</param>
-    public static async Task<int> RunAsync(string hostDll, int countries, int communities, int returnees, TimeSpan idle)
+    /// <param name="postgres">For the read and freshness baseline (<see cref="SqlBaseline"/>); none skips it.</param>
+    public static async Task<List<TargetRow>> MeasureAsync(
+        string hostDll, int countries, int communities, int returnees, TimeSpan idle, PostgresServer? postgres)
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var lines = new ProgrammeGenerator(countries, communities, returnees, seed: 2026, today).Lines().ToList();
+        var generator = new ProgrammeGenerator(countries, communities, returnees, seed: 2026, today);
+        var lines = generator.Lines().ToList();
         Console.WriteLine($"Programme: {countries} countries, about {communities} communities, {returnees:N0} returnees, " +
                           $"{lines.Count:N0} records");
+        SqlBaseline.Figures? baseline = null;
+        if (postgres is not null)
+        {
+            var clock = Stopwatch.StartNew();
+            var sql = new SqlBaseline(await postgres.CreateDatabaseAsync("baseline"));
+            await sql.LoadAsync(lines);
+            baseline = await sql.MeasureAsync(generator.LargestCountry, ProgrammeGenerator.UnusedCountry(countries), 50, 5);
+            Console.WriteLine($"  baseline: rows in PostgreSQL loaded and queried in {clock.Elapsed.TotalSeconds:F0} s");
+        }
+
         var directory = Directory.CreateTempSubdirectory("reintegration-memory-").FullName;
         try
         {
             string[] arguments = ["--data-dir", directory, "--Orleans:SiloPort", HostProcess.FreePort().ToString(),
                 "--Orleans:GatewayPort", HostProcess.FreePort().ToString()];
             double peak, idleMiB, rate;
+            LoadProbes.Figures underLoad;
             await using (var host = await HostProcess.StartAsync(hostDll, arguments))
             {
                 using var http = host.CreateClient(TimeSpan.FromMinutes(30));
+                var probes = new LoadProbes(host.CreateClient(), ProgrammeGenerator.UnusedCountry(countries), generator.LargestCountry);
+                await probes.SeedAsync();
                 ProcessMemory.ResetPeak(host.ProcessId);
                 var clock = Stopwatch.StartNew();
-                for (var start = 0; start < lines.Count; start += LinesPerRequest)
-                {
-                    var chunk = lines.Skip(start).Take(LinesPerRequest);
-                    using var response = await http.PostAsync("/api/v1/ingest",
-                        new ByteArrayContent(Encoding.UTF8.GetBytes(string.Join('\n', chunk) + "\n")));
-                    response.EnsureSuccessStatusCode();
-                    var report = await response.Content.ReadFromJsonAsync<JsonElement>();
-                    if (report.GetProperty("rejected").GetInt64() > 0)
-                        throw new InvalidOperationException($"lines were rejected: {report}");
-                    var done = Math.Min(start + LinesPerRequest, lines.Count);
-                    var (resident, peakSoFar) = (ProcessMemory.CurrentMiB(host.ProcessId), ProcessMemory.PeakMiB(host.ProcessId));
-                    Console.WriteLine($"  {done:N0} records in {clock.Elapsed.TotalSeconds:F0} s, resident {resident:N0} MiB, peak {peakSoFar:N0} MiB");
-                }
+                var import = ImportAsync(http, host.ProcessId, lines, clock);
+                await Task.WhenAll(import, probes.RunUntil(import));
                 rate = lines.Count / clock.Elapsed.TotalSeconds;
                 peak = ProcessMemory.PeakMiB(host.ProcessId);
-                await WaitCompleteAsync(http, returnees, TimeSpan.FromMinutes(2));
+                underLoad = probes.Result;
+                await WaitCompleteAsync(http, returnees + probes.Registered, TimeSpan.FromMinutes(2));
                 Console.WriteLine($"  all {returnees:N0} returnees counted at /global; idle for {idle.TotalSeconds:F0} s...");
                 await Task.Delay(idle);
                 idleMiB = ProcessMemory.CurrentMiB(host.ProcessId);
                 await host.KillAsync();
+                returnees += probes.Registered;
             }
 
             var restart = Stopwatch.StartNew();
@@ -67,14 +79,22 @@ internal static class MemoryBenchmark
             }
             var restarted = restart.Elapsed;
 
-            Console.WriteLine();
-            Console.WriteLine($"{"target",-62} {"measured",12}  result");
-            Console.WriteLine($"{"embedded ingest (records/s, for reference)",-62} {rate,12:N0}");
-            Row($"peak resident memory during the import <= {PeakMiBTarget:N0} MiB", $"{peak:N0} MiB", peak <= PeakMiBTarget);
-            Row($"resident memory once idle <= {IdleMiBTarget:N0} MiB", $"{idleMiB:N0} MiB", idleMiB <= IdleMiBTarget);
-            Row($"restart after kill -9, ready and complete <= {RestartTarget.TotalSeconds:F0} s", $"{restarted.TotalSeconds:F1} s",
-                restarted <= RestartTarget);
-            return 0;
+            return
+            [
+                new($"embedded ingest of the whole programme (for reference)", $"{rate:N0} r/s", "", null, null),
+                new($"peak resident memory during the import <= {PeakMiBTarget:N0} MiB", $"{peak:N0} MiB", "", null, peak <= PeakMiBTarget),
+                new($"resident memory once idle <= {IdleMiBTarget:N0} MiB", $"{idleMiB:N0} MiB", "", null, idleMiB <= IdleMiBTarget),
+                new($"every aggregate complete after the import", "complete", "", null, true),
+                new($"restart after kill -9, ready and complete <= {RestartTarget.TotalSeconds:F0} s", $"{restarted.TotalSeconds:F1} s",
+                    "", null, restarted <= RestartTarget),
+                TargetRow.Latency("acknowledged -> visible in /countries/{iso3}, p99 <= 2 s", underLoad.ToCountry,
+                    baseline?.Freshness, VisibleLimitMs),
+                TargetRow.Latency("acknowledged -> visible in /metrics, p99 <= 2 s", underLoad.ToMetrics, baseline?.Freshness, VisibleLimitMs),
+                TargetRow.Latency("country read under load, p99 <= 10 ms", underLoad.CountryReads, baseline?.Country, CountryReadLimitMs),
+                TargetRow.Latency($"/compare ({countries} countries) under load, p99 <= 50 ms", underLoad.CompareReads, baseline?.Compare,
+                    CompareLimitMs),
+                TargetRow.Latency($"/metrics ({countries} countries) under load, p99 <= 100 ms", underLoad.Scrapes, null, MetricsLimitMs),
+            ];
         }
         finally
         {
@@ -82,8 +102,23 @@ internal static class MemoryBenchmark
         }
     }
 
-    private static void Row(string target, string measured, bool pass) =>
-        Console.WriteLine($"{target,-62} {measured,12}  {(pass ? "pass" : "MISS")}");
+    /// <summary>The programme in requests of <see cref="LinesPerRequest"/> lines, printing progress and memory.</summary>
+    private static async Task ImportAsync(HttpClient http, int processId, List<string> lines, Stopwatch clock)
+    {
+        for (var start = 0; start < lines.Count; start += LinesPerRequest)
+        {
+            var chunk = lines.Skip(start).Take(LinesPerRequest);
+            using var response = await http.PostAsync("/api/v1/ingest",
+                new ByteArrayContent(Encoding.UTF8.GetBytes(string.Join('\n', chunk) + "\n")));
+            response.EnsureSuccessStatusCode();
+            var report = await response.Content.ReadFromJsonAsync<JsonElement>();
+            if (report.GetProperty("rejected").GetInt64() > 0)
+                throw new InvalidOperationException($"lines were rejected: {report}");
+            var done = Math.Min(start + LinesPerRequest, lines.Count);
+            var (resident, peakSoFar) = (ProcessMemory.CurrentMiB(processId), ProcessMemory.PeakMiB(processId));
+            Console.WriteLine($"  {done:N0} records in {clock.Elapsed.TotalSeconds:F0} s, resident {resident:N0} MiB, peak {peakSoFar:N0} MiB");
+        }
+    }
 
     /// <summary>Until <c>/global</c> is complete and counts every returnee.</summary>
     private static async Task WaitCompleteAsync(HttpClient http, int returnees, TimeSpan limit)

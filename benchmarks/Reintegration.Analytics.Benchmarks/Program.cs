@@ -9,10 +9,13 @@ using Reintegration.Analytics.TestSupport;
 // --scenario metrics: GET /metrics with --countries countries (default 200) of --returnees returnees each (default 20).
 // --scenario snapshot: snapshot build and export times and memory, for the demo programme and for --communities
 //   communities (default 20000) in --countries countries (default 200) with --returnees returnees (default 100000).
+// --scenario targets: every issue-10 target in one table: scale (on the issue's mixed file: 50 countries, 2,000
+//   communities, 20,000 returnees, or the sizes given when smaller), then memory on the sizes given (default 1,000,000).
 // --scenario scale: durable ingest of a generated, skewed programme (--countries 50, --communities 2000, --returnees 20000)
 //   into PostgreSQL (fsync on) and into the embedded default, beside PostgreSQL's COPY of the same lines; pass/fail per target.
 // --scenario memory: the same generator (--countries 200, --communities 20000, --returnees 1000000) through POST /ingest
-//   into the embedded default: peak and idle resident memory (--idle seconds, default 150), completeness, restart time.
+//   into the embedded default: peak and idle resident memory (--idle seconds, default 150), completeness, restart time,
+//   write-to-visible delays and read latencies during the import beside rows in PostgreSQL queried by GROUP BY.
 // --scenario generate --out FILE: writes the generated programme of the scale scenario (same defaults) as NDJSON, to be
 //   imported with the CLI (`import FILE`) or POST /api/v1/ingest.
 // --store postgres starts a throwaway PostgreSQL server (binaries from Debian's postgresql package) unless --postgres names one.
@@ -25,11 +28,19 @@ Console.WriteLine("Building the host (Release)...");
 var build = Process.Start("dotnet", ["build", "-c", "Release", "-v", "quiet", "-nologo", Path.Combine(repository, "src", "Reintegration.Analytics.Host")]);
 await build.WaitForExitAsync();
 if (build.ExitCode != 0) return 1;
-if (options.Scenario == "scale")
-    return await ScaleBenchmark.RunAsync(hostDll, options.Countries, options.Communities, options.Returnees, options.Runs);
-if (options.Scenario == "memory")
-    return await MemoryBenchmark.RunAsync(
-        hostDll, options.Countries, options.Communities, options.Returnees, TimeSpan.FromSeconds(options.Idle));
+if (options.Scenario is "scale" or "memory" or "targets")
+{
+    await using var server = await PostgresServer.StartAsync(fsync: true);
+    var rows = new List<TargetRow>();
+    if (options.Scenario is "scale" or "targets")
+        rows.AddRange(await ScaleBenchmark.MeasureAsync(hostDll, server, Math.Min(options.Countries, ScaleBenchmark.Countries),
+            Math.Min(options.Communities, ScaleBenchmark.Communities), Math.Min(options.Returnees, ScaleBenchmark.Returnees), options.Runs));
+    if (options.Scenario is "memory" or "targets")
+        rows.AddRange(await MemoryBenchmark.MeasureAsync(hostDll, options.Countries, options.Communities, options.Returnees,
+            TimeSpan.FromSeconds(options.Idle), server));
+    TargetTable.Print(rows);
+    return 0;
+}
 
 // The store under test: an SQLite file (the embedded default) or a throwaway PostgreSQL server.
 await using var postgres = options.Store == "postgres" && options.Postgres is null ? await PostgresServer.StartAsync(fsync: true) : null;
@@ -163,17 +174,18 @@ internal sealed record Options(
         var store = Text("--store") ?? (postgres is null ? "sqlite" : "postgres");
         if (store is not ("sqlite" or "postgres")) throw new ArgumentException("--store is sqlite or postgres");
         var scenario = Text("--scenario") ?? "ingest";
-        if (scenario is not ("ingest" or "followup" or "metrics" or "snapshot" or "scale" or "memory" or "generate"))
-            throw new ArgumentException("--scenario is ingest, followup, metrics, snapshot, scale, memory or generate");
+        if (scenario is not ("ingest" or "followup" or "metrics" or "snapshot" or "scale" or "memory" or "targets"
+                or "generate"))
+            throw new ArgumentException("--scenario is ingest, followup, metrics, snapshot, scale, memory, targets or generate");
         var returnees = scenario switch
         {
-            "followup" => 200_000, "metrics" => 20, "snapshot" => 100_000, "memory" => 1_000_000, _ => 20_000,
+            "followup" => 200_000, "metrics" => 20, "snapshot" => 100_000, "memory" or "targets" => 1_000_000, _ => 20_000,
         };
         var communities = scenario switch
         {
-            "followup" => 200, "snapshot" or "memory" => 20_000, "scale" or "generate" => 2_000, _ => 20,
+            "followup" => 200, "snapshot" or "memory" or "targets" => 20_000, "scale" or "generate" => 2_000, _ => 20,
         };
-        return new Options(Value("--runs", scenario == "scale" ? 1 : 3), Value("--communities", communities),
+        return new Options(Value("--runs", scenario is "scale" or "targets" ? 1 : 3), Value("--communities", communities),
             Value("--returnees", returnees), Value("--surveys", 60_000), Value("--probes", 20), store, postgres, scenario,
             Value("--countries", scenario is "scale" or "generate" ? 50 : 200), Value("--idle", 150), Text("--out"));
     }

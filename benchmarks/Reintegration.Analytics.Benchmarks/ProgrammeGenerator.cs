@@ -18,10 +18,22 @@ internal sealed class ProgrammeGenerator(int countries, int communities, int ret
 
     private static readonly string[] Rounds = ["baseline", "m3", "m6", "m12"];
 
+    /// <summary>The country with the most returnees (the first of the Zipf ranking).</summary>
+    public string LargestCountry => Codes(countries)[0];
+
+    /// <summary>A country that a programme of <paramref name="countries"/> countries does not use (for probes).</summary>
+    public static string UnusedCountry(int countries)
+    {
+        var all = Codes(int.MaxValue);
+        return countries < all.Length ? all[^1] : throw new ArgumentException("every country is in the programme; none is left for probes");
+    }
+
+    private static string[] Codes(int countries) => Countries.All.Select(c => c.Iso3).Order(StringComparer.Ordinal).Take(countries).ToArray();
+
     public IEnumerable<string> Lines()
     {
         var random = new Random(seed);
-        var codes = Countries.All.Select(c => c.Iso3).Order(StringComparer.Ordinal).Take(countries).ToArray();
+        var codes = Codes(countries);
         var countryWeights = Zipf(codes.Length);
         // Communities per country in proportion to the country's weight, at least one each.
         var perCountry = countryWeights.Select(w => Math.Max(1, (int)Math.Round(w * communities))).ToArray();

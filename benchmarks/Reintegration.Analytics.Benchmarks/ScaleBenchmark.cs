@@ -19,7 +19,11 @@ internal static class ScaleBenchmark
     public const double PostgresRecordsPerSecond = 20_000;
     public const double EmbeddedRecordsPerSecond = 10_000;
 
-    public static async Task<int> RunAsync(string hostDll, int countries, int communities, int returnees, int runs)
+    /// <summary>The size of the issue's mixed file: the default programme of this scenario.</summary>
+    public const int Countries = 50, Communities = 2_000, Returnees = 20_000;
+
+    public static async Task<List<TargetRow>> MeasureAsync(
+        string hostDll, PostgresServer postgres, int countries, int communities, int returnees, int runs)
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var lines = new ProgrammeGenerator(countries, communities, returnees, seed: 2026, today).Lines().ToList();
@@ -30,7 +34,6 @@ internal static class ScaleBenchmark
                           $"({string.Join(", ", kinds.Where(k => k.Key != "community").Select(k => $"{k.Value:N0} {k.Key}"))}), " +
                           $"{body.Length / 1e6:F1} MB of NDJSON");
 
-        await using var postgres = await PostgresServer.StartAsync(fsync: true);
         var copy = new List<double>();
         var intoPostgres = new List<double>();
         var intoEmbedded = new List<double>();
@@ -55,19 +58,16 @@ internal static class ScaleBenchmark
         var copyRate = Timing.Median(copy); // COPY runs before and after each ingest: with two, the faster one
         var postgresRate = Timing.Median(intoPostgres);
         var embeddedRate = Timing.Median(intoEmbedded);
-        Console.WriteLine();
-        Console.WriteLine($"{"target",-58} {"measured",14} {"baseline",14} {"ratio",7}  result");
-        Row($"durable ingest, PostgreSQL (fsync on) >= {PostgresShareOfCopy:P0} of COPY", postgresRate, copyRate,
-            postgresRate / copyRate >= PostgresShareOfCopy);
-        Row($"durable ingest, PostgreSQL >= {PostgresRecordsPerSecond:N0} records/s", postgresRate, copyRate,
-            postgresRate >= PostgresRecordsPerSecond);
-        Row($"durable ingest, embedded default >= {EmbeddedRecordsPerSecond:N0} records/s", embeddedRate, copyRate,
-            embeddedRate >= EmbeddedRecordsPerSecond);
-        return 0;
+        return
+        [
+            TargetRow.Rate($"durable ingest, PostgreSQL (fsync on) >= {PostgresShareOfCopy:P0} of COPY", postgresRate, copyRate,
+                postgresRate / copyRate >= PostgresShareOfCopy),
+            TargetRow.Rate($"durable ingest, PostgreSQL >= {PostgresRecordsPerSecond:N0} records/s", postgresRate, copyRate,
+                postgresRate >= PostgresRecordsPerSecond),
+            TargetRow.Rate($"durable ingest, embedded default >= {EmbeddedRecordsPerSecond:N0} records/s", embeddedRate, copyRate,
+                embeddedRate >= EmbeddedRecordsPerSecond),
+        ];
     }
-
-    private static void Row(string target, double measured, double baseline, bool pass) =>
-        Console.WriteLine($"{target,-58} {measured,10:N0} r/s {baseline,10:N0} r/s {measured / baseline,7:F2}  {(pass ? "pass" : "MISS")}");
 
     /// <summary>PostgreSQL's <c>COPY</c> (binary) of the same lines into a jsonb table, committed: records per second.</summary>
     private static async Task<double> CopyAsync(string connectionString, IReadOnlyList<string> lines)

@@ -7,11 +7,11 @@ internal static class Timing
 {
     public const int Requests = 20;
 
-    public static async Task<List<double>> MillisecondsAsync(Func<Task> request)
+    public static async Task<List<double>> MillisecondsAsync(Func<Task> request, int requests = Requests)
     {
         await request();
         var times = new List<double>();
-        for (var i = 0; i < Requests; i++)
+        for (var i = 0; i < requests; i++)
         {
             var clock = Stopwatch.StartNew();
             await request();

@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Reintegration.Analytics.TestSupport;
+
+namespace Reintegration.Analytics.Benchmarks;
+
+/// <summary>
+/// What a user sees while a large import runs (issue 10): once a second a new returnee in <see cref="ProbeCountry"/> (a
+/// country the programme does not use, so the count moves only with the probes), timed from its acknowledgement until
+/// <c>GET /countries/{iso3}</c> and <c>/metrics</c> count it; and, all along, the latency of a country read, of
+/// <c>GET /compare</c> over every country and of a <c>/metrics</c> scrape.
+/// </summary>
+internal sealed class LoadProbes(HttpClient http, string probeCountry, string readCountry)
+{
+    /// <summary>Returnees registered in the probe country before the import, so that its count is over k and shown.</summary>
+    private const int Seed = 10;
+    private static readonly TimeSpan VisibleLimit = TimeSpan.FromSeconds(30);
+
+    private readonly List<double> _toCountry = [];
+    private readonly List<double> _toMetrics = [];
+    private readonly List<double> _countryReads = [];
+    private readonly List<double> _compareReads = [];
+    private readonly List<double> _scrapes = [];
+    private int _probes;
+
+    /// <summary>Returnees the probes registered (the seed included).</summary>
+    public int Registered => _probes;
+
+    public sealed record Figures(
+        Percentiles ToCountry, Percentiles ToMetrics, Percentiles CountryReads, Percentiles CompareReads, Percentiles Scrapes);
+
+    public Figures Result => new(Percentiles.Of(_toCountry), Percentiles.Of(_toMetrics), Percentiles.Of(_countryReads),
+        Percentiles.Of(_compareReads), Percentiles.Of(_scrapes));
+
+    public async Task SeedAsync()
+    {
+        await PutAsync("/api/v1/communities/probe.1", new { country = probeCountry, name = "Probe" });
+        for (var i = 0; i < Seed; i++) await RegisterAsync();
+        var clock = Stopwatch.StartNew();
+        while (await CountryReturneesAsync() != Seed)
+        {
+            if (clock.Elapsed > VisibleLimit) throw new TimeoutException($"{probeCountry} did not show its {Seed} seeded returnees");
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>Probes and reads until <paramref name="import"/> ends.</summary>
+    public Task RunUntil(Task import) => Task.WhenAll(VisibilityAsync(import), ReadsAsync(import));
+
+    private async Task VisibilityAsync(Task import)
+    {
+        while (!import.IsCompleted)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            var before = await CountryReturneesAsync();
+            if (before is null) throw new InvalidOperationException($"{probeCountry}'s returnee count is hidden; seed more returnees");
+            await RegisterAsync();
+            var acknowledged = Stopwatch.StartNew();
+            await Task.WhenAll(
+                WaitAsync(async () => await CountryReturneesAsync() == before + 1, acknowledged, _toCountry),
+                WaitAsync(async () => await MetricsReturneesAsync() == before + 1, acknowledged, _toMetrics));
+        }
+    }
+
+    /// <summary>Records the time until <paramref name="visible"/> holds (the limit if it never does within it).</summary>
+    private static async Task WaitAsync(Func<Task<bool>> visible, Stopwatch acknowledged, List<double> delays)
+    {
+        while (!await visible() && acknowledged.Elapsed < VisibleLimit) await Task.Delay(10);
+        lock (delays) delays.Add(acknowledged.Elapsed.TotalMilliseconds);
+    }
+
+    private async Task ReadsAsync(Task import)
+    {
+        for (var i = 0; !import.IsCompleted; i++)
+        {
+            await TimeAsync(() => http.GetStringAsync($"/api/v1/countries/{readCountry}"), _countryReads);
+            await TimeAsync(() => http.GetStringAsync("/api/v1/compare"), _compareReads);
+            if (i % 5 == 0) await TimeAsync(() => http.GetStringAsync("/metrics"), _scrapes);
+            await Task.Delay(100);
+        }
+    }
+
+    private static async Task TimeAsync(Func<Task> request, List<double> times)
+    {
+        var clock = Stopwatch.StartNew();
+        await request();
+        lock (times) times.Add(clock.Elapsed.TotalMilliseconds);
+    }
+
+    private Task RegisterAsync() => PutAsync($"/api/v1/returnees/probe-{_probes++}",
+        new { country = probeCountry, communityId = "probe.1", sex = "female", returnDate = "2025-01-10", returnType = "avrr" });
+
+    private async Task PutAsync(string path, object body) => (await http.PutAsJsonAsync(path, body)).EnsureSuccessStatusCode();
+
+    private async Task<long?> CountryReturneesAsync()
+    {
+        var country = await http.GetFromJsonAsync<JsonElement>($"/api/v1/countries/{probeCountry}");
+        return country.GetProperty("returnees") is { ValueKind: JsonValueKind.Number } n ? n.GetInt64() : null;
+    }
+
+    private async Task<long?> MetricsReturneesAsync()
+    {
+        var samples = MetricsText.Parse(await http.GetStringAsync("/metrics"), "reintegration_returnees");
+        return samples.FirstOrDefault(s => s.Labels.GetValueOrDefault("country") == probeCountry) is { } sample ? (long)sample.Value : null;
+    }
+}
