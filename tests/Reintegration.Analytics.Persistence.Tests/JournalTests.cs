@@ -301,7 +301,7 @@ public sealed class JournalTests(StorageFixture fixture, ITestOutputHelper outpu
     public async Task Community_directory_registers_lists_and_moves_communities(DatabaseBackend backend)
     {
         await using var db = await fixture.CreateDatabaseAsync(backend);
-        var directory = new CommunityDirectory(db.Storage);
+        await using var directory = new CommunityDirectory(db.Storage, NullLogger<CommunityDirectory>.Instance);
         Assert.Empty(await directory.CountriesAsync());
         Assert.Empty(await directory.CommunitiesInAsync("SEN"));
 
@@ -321,6 +321,22 @@ public sealed class JournalTests(StorageFixture fixture, ITestOutputHelper outpu
 
         await directory.RegisterAsync("pikine", "GIN");
         Assert.Equal(["GIN"], await directory.CountriesAsync());
+    }
+
+    [Theory, BothBackends]
+    public async Task Concurrent_community_registrations_are_all_listed(DatabaseBackend backend)
+    {
+        await using var db = await fixture.CreateDatabaseAsync(backend);
+        await using var directory = new CommunityDirectory(db.Storage, NullLogger<CommunityDirectory>.Instance);
+        string[] countries = ["GIN", "MLI", "SEN"];
+
+        // A bulk import registers its communities all at once; they are committed in groups.
+        await Task.WhenAll(Enumerable.Range(0, 600).Select(i => directory.RegisterAsync($"c{i:D3}", countries[i % 3])));
+
+        Assert.Equal(countries, await directory.CountriesAsync());
+        foreach (var (country, index) in countries.Select((c, i) => (c, i)))
+            Assert.Equal(Enumerable.Range(0, 600).Where(i => i % 3 == index).Select(i => $"c{i:D3}"),
+                await directory.CommunitiesInAsync(country));
     }
 
     [Theory, BothBackends]

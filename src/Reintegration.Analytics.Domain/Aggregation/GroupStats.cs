@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Orleans;
 using Reintegration.Analytics.Domain.FollowUp;
 using Reintegration.Analytics.Domain.Returnees;
@@ -75,9 +76,8 @@ public sealed class GroupStats
     public void Add(ReturneeContribution contribution)
     {
         Returnees++;
-        var day = ByReturnDay.GetValueOrDefault(contribution.ReturnDate.DayNumber);
-        ByReturnDay[contribution.ReturnDate.DayNumber] =
-            new ReturnDayCounts(day.Returnees + 1, day.FollowedUp + (contribution.HasTwelveMonthFollowUp ? 1 : 0));
+        ref var day = ref CollectionsMarshal.GetValueRefOrAddDefault(ByReturnDay, contribution.ReturnDate.DayNumber, out _);
+        day = new ReturnDayCounts(day.Returnees + 1, day.FollowedUp + (contribution.HasTwelveMonthFollowUp ? 1 : 0));
         if (contribution.Improvement is { } improvement) Improvement.Add(improvement);
         if (contribution.RemigrationIntention is { } intention)
         {
@@ -106,10 +106,11 @@ public sealed class GroupStats
         Improvement.Merge(other.Improvement);
         RemigrationAnswered += other.RemigrationAnswered;
         RemigrationNecessity += other.RemigrationNecessity;
+        // One lookup per day (a country merges every community's days on each report: a hot loop of large imports).
         foreach (var (day, counts) in other.ByReturnDay)
         {
-            var mine = ByReturnDay.GetValueOrDefault(day);
-            ByReturnDay[day] = new ReturnDayCounts(mine.Returnees + counts.Returnees, mine.FollowedUp + counts.FollowedUp);
+            ref var mine = ref CollectionsMarshal.GetValueRefOrAddDefault(ByReturnDay, day, out _);
+            mine = new ReturnDayCounts(mine.Returnees + counts.Returnees, mine.FollowedUp + counts.FollowedUp);
         }
     }
 }

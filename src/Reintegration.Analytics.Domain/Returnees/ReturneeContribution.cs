@@ -49,22 +49,22 @@ public sealed record ReturneeContribution(
     /// </summary>
     public ReturneeContribution WithSharedStrings() => this with
     {
-        CommunityId = string.Intern(CommunityId),
-        Country = string.Intern(Country),
-        Sex = string.Intern(Sex),
-        AgeBand = string.Intern(AgeBand),
-        ReturnType = string.Intern(ReturnType),
+        CommunityId = SharedStrings.Of(CommunityId),
+        Country = SharedStrings.Of(Country),
+        Sex = SharedStrings.Of(Sex),
+        AgeBand = SharedStrings.Of(AgeBand),
+        ReturnType = SharedStrings.Of(ReturnType),
         Vulnerabilities = Shared(Vulnerabilities),
-        RemigrationIntention = RemigrationIntention is null ? null : string.Intern(RemigrationIntention),
+        RemigrationIntention = RemigrationIntention is null ? null : SharedStrings.Of(RemigrationIntention),
         PlanStatuses = Shared(PlanStatuses),
         Assistance = Assistance is null ? null! : Assistance.Count == 0 ? []
-            : Assistance.Select(a => a with { Type = string.Intern(a.Type) }).ToArray(),
+            : Assistance.Select(a => a with { Type = SharedStrings.Of(a.Type) }).ToArray(),
         AssistedByCurrentSurvey = Shared(AssistedByCurrentSurvey),
     };
 
     // Rows stored under older rules may lack a list (null): it stays so, for the refresh to replace.
     private static IReadOnlyList<string> Shared(IReadOnlyList<string>? values) =>
-        values is null ? null! : values.Count == 0 ? [] : values.Select(string.Intern).ToArray();
+        values is null ? null! : values.Count == 0 ? [] : values.Select(SharedStrings.Of).ToArray();
 
     /// <summary>The follow-up status on <paramref name="today"/> (SPEC §2.4).</summary>
     public string FollowUpStatus(DateOnly today) => FollowUpWindow.StatusOf(ReturnDate, HasTwelveMonthFollowUp, today);

@@ -1,21 +1,47 @@
+using Microsoft.Extensions.Logging;
 using Reintegration.Analytics.Grains.Storage;
 
 namespace Reintegration.Analytics.Persistence.Journal;
 
-/// <summary>The <c>communities</c> table: which community is in which country.</summary>
-public sealed class CommunityDirectory(StorageOptions storage) : ICommunityDirectory
+/// <summary>
+/// The <c>communities</c> table: which community is in which country. Registrations from concurrent community grains are
+/// group-committed (a bulk import registers thousands at once; one transaction each was one sync of the database each).
+/// </summary>
+public sealed class CommunityDirectory : ICommunityDirectory, IAsyncDisposable
 {
-    public async Task RegisterAsync(string communityId, string country)
+    private const int MaxBatch = 500;
+
+    private readonly SqlStore _store;
+    private readonly DatabaseBatcher<(string CommunityId, string Country), bool> _registrations;
+
+    public CommunityDirectory(StorageOptions storage, ILogger<CommunityDirectory> logger)
     {
-        await using var connection = storage.Backend.CreateConnection(storage.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText =
+        _store = new SqlStore(storage);
+        _registrations = new DatabaseBatcher<(string, string), bool>(InsertAsync,
+            e => new StorageUnavailableException("the community directory could not be written", e), MaxBatch, workers: 1,
+            "community registrations", logger);
+    }
+
+    public Task RegisterAsync(string communityId, string country) => _registrations.AddAsync((communityId, country));
+
+    private async Task<IReadOnlyList<DatabaseBatcher<(string, string), bool>.Outcome>> InsertAsync(
+        IReadOnlyList<(string CommunityId, string Country)> registrations)
+    {
+        await using var connection = await _store.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var command = SqlStore.Command(connection,
             "INSERT INTO communities (community_id, country) VALUES (@community, @country) " +
-            "ON CONFLICT (community_id) DO UPDATE SET country = excluded.country";
-        SqlBatches.Add(command, "@community", communityId);
-        SqlBatches.Add(command, "@country", country);
-        await command.ExecuteNonQueryAsync();
+            "ON CONFLICT (community_id) DO UPDATE SET country = excluded.country",
+            ("@community", null), ("@country", null));
+        command.Transaction = transaction;
+        foreach (var (communityId, country) in registrations)
+        {
+            command.Parameters[0].Value = communityId;
+            command.Parameters[1].Value = country;
+            await command.ExecuteNonQueryAsync();
+        }
+        await transaction.CommitAsync();
+        return registrations.Select(_ => DatabaseBatcher<(string, string), bool>.Outcome.Done(true)).ToList();
     }
 
     public Task<IReadOnlyList<string>> CommunitiesInAsync(string country) =>
@@ -26,14 +52,15 @@ public sealed class CommunityDirectory(StorageOptions storage) : ICommunityDirec
 
     private async Task<IReadOnlyList<string>> ListAsync(string sql, string? country)
     {
-        await using var connection = storage.Backend.CreateConnection(storage.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        if (country is not null) SqlBatches.Add(command, "@country", country);
+        await using var connection = await _store.OpenAsync();
+        await using var command = country is null
+            ? SqlStore.Command(connection, sql)
+            : SqlStore.Command(connection, sql, ("@country", country));
         var values = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync()) values.Add(reader.GetString(0));
         return values;
     }
+
+    public ValueTask DisposeAsync() => _registrations.DisposeAsync();
 }
