@@ -59,8 +59,10 @@ internal static class MemoryBenchmark
                 ProcessMemory.ResetPeak(host.ProcessId);
                 var clock = Stopwatch.StartNew();
                 var import = ImportAsync(http, host.ProcessId, lines, clock);
-                await Task.WhenAll(import, probes.RunUntil(import));
+                var probing = probes.RunUntil(import);
+                await import;
                 rate = lines.Count / clock.Elapsed.TotalSeconds;
+                await probing;
                 peak = ProcessMemory.PeakMiB(host.ProcessId);
                 underLoad = probes.Result;
                 await WaitCompleteAsync(http, returnees + probes.Registered, TimeSpan.FromMinutes(2));

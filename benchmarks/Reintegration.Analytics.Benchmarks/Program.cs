@@ -143,13 +143,9 @@ async Task PutAsync(string path, object body) => (await http.PutAsJsonAsync(path
 async Task<long> GlobalReturneesAsync() =>
     (await http.GetFromJsonAsync<JsonElement>("/api/v1/global")).GetProperty("returnees").GetInt64();
 
-static double Median(IReadOnlyList<double> values) => Percentile(values, 0.5);
+static double Median(IReadOnlyList<double> values) => Timing.Percentile(values, 0.5);
 
-static double Percentile(IReadOnlyList<double> values, double p)
-{
-    var sorted = values.Order().ToArray();
-    return sorted[(int)Math.Round(p * (sorted.Length - 1))];
-}
+static double Percentile(IReadOnlyList<double> values, double p) => Timing.Percentile(values, p);
 
 static string FindRepositoryRoot()
 {

@@ -18,9 +18,7 @@ internal sealed record Percentiles(double P99, double Median, int Count)
     public static Percentiles Of(IReadOnlyCollection<double> milliseconds)
     {
         if (milliseconds.Count == 0) return new(double.NaN, double.NaN, 0);
-        var sorted = milliseconds.Order().ToArray();
-        double At(double p) => sorted[(int)Math.Ceiling(p * sorted.Length) - 1];
-        return new(At(0.99), At(0.5), sorted.Length);
+        return new(Timing.Percentile(milliseconds, 0.99), Timing.Percentile(milliseconds, 0.5), milliseconds.Count);
     }
 
     public override string ToString() => Count == 0 ? "none" : $"{Format(P99)} ({Format(Median)}, n={Count})";

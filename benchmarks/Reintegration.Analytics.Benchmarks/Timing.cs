@@ -22,6 +22,13 @@ internal static class Timing
 
     public static double Median(IReadOnlyList<double> values) => values.Order().ElementAt(values.Count / 2);
 
+    /// <summary>The nearest-rank percentile (<paramref name="p"/> from 0 to 1) of a non-empty set of values.</summary>
+    public static double Percentile(IReadOnlyCollection<double> values, double p)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[Math.Max(0, (int)Math.Ceiling(p * sorted.Length) - 1)];
+    }
+
     /// <summary>One row of a read scenario's table: the measurement, its time and its ratio to the baseline.</summary>
     public static void PrintRow(string measurement, double milliseconds, double baselineMilliseconds) =>
         Console.WriteLine($"{measurement,-52} {milliseconds,7:F1} ms {milliseconds / baselineMilliseconds,12:F2}");

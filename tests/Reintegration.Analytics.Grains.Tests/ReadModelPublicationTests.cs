@@ -60,8 +60,7 @@ public sealed class ReadModelPublicationTests(RecordingReadModelFixture fixture)
         });
         await Task.Delay(TimeSpan.FromSeconds(1.5));
         var publications = fixture.ReadModel.Countries.Count(c => c.Country == "TGO") - before;
-        // Once per second over the spread, plus one at each end; one per push would be about twelve.
+        // Once per second over the spread, plus one at each end; one per push would be about one per 100 ms.
         Assert.InRange(publications, 1, (int)Math.Ceiling(spread.TotalSeconds) + 2);
-        Assert.True(publications < 6, $"{publications} publications in {spread.TotalSeconds:F1} s");
     }
 }

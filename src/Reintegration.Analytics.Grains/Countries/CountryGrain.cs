@@ -75,8 +75,15 @@ public sealed class CountryGrain : Grain, ICountryGrain
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        await _push.FlushAsync();
-        if (_readModelTimer is not null) PublishReadModel();
+        try
+        {
+            await _push.FlushAsync();
+        }
+        finally
+        {
+            // Rows of earlier pushes still waiting for their timer go out even when the last report to the region failed.
+            if (_readModelTimer is not null) PublishReadModel();
+        }
     }
 
     public Task ReportCommunity(CommunityReport report)
