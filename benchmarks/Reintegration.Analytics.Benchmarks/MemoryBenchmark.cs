@@ -91,7 +91,8 @@ internal static class MemoryBenchmark
                     "", null, restarted <= RestartTarget),
                 TargetRow.Latency("acknowledged -> visible in /countries/{iso3}, p99 <= 2 s", underLoad.ToCountry,
                     baseline?.Freshness, VisibleLimitMs),
-                TargetRow.Latency("acknowledged -> visible in /metrics, p99 <= 2 s", underLoad.ToMetrics, baseline?.Freshness, VisibleLimitMs),
+                TargetRow.Latency("acknowledged -> visible in /metrics, p99 <= 2 s", underLoad.ToMetrics, baseline?.Freshness,
+                    VisibleLimitMs),
                 TargetRow.Latency("country read under load, p99 <= 10 ms", underLoad.CountryReads, baseline?.Country, CountryReadLimitMs),
                 TargetRow.Latency($"/compare ({countries} countries) under load, p99 <= 50 ms", underLoad.CompareReads, baseline?.Compare,
                     CompareLimitMs),
@@ -118,7 +119,8 @@ internal static class MemoryBenchmark
                 throw new InvalidOperationException($"lines were rejected: {report}");
             var done = Math.Min(start + LinesPerRequest, lines.Count);
             var (resident, peakSoFar) = (ProcessMemory.CurrentMiB(processId), ProcessMemory.PeakMiB(processId));
-            Console.WriteLine($"  {done:N0} records in {clock.Elapsed.TotalSeconds:F0} s, resident {resident:N0} MiB, peak {peakSoFar:N0} MiB");
+            Console.WriteLine(
+                $"  {done:N0} records in {clock.Elapsed.TotalSeconds:F0} s, resident {resident:N0} MiB, peak {peakSoFar:N0} MiB");
         }
     }
 

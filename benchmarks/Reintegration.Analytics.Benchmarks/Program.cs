@@ -34,7 +34,8 @@ if (options.Scenario is "scale" or "memory" or "targets")
     var rows = new List<TargetRow>();
     if (options.Scenario is "scale" or "targets")
         rows.AddRange(await ScaleBenchmark.MeasureAsync(hostDll, server, Math.Min(options.Countries, ScaleBenchmark.Countries),
-            Math.Min(options.Communities, ScaleBenchmark.Communities), Math.Min(options.Returnees, ScaleBenchmark.Returnees), options.Runs));
+            Math.Min(options.Communities, ScaleBenchmark.Communities), Math.Min(options.Returnees, ScaleBenchmark.Returnees),
+            options.Runs));
     if (options.Scenario is "memory" or "targets")
         rows.AddRange(await MemoryBenchmark.MeasureAsync(hostDll, options.Countries, options.Communities, options.Returnees,
             TimeSpan.FromSeconds(options.Idle), server));

@@ -28,7 +28,8 @@ internal sealed class ProgrammeGenerator(int countries, int communities, int ret
         return countries < all.Length ? all[^1] : throw new ArgumentException("every country is in the programme; none is left for probes");
     }
 
-    private static string[] Codes(int countries) => Countries.All.Select(c => c.Iso3).Order(StringComparer.Ordinal).Take(countries).ToArray();
+    private static string[] Codes(int countries) =>
+        Countries.All.Select(c => c.Iso3).Order(StringComparer.Ordinal).Take(countries).ToArray();
 
     public IEnumerable<string> Lines()
     {

@@ -75,8 +75,8 @@ internal sealed class SqlBaseline(string connectionString)
                         await returnees.WriteAsync(record.GetProperty("returnType").GetString());
                         break;
                     case "survey":
-                        var answers = record.GetProperty("answers").EnumerateObject()
-                            .ToDictionary(a => a.Name, a => a.Value.ValueKind == JsonValueKind.String ? a.Value.GetString()! : a.Value.GetRawText());
+                        var answers = record.GetProperty("answers").EnumerateObject().ToDictionary(a => a.Name,
+                            a => a.Value.ValueKind == JsonValueKind.String ? a.Value.GetString()! : a.Value.GetRawText());
                         surveys.Add((record.GetProperty("caseId").GetString()!, record.GetProperty("surveyId").GetString()!,
                             DateOnly.Parse(record.GetProperty("date").GetString()!), SurveyScorer.Score(instrument, answers)));
                         break;

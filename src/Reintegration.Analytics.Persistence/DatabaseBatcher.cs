@@ -6,9 +6,9 @@ namespace Reintegration.Analytics.Persistence;
 
 /// <summary>
 /// The one way this service batches database work (group commit of journal changes, audit rows and community directory
-/// registrations, group reads of journal tails): items added by many callers queue up, a worker takes whatever has gathered (up to a batch), handles it
-/// in one transaction or query, then completes each caller's task with its own result or error. While one batch runs the
-/// next gathers, so batches grow with load and a lone item goes at once.
+/// registrations, group reads of journal tails): items added by many callers queue up, a worker takes whatever has
+/// gathered (up to a batch), handles it in one transaction or query, then completes each caller's task with its own result
+/// or error. While one batch runs the next gathers, so batches grow with load and a lone item goes at once.
 /// </summary>
 public sealed class DatabaseBatcher<TItem, TResult> : IAsyncDisposable
 {
