@@ -32,6 +32,9 @@ builder.Services.AddSingleton(regions);
 string? developmentKey;
 try
 {
+    // Settings that cannot work stop the start with what is wrong, rather than fail later in a timer.
+    if (builder.Configuration.GetSection(AggregationOptions.Section).Get<AggregationOptions>()?.Problem() is { } problem)
+        throw new InvalidOperationException(problem);
     developmentKey = builder.AddApiAuthentication(regions);
 }
 catch (InvalidOperationException e)

@@ -31,4 +31,12 @@ public sealed class AggregationOptions
     /// later is activated from its checkpoint and journal tail (read in batches).
     /// </summary>
     public TimeSpan ReturneeIdleTime { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>What is wrong with these settings, naming the setting; null when they can work.</summary>
+    public string? Problem() =>
+        PushDelay < TimeSpan.Zero ? $"{Section}:PushDelay must not be negative (it is {PushDelay})"
+        : ReadModelDelay < TimeSpan.Zero ? $"{Section}:ReadModelDelay must not be negative (it is {ReadModelDelay})"
+        : ReturneeIdleTime <= TimeSpan.Zero ? $"{Section}:ReturneeIdleTime must be more than zero (it is {ReturneeIdleTime})"
+        : CheckpointEvery < 1 ? $"{Section}:CheckpointEvery must be at least 1 (it is {CheckpointEvery})"
+        : null;
 }

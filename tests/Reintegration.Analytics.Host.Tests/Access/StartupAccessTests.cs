@@ -6,7 +6,10 @@ using Reintegration.Analytics.TestSupport;
 
 namespace Reintegration.Analytics.Host.Tests.Access;
 
-/// <summary>SPEC §4 at start: no credentials configured means a development key on loopback and no start on the network.</summary>
+/// <summary>
+/// SPEC §4 at start: no credentials configured means a development key on loopback and no start on the network; settings
+/// that cannot work stop the start with what is wrong.
+/// </summary>
 public class StartupAccessTests
 {
     private static readonly string HostDll = Path.Combine(AppContext.BaseDirectory, "Reintegration.Analytics.Host.dll");
@@ -75,6 +78,19 @@ public class StartupAccessTests
         Assert.NotEqual(0, exit);
         Assert.Contains("Auth:ApiKeys:wca-viewer:Sha256 must be the 64 hex digits", output);
         Assert.Contains("Auth:ApiKeys:sen-ingest: role 'ingest' needs a scope", output);
+    }
+
+    [Theory]
+    [InlineData("--Aggregation:ReadModelDelay", "-00:00:01", "Aggregation:ReadModelDelay must not be negative")]
+    [InlineData("--Aggregation:PushDelay", "soon", "Aggregation:PushDelay")]
+    [InlineData("--Aggregation:CheckpointEvery", "0", "Aggregation:CheckpointEvery must be at least 1")]
+    public async Task A_wrong_aggregation_setting_stops_the_start_naming_it(string setting, string value, string reason)
+    {
+        var (exit, output) = await RunToExitAsync(
+            ["--urls", $"http://127.0.0.1:{HostProcess.FreePort()}", $"{setting}={value}", .. Isolated(Path.GetTempPath())],
+            new Dictionary<string, string>());
+        Assert.Equal(2, exit);
+        Assert.Contains(reason, output);
     }
 
     [Fact]
