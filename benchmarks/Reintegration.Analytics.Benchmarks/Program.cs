@@ -93,10 +93,10 @@ Console.WriteLine($"{"NDJSON replay of the same surveys (baseline)",-48} {Median
 Console.WriteLine($"{"NDJSON ingest, new surveys",-48} {Median(fresh),10:N0} r/s {Median(fresh) / Median(replay),12:F2}");
 Console.WriteLine($"{"NDJSON ingest, new returnee registrations",-48} {Median(register),10:N0} r/s {Median(register) / Median(replay),12:F2}");
 Console.WriteLine($"{"SQL statements per new survey (journal)",-48} {Median(statementsPerSurvey),14:F4}");
-Console.WriteLine($"{"write acknowledged -> visible at /global, quiet",-48} {Median(quietDelays),11:F0} ms   (p90 {Percentile(quietDelays, 0.9):F0} ms, {quietDelays.Count} probes)");
+Console.WriteLine($"{"write acknowledged -> visible at /global, quiet",-48} {Median(quietDelays),11:F0} ms   (p90 {Timing.Percentile(quietDelays, 0.9):F0} ms, {quietDelays.Count} probes)");
 await host.DisposeAsync();
 if (Directory.Exists(dataDirectory)) Directory.Delete(dataDirectory, recursive: true);
-Console.WriteLine($"{"write acknowledged -> visible at /global, loaded",-48} {Median(loadedDelays),11:F0} ms   (p90 {Percentile(loadedDelays, 0.9):F0} ms, {loadedDelays.Count} probes during an ingest)");
+Console.WriteLine($"{"write acknowledged -> visible at /global, loaded",-48} {Median(loadedDelays),11:F0} ms   (p90 {Timing.Percentile(loadedDelays, 0.9):F0} ms, {loadedDelays.Count} probes during an ingest)");
 return 0;
 
 async Task<double> IngestAsync(byte[] body)
@@ -145,8 +145,6 @@ async Task<long> GlobalReturneesAsync() =>
     (await http.GetFromJsonAsync<JsonElement>("/api/v1/global")).GetProperty("returnees").GetInt64();
 
 static double Median(IReadOnlyList<double> values) => Timing.Percentile(values, 0.5);
-
-static double Percentile(IReadOnlyList<double> values, double p) => Timing.Percentile(values, p);
 
 static string FindRepositoryRoot()
 {
