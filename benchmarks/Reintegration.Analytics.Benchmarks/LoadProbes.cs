@@ -13,8 +13,11 @@ namespace Reintegration.Analytics.Benchmarks;
 /// </summary>
 internal sealed class LoadProbes(HttpClient http, string probeCountry, string readCountry)
 {
-    /// <summary>Returnees registered in the probe country before the import, so that its count is over k and shown.</summary>
-    private const int Seed = 10;
+    /// <summary>
+    /// Returnees registered in the probe country before the import, so that its count is over k and shown: many, since a
+    /// country's count is hidden beside a small one of its region when it is the smallest other (protection across documents).
+    /// </summary>
+    private const int Seed = 1000;
     private static readonly TimeSpan VisibleLimit = TimeSpan.FromSeconds(30);
 
     private readonly List<double> _toCountry = [];
@@ -36,13 +39,31 @@ internal sealed class LoadProbes(HttpClient http, string probeCountry, string re
     public async Task SeedAsync()
     {
         await PutAsync("/api/v1/communities/probe.1", new { country = probeCountry, name = "Probe" });
-        for (var i = 0; i < Seed; i++) await RegisterAsync();
+        var lines = Enumerable.Range(0, Seed).Select(_ => JsonSerializer.Serialize(RegistrationLine(_probes++)));
+        using var seeded = await http.PostAsync("/api/v1/ingest", new StringContent(string.Join('\n', lines) + "\n"));
+        seeded.EnsureSuccessStatusCode();
         var clock = Stopwatch.StartNew();
         while (await CountryReturneesAsync() != Seed)
         {
             if (clock.Elapsed > VisibleLimit) throw new TimeoutException($"{probeCountry} did not show its {Seed} seeded returnees");
             await Task.Delay(50);
         }
+    }
+
+    /// <summary>Isolated writes, one at a time: each new returnee timed from its acknowledgement until its country counts it.</summary>
+    public async Task<Percentiles> IsolatedAsync(int count)
+    {
+        var delays = new List<double>();
+        for (var i = 0; i < count; i++)
+        {
+            var inCountry = await CountryReturneesAsync()
+                            ?? throw new InvalidOperationException($"{probeCountry}'s returnee count is hidden; seed more returnees");
+            await RegisterAsync();
+            var acknowledged = Stopwatch.StartNew();
+            await WaitAsync(async () => await CountryReturneesAsync() > inCountry, acknowledged, delays);
+            await Task.Delay(200);
+        }
+        return Percentiles.Of(delays);
     }
 
     /// <summary>Probes and reads until <paramref name="import"/> ends.</summary>
@@ -90,8 +111,22 @@ internal sealed class LoadProbes(HttpClient http, string probeCountry, string re
         lock (times) times.Add(clock.Elapsed.TotalMilliseconds);
     }
 
-    private Task RegisterAsync() => PutAsync($"/api/v1/returnees/probe-{_probes++}",
-        new { country = probeCountry, communityId = "probe.1", sex = "female", returnDate = "2025-01-10", returnType = "avrr" });
+    private Task RegisterAsync() => PutAsync($"/api/v1/returnees/probe-{_probes++}", Registration());
+
+    private Dictionary<string, string> Registration() => new()
+    {
+        ["country"] = probeCountry, ["communityId"] = "probe.1", ["sex"] = "female", ["returnDate"] = "2025-01-10",
+        ["returnType"] = "avrr",
+    };
+
+    /// <summary>The registration as an NDJSON line.</summary>
+    private Dictionary<string, string> RegistrationLine(int probe)
+    {
+        var line = Registration();
+        line["kind"] = "returnee";
+        line["caseId"] = $"probe-{probe}";
+        return line;
+    }
 
     private async Task PutAsync(string path, object body) => (await http.PutAsJsonAsync(path, body)).EnsureSuccessStatusCode();
 

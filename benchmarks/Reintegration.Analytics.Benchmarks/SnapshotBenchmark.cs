@@ -11,7 +11,9 @@ namespace Reintegration.Analytics.Benchmarks;
 /// <c>--communities</c> communities (default 20,000) spread over <c>--countries</c> countries (default 200) with
 /// <c>--returnees</c> returnees (default 100,000, half of them surveyed). For each: the time to build the snapshot, and
 /// per format the time, size and the host's peak resident memory above what it held before the download. The
-/// baseline is the JSON download of the same snapshot.
+/// baseline is the JSON download of the same snapshot. Then, on each programme, how soon an isolated write is visible in
+/// its country's document: the live table protects the whole programme again (taking unchanged countries' families from
+/// its memo) before it shows a change.
 /// </summary>
 internal static class SnapshotBenchmark
 {
@@ -23,8 +25,13 @@ internal static class SnapshotBenchmark
         Console.WriteLine($"Demo programme: {demo:N0} returnees");
         var rows = new List<string>();
         await MeasureAsync(http, pid, "demo", rows);
+        var ordered = Countries.All.Select(c => c.Iso3).Order(StringComparer.Ordinal).ToList();
+        // The last code (ZWE): not the demo's, nor among the generated programme's first codes, so only probes move its count.
+        var probes = new LoadProbes(http, ordered[^1], readCountry: "SEN");
+        await probes.SeedAsync();
+        await MeasureVisibilityAsync(probes, "demo", rows);
 
-        var codes = Countries.All.Select(c => c.Iso3).Order(StringComparer.Ordinal).Take(countries).ToList();
+        var codes = ordered.Take(Math.Min(countries, ordered.Count - 1)).ToList();
         Console.WriteLine($"Registering {returnees:N0} returnees in {communities:N0} communities of {codes.Count} countries...");
         var clock = Stopwatch.StartNew();
         foreach (var (country, i) in codes.Select((c, i) => (c, i)))
@@ -36,10 +43,17 @@ internal static class SnapshotBenchmark
         Console.WriteLine($"ingested in {clock.Elapsed.TotalSeconds:F0} s");
         await SettledReturneesAsync(http, demo + returnees / codes.Count * codes.Count);
         await MeasureAsync(http, pid, $"{communities / 1000}k communities", rows);
+        await MeasureVisibilityAsync(probes, $"{communities / 1000}k communities", rows);
 
         Console.WriteLine();
         Console.WriteLine($"{"programme",-18} {"measurement",-26} {"median ms",10} {"vs JSON",8} {"MiB",9} {"peak +MiB",10}");
         foreach (var row in rows) Console.WriteLine(row);
+    }
+
+    private static async Task MeasureVisibilityAsync(LoadProbes probes, string programme, List<string> table)
+    {
+        var visible = await probes.IsolatedAsync(10);
+        table.Add($"{programme,-18} {"write → visible (10)",-26} {visible.Median,10:F0}   p99 {visible.P99:F0} ms");
     }
 
     private static async Task MeasureAsync(HttpClient http, int pid, string programme, List<string> table)

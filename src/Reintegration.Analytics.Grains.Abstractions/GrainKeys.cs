@@ -16,6 +16,7 @@ public static class GrainKeys
     public static ICountryGrain Country(this IGrainFactory grains, string iso3) => Reference<ICountryGrain>.Get(grains, $"country:{iso3}");
     public static IRegionGrain Region(this IGrainFactory grains, string region) => Reference<IRegionGrain>.Get(grains, $"region:{region}");
     public static IGlobalGrain Global(this IGrainFactory grains) => Reference<IGlobalGrain>.Get(grains, GlobalKey);
+    public static ILiveTableGrain LiveTable(this IGrainFactory grains) => Reference<ILiveTableGrain>.Get(grains, GlobalKey);
 
     /// <summary>
     /// Orleans' <c>GetGrain&lt;T&gt;(string)</c> resolves the interface's grain type by reading its

@@ -23,9 +23,6 @@ public interface ICommunityGrain : IGrainWithStringKey
 
     [Alias("GetReport")] Task<CommunityReport?> GetReport();
 
-    /// <summary>Its report with the cells protection hides on <paramref name="today"/>; null until it is registered.</summary>
-    [Alias("GetProtectedReport")] Task<ProtectedReport<CommunityReport>?> GetProtectedReport(DateOnly today);
-
     /// <summary>
     /// Its first <paramref name="limit"/> cases with a follow-up status on a day, after a cursor (see <see cref="FollowUpCaseList"/>).
     /// </summary>

@@ -19,16 +19,7 @@ public interface ICountryGrain : IGrainWithStringKey
 
     [Alias("GetReport")] Task<CountryReport> GetReport();
 
-    /// <summary>Its report with the cells protection hides on <paramref name="today"/> (what its document shows).</summary>
-    [Alias("GetProtectedReport")] Task<ProtectedReport<CountryReport>> GetProtectedReport(DateOnly today);
-
-    /// <summary>Its communities' reports (in id order), each with the cells protection hides on <paramref name="today"/>.</summary>
-    [Alias("GetProtectedCommunities")]
-    Task<IReadOnlyList<ProtectedReport<CommunityReport>>> GetProtectedCommunities(DateOnly today);
-
-
-    /// <summary>Writes every read model row of the country again (its day-dependent figures change with the calendar).</summary>
-    [OneWay, Alias("RefreshReadModel")] Task RefreshReadModel();
+    /// <summary>Its communities' latest reports, in id order (what the live table and snapshots read).</summary>
     [Alias("GetCommunities")] Task<IReadOnlyList<CommunityReport>> GetCommunities();
 
     /// <summary>The ids of its communities that have reported (all of them once the report is complete).</summary>

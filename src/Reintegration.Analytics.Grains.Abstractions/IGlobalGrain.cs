@@ -11,9 +11,6 @@ public interface IGlobalGrain : IGrainWithStringKey
     [Alias("ReportRegion")] Task ReportRegion(RegionReport report);
     [Alias("GetReport")] Task<GlobalReport> GetReport();
 
-    /// <summary>Its report with the cells protection hides on <paramref name="today"/> (what its document shows).</summary>
-    [Alias("GetProtectedReport")] Task<ProtectedReport<GlobalReport>> GetProtectedReport(DateOnly today);
-
     /// <summary>
     /// Rebuilds every aggregate from the store, top-down, after a silo died: communities that lived
     /// there may have taken contributions they had not reported yet.

@@ -16,7 +16,4 @@ public interface IRegionGrain : IGrainWithStringKey
     [OneWay, Alias("Resync")] Task Resync();
 
     [Alias("GetReport")] Task<RegionReport> GetReport();
-
-    /// <summary>Its report with the cells protection hides on <paramref name="today"/> (what its document shows).</summary>
-    [Alias("GetProtectedReport")] Task<ProtectedReport<RegionReport>> GetProtectedReport(DateOnly today);
 }

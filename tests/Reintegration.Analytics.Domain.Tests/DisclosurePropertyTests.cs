@@ -1,41 +1,82 @@
 using CsCheck;
 using Reintegration.Analytics.Domain.Aggregation;
 using Reintegration.Analytics.Domain.Reference;
-using Reintegration.Analytics.Domain.Returnees;
+using Reintegration.Analytics.Domain.Snapshots;
 using Reintegration.Analytics.TestSupport;
 
 namespace Reintegration.Analytics.Domain.Tests;
 
 /// <summary>
-/// SPEC §4 on random programmes: in every document (and the <c>/compare</c> table) no figure over 1..k−1
-/// returnees is shown, and no hidden figure can be recovered by subtraction: a total with exactly one hidden
-/// part, a share shown without its terms, one "what works" group hidden and not the other. The checks read
-/// only the output, as an attacker would.
+/// SPEC §4 on random programmes: in every live document (and the <c>/compare</c> table) no figure over 1..k−1 returnees is
+/// shown, and no hidden figure can be recovered by subtraction, within a document (a total with exactly one hidden part, a
+/// share shown without its terms, one "what works" group hidden and not the other) or across documents (a community table
+/// against its country's document, countries against their region's, regions against the globe). The checks read only the
+/// output, as an attacker would.
 /// </summary>
 public sealed class DisclosurePropertyTests
 {
+    private static readonly DateTimeOffset AsOf = DateTimeOffset.UtcNow;
+
     [Fact]
     public void No_document_shows_a_small_cell_or_lets_one_be_recovered() =>
-        HistoryGenerator.Histories(caseCount: 14, maxLength: 120).Select(Gen.Int[2, 5], (h, k) => (h, k)).Sample(sample =>
+        SnapshotTableTests.Programmes().Select(Gen.Int[2, 6], (p, k) => (p, k)).Sample(sample =>
         {
-            var (history, k) = sample;
-            var (world, contributions) = ReturneeChanges.Play(history);
-
-            var today = HistoryGenerator.Today;
-            foreach (var country in contributions.Select(c => c.Country).Distinct())
+            var (programme, k) = sample;
+            var table = ProtectedProgramme.Protect(programme, HistoryGenerator.Today, k);
+            var global = LevelDocuments.Global(table.Global, AsOf);
+            AssertProtected(global, k, "global");
+            var regions = table.Regions.Values.Select(r => LevelDocuments.Region(r, AsOf)).ToList();
+            foreach (var region in regions) AssertProtected(region, k, region.Region);
+            AssertNoneRecoverable(global, regions, "regions against the globe");
+            foreach (var region in regions)
             {
-                var summary = AggregateSummary.Of(contributions.Where(c => c.Country == country));
-                var report = new CountryReport(country, summary, 1, null, null, 1);
-                var @protected = new ProtectedReport<CountryReport>(report, LevelDocuments.Protect(report, today, k), today);
-                AssertProtected(LevelDocuments.Country(@protected, "WCA", DateTimeOffset.UtcNow), k, country);
-                foreach (var by in CountryComparison.Groupings)
-                    AssertProtected(
-                        CountryComparison.Build([@protected], RegionMap.Default, by, DateTimeOffset.UtcNow), k, $"{country}, {by}");
+                var countries = region.Countries.Select(c => table.Countries[c]).ToList();
+                var documents = countries.Select(c => LevelDocuments.Country(c, region.Region, AsOf)).ToList();
+                AssertNoneRecoverable(region, documents, $"countries against {region.Region}");
+                foreach (var country in countries)
+                {
+                    var document = LevelDocuments.Country(country, region.Region, AsOf);
+                    var name = country.Report.Country;
+                    AssertProtected(document, k, name);
+                    foreach (var by in CountryComparison.Groupings)
+                        AssertProtected(CountryComparison.Build([country], RegionMap.Default, by, AsOf), k, $"{name}, {by}");
+                    var communities = table.CommunitiesOf(name).Select(c => LevelDocuments.Community(c, region.Region, AsOf)).ToList();
+                    foreach (var community in communities) AssertProtected(community, k, community.CommunityId);
+                    AssertNoneRecoverable(document, communities, $"the community table against {name}");
+                }
             }
-            var global = new GlobalReport(AggregateSummary.Of(contributions), [], []);
-            var globalDocument = LevelDocuments.Global(new(global, LevelDocuments.Protect(global, today, k), today), DateTimeOffset.UtcNow);
-            AssertProtected(globalDocument, k, "global");
         }, iter: 300);
+
+    /// <summary>
+    /// A parent's shown count with exactly one hidden child's is that child's count (zero is shown, so a null child hides
+    /// returnees); likewise a shown mean and n with one hidden child's mean.
+    /// </summary>
+    private static void AssertNoneRecoverable(AggregateDocument parent, IReadOnlyList<AggregateDocument> children, string what)
+    {
+        void OneHidden(string figure, Func<AggregateDocument, bool> shown) =>
+            Assert.False(shown(parent) && children.Count(c => !shown(c)) == 1, $"{what}: {figure} of one child is the parent's minus the others'");
+        OneHidden("returnees", d => d.Returnees is not null);
+        OneHidden("surveyed", d => d.Surveyed is not null);
+        OneHidden("followUp.due", d => d.FollowUp.Due is not null);
+        OneHidden("followUp.covered", d => d.FollowUp.Covered is not null);
+        OneHidden("followUp.overdue", d => d.FollowUp.Overdue is not null);
+        OneHidden("followUp.missed", d => d.FollowUp.Missed is not null);
+        OneHidden("plan.eligible", d => d.Plan.Eligible is not null);
+        OneHidden("assistance.returneesAssisted", d => d.Assistance.ReturneesAssisted is not null);
+        OneHidden("improvement", d => !d.Improvement.Suppressed);
+        foreach (var dimension in parent.Scores.Keys) OneHidden($"scores.{dimension}", d => !d.Scores[dimension].Suppressed);
+        foreach (var (name, groups) in new[] { ("sex", parent.Breakdown.Sex), ("ageBand", parent.Breakdown.AgeBand),
+                     ("returnType", parent.Breakdown.ReturnType) })
+            foreach (var group in groups.Keys)
+                OneHidden($"breakdown.{name}.{group}", d => Breakdown(d, name).GetValueOrDefault(group, 0) is not null);
+    }
+
+    private static IReadOnlyDictionary<string, long?> Breakdown(AggregateDocument d, string name) => name switch
+    {
+        "sex" => d.Breakdown.Sex,
+        "ageBand" => d.Breakdown.AgeBand,
+        _ => d.Breakdown.ReturnType,
+    };
 
     private static void AssertProtected(AggregateDocument d, int k, string unit)
     {
@@ -80,6 +121,7 @@ public sealed class DisclosurePropertyTests
         {
             CountryAggregateDocument c => c.Disaggregations,
             GlobalAggregateDocument g => g.Disaggregations,
+            RegionAggregateDocument r => r.Disaggregations,
             _ => null,
         };
         foreach (var (name, byGroup) in groups is null ? [] : new[] { ("sex", groups.Sex), ("ageBand", groups.AgeBand), ("returnType", groups.ReturnType) })

@@ -84,11 +84,13 @@ public sealed class IngestEndpointTests(ApiFactory factory)
         Assert.Equal(Days.Ago(60), second["plan"]!["eligible"]!.GetValue<string>());
         Assert.Empty(second["surveys"]!.AsArray());
 
-        var community = await _api.MustGet($"/communities/{communityId}");
-        Assert.Equal(2, community["returnees"]!.GetValue<long>());
-        Assert.Equal(1, community["surveyed"]!.GetValue<long>());
-        Assert.Equal(1.0, community["remigrationNecessityShare"]!.GetValue<double>(), 1e-9);
-        Assert.Equal(120m, community["assistance"]!["byType"]!["cash"]!["amountUsd"]!.GetValue<decimal>());
+        await _api.Eventually($"/communities/{communityId}", community =>
+        {
+            Assert.Equal(2, community["returnees"]!.GetValue<long>());
+            Assert.Equal(1, community["surveyed"]!.GetValue<long>());
+            Assert.Equal(1.0, community["remigrationNecessityShare"]!.GetValue<double>(), 1e-9);
+            Assert.Equal(120m, community["assistance"]!["byType"]!["cash"]!["amountUsd"]!.GetValue<decimal>());
+        });
 
         // Bad lines left nothing behind.
         foreach (var caseId in new[] { orphan, unknownCommunity, badSex })
@@ -114,11 +116,13 @@ public sealed class IngestEndpointTests(ApiFactory factory)
         Assert.Equal(0, report["rejected"]!.GetValue<long>());
         Assert.Empty(report["errors"]!.AsArray());
 
-        var community = await _api.MustGet($"/communities/{communityId}");
-        Assert.Equal(20, community["returnees"]!.GetValue<long>());
-        Assert.Equal(1.0, community["scores"]!["composite"]!["mean"]!.GetValue<double>(), 1e-9);
-        Assert.Equal(1.0, community["improvement"]!["mean"]!.GetValue<double>(), 1e-9);
-        Assert.Equal(20, community["improvement"]!["n"]!.GetValue<long>());
+        await _api.Eventually($"/communities/{communityId}", community =>
+        {
+            Assert.Equal(20, community["returnees"]!.GetValue<long>());
+            Assert.Equal(1.0, community["scores"]!["composite"]!["mean"]!.GetValue<double>(), 1e-9);
+            Assert.Equal(1.0, community["improvement"]!["mean"]!.GetValue<double>(), 1e-9);
+            Assert.Equal(20, community["improvement"]!["n"]!.GetValue<long>());
+        });
     }
 
     [Fact]
@@ -231,10 +235,12 @@ public sealed class IngestEndpointTests(ApiFactory factory)
         Assert.True(report["rejected"]!.GetValue<long>() == 0, report.ToJsonString());
         Assert.Equal(lines.Length, report["accepted"]!.GetValue<long>());
 
-        var community = await _api.MustGet($"/communities/{communityId}");
-        Assert.Equal(1.0, community["servicesIndex"]!.GetValue<double>(), 1e-9);
-        Assert.Equal(0.5, community["cohesionIndex"]!.GetValue<double>(), 1e-9);
-        Assert.Equal(1, community["assistance"]!["byType"]!["housing"]!["records"]!.GetValue<long>());
+        await _api.Eventually($"/communities/{communityId}", community =>
+        {
+            Assert.Equal(1.0, community["servicesIndex"]!.GetValue<double>(), 1e-9);
+            Assert.Equal(0.5, community["cohesionIndex"]!.GetValue<double>(), 1e-9);
+            Assert.Equal(1, community["assistance"]!["byType"]!["housing"]!["records"]!.GetValue<long>());
+        });
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed record CountryComparison(string? By, IReadOnlyList<ComparisonRow> 
         var rows = new List<ComparisonRow>();
         // The country's own cells, as its document shows them: group rows add up to the total row like the document's groups
         // add up to its figures.
-        foreach (var (report, hidden, today) in reports.OrderBy(r => r.Report.Country, StringComparer.Ordinal))
+        foreach (var (report, hidden, today, _) in reports.OrderBy(r => r.Report.Country, StringComparer.Ordinal))
         {
             var region = regions.RegionOf(report.Country);
             if (by is not null)

@@ -5,43 +5,16 @@ using Reintegration.Analytics.Domain.Snapshots;
 namespace Reintegration.Analytics.Domain.Aggregation;
 
 /// <summary>
-/// Builds the read document of each level from what its grain reports. Each document is rendered from the unit's cells
-/// (<see cref="UnitCells"/>), protected by the routine that protects snapshot tables: the grain protects them once per change
-/// and per day (<see cref="Protect(string, string, AggregateSummary, DateOnly, int, CommunityReport?)"/>), and every output
-/// renders the figures with the cells it hid.
+/// Builds the read document of each level from a unit's report and the cells protection hid in it. The cells come from the
+/// live table (<see cref="ProtectedProgramme"/>, the routine that protects snapshot tables), so every document, <c>/compare</c>
+/// row, metric and read model row renders one decision for the whole programme.
 /// </summary>
 public static class LevelDocuments
 {
-    /// <summary>
-    /// The cells protection hides in a unit's figures, the unit protected as a table of its own (the root of its family, with
-    /// no children). Grains call this once per change of their figures and per day, and hand the result out with their report.
-    /// </summary>
-    public static HiddenCells Protect(string level, string code, AggregateSummary summary, DateOnly today, int minimumCellSize,
-        CommunityReport? community = null)
-    {
-        var unit = new UnitCells(level, code, code, null, null, minimumCellSize);
-        unit.AddFigures(summary, today, disaggregated: level != IndicatorCodebook.Community);
-        if (community is not null) unit.AddCommunityIndices(community, today);
-        TopDownProtection.ProtectFamily(unit, [], root: true);
-        return unit.Hidden();
-    }
-
-    public static HiddenCells Protect(CommunityReport report, DateOnly today, int minimumCellSize) =>
-        Protect(IndicatorCodebook.Community, report.CommunityId, report.Summary, today, minimumCellSize, report);
-
-    public static HiddenCells Protect(CountryReport report, DateOnly today, int minimumCellSize) =>
-        Protect(IndicatorCodebook.Country, report.Country, report.Summary, today, minimumCellSize);
-
-    public static HiddenCells Protect(RegionReport report, DateOnly today, int minimumCellSize) =>
-        Protect(IndicatorCodebook.Region, report.Region, report.Summary, today, minimumCellSize);
-
-    public static HiddenCells Protect(GlobalReport report, DateOnly today, int minimumCellSize) =>
-        Protect(IndicatorCodebook.Global, SnapshotTable.GlobalCode, report.Summary, today, minimumCellSize);
-
     public static CommunityAggregateDocument Community(
         ProtectedReport<CommunityReport> @protected, string region, DateTimeOffset asOf)
     {
-        var (report, hidden, today) = @protected;
+        var (report, hidden, today, _) = @protected;
         var cells = new CellFigures(hidden, report.Summary, today);
         var figures = cells.Figures(asOf);
         var assessment = report.Assessment;
@@ -69,7 +42,7 @@ public static class LevelDocuments
     public static CountryAggregateDocument Country(
         ProtectedReport<CountryReport> @protected, string region, DateTimeOffset asOf)
     {
-        var (report, hidden, today) = @protected;
+        var (report, hidden, today, _) = @protected;
         var cells = new CellFigures(hidden, report.Summary, today);
         var figures = cells.Figures(asOf);
         var disaggregations = cells.Disaggregations();
@@ -88,7 +61,7 @@ public static class LevelDocuments
 
     public static RegionAggregateDocument Region(ProtectedReport<RegionReport> @protected, DateTimeOffset asOf)
     {
-        var (report, hidden, today) = @protected;
+        var (report, hidden, today, _) = @protected;
         var cells = new CellFigures(hidden, report.Summary, today);
         var figures = cells.Figures(asOf);
         var disaggregations = cells.Disaggregations();
@@ -104,7 +77,7 @@ public static class LevelDocuments
 
     public static GlobalAggregateDocument Global(ProtectedReport<GlobalReport> @protected, DateTimeOffset asOf)
     {
-        var (report, hidden, today) = @protected;
+        var (report, hidden, today, _) = @protected;
         var cells = new CellFigures(hidden, report.Summary, today);
         var figures = cells.Figures(asOf);
         var disaggregations = cells.Disaggregations();

@@ -52,9 +52,12 @@ public sealed record GlobalReport(
     [property: Id(3)] int Pending = 0);
 
 /// <summary>
-/// A grain's report with the cells that protection hid in it (SPEC §4), decided once per change and per day: the figures are
-/// rendered for <see cref="Day"/>, the day the cells were protected for (follow-up statuses move with the calendar).
+/// A unit's report with the cells that protection hid in it (SPEC §4), as the live table holds it: the figures are rendered
+/// for <see cref="Day"/>, the day the cells were protected for (follow-up statuses move with the calendar). <see cref="AsOf"/>
+/// (a document's <c>asOf</c>) is the moment the figures are current for: when the live table read them, or the time of the
+/// read if no change waits; every write acknowledged two push delays before it is in.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("ProtectedReport`1")]
 public sealed record ProtectedReport<TReport>(
-    [property: Id(0)] TReport Report, [property: Id(1)] HiddenCells Hidden, [property: Id(2)] DateOnly Day);
+    [property: Id(0)] TReport Report, [property: Id(1)] HiddenCells Hidden, [property: Id(2)] DateOnly Day,
+    [property: Id(3)] DateTimeOffset? AsOf = null);

@@ -38,6 +38,12 @@ internal sealed class UnitCells
     /// <summary>The cells protection hid, for outputs rendered from the unit's figures (<see cref="HiddenCells"/>).</summary>
     public HiddenCells Hidden() => new(Cells.Where(c => c.Value.Hidden).Select(c => c.Key).ToHashSet());
 
+    /// <summary>Hides the given cells (a decision made before for the same figures).</summary>
+    public void Hide(HiddenCells hidden)
+    {
+        foreach (var key in hidden.Cells) Cells[key].Hidden = true;
+    }
+
     /// <summary>Marks every cell final: the unit's family is protected, and the levels below protect against it.</summary>
     public void Fix()
     {

@@ -13,11 +13,12 @@ public sealed class AggregationOptions
     public TimeSpan PushDelay { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>
-    /// A country hands its changed read-model rows to the write-behind at most this often. Each row is rendered from the
-    /// unit's protected cells, and protecting every changed community on every push cost a quarter of the host's CPU
-    /// during a bulk import; the read model is written once a second anyway.
+    /// The live table (every aggregate document, <c>/compare</c>, the metrics and the read model) reads its changed countries
+    /// and protects the whole programme again at most this long after its last protection ended, so that a large programme
+    /// under heavy ingest spends at most about half a core on protection. With the push delay it bounds how soon a write
+    /// is visible (SPEC: within 2 seconds), plus the protection's own time.
     /// </summary>
-    public TimeSpan ReadModelDelay { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan ProtectionDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>
     /// A returnee checkpoints its state through grain storage after this many journaled changes; fewer checkpoints mean
@@ -35,7 +36,7 @@ public sealed class AggregationOptions
     /// <summary>What is wrong with these settings, naming the setting; null when they can work.</summary>
     public string? Problem() =>
         PushDelay < TimeSpan.Zero ? $"{Section}:PushDelay must not be negative (it is {PushDelay})"
-        : ReadModelDelay < TimeSpan.Zero ? $"{Section}:ReadModelDelay must not be negative (it is {ReadModelDelay})"
+        : ProtectionDelay < TimeSpan.Zero ? $"{Section}:ProtectionDelay must not be negative (it is {ProtectionDelay})"
         : ReturneeIdleTime <= TimeSpan.Zero ? $"{Section}:ReturneeIdleTime must be more than zero (it is {ReturneeIdleTime})"
         : CheckpointEvery < 1 ? $"{Section}:CheckpointEvery must be at least 1 (it is {CheckpointEvery})"
         : null;

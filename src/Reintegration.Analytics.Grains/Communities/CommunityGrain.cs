@@ -31,18 +31,14 @@ public sealed class CommunityGrain : Grain, ICommunityGrain
     private bool _inDirectory;
     private AggregateSummary? _summary;
     private long _reportVersion;
-    private readonly HiddenCellsCache _hidden = new();
-    private readonly int _minimumCellSize;
 
     public CommunityGrain(
         [PersistentState("community", StorageNames.Aggregates)] IPersistentState<CommunityRecord> record,
         ICommunityMembers members,
         ICommunityDirectory directory,
         IOptions<AggregationOptions> options,
-        IOptions<DisclosureOptions> disclosure,
         AggregateFreshness freshness)
     {
-        _minimumCellSize = disclosure.Value.MinimumCellSize;
         _record = record;
         _members = members;
         _directory = directory;
@@ -150,14 +146,6 @@ public sealed class CommunityGrain : Grain, ICommunityGrain
 
     public Task<CommunityReport?> GetReport() =>
         Task.FromResult(State.Profile is null ? null : BuildReport(_reportVersion));
-
-    public Task<ProtectedReport<CommunityReport>?> GetProtectedReport(DateOnly today)
-    {
-        if (State.Profile is null) return Task.FromResult<ProtectedReport<CommunityReport>?>(null);
-        var report = BuildReport(_reportVersion);
-        var hidden = _hidden.Get(report.Summary, report.Assessment, today, () => LevelDocuments.Protect(report, today, _minimumCellSize));
-        return Task.FromResult<ProtectedReport<CommunityReport>?>(new(report, hidden, today));
-    }
 
     public Task<IReadOnlyList<FollowUpCase>> GetFollowUpCases(string status, DateOnly today, FollowUpCursor? after, int limit) =>
         Task.FromResult(FollowUpCaseList.Select(_contributions.Values, status, today, after, limit));

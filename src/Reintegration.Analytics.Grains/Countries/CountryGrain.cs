@@ -19,14 +19,7 @@ public sealed class CountryGrain : Grain, ICountryGrain
     private readonly IPersistentState<CountryRecord> _record;
     private readonly RegionMap _regions;
     private readonly ICommunityDirectory _directory;
-    private readonly IReadModel _readModel;
-    private readonly int _minimumCellSize;
-    private readonly HiddenCellsCache _hidden = new();
-    private readonly Dictionary<string, HiddenCellsCache> _communitiesHidden = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _unpublished = new(StringComparer.Ordinal);
     private readonly PushScheduler _push;
-    private readonly TimeSpan _readModelDelay;
-    private IGrainTimer? _readModelTimer;
     private readonly Dictionary<string, CommunityReport> _communities = new(StringComparer.Ordinal);
     private readonly HashSet<string> _awaited = new(StringComparer.Ordinal);
     private readonly StateDurability _durability = new();
@@ -37,18 +30,13 @@ public sealed class CountryGrain : Grain, ICountryGrain
         [PersistentState("country", StorageNames.Aggregates)] IPersistentState<CountryRecord> record,
         RegionMap regions,
         ICommunityDirectory directory,
-        IReadModel readModel,
-        IOptions<DisclosureOptions> disclosure,
         IOptions<AggregationOptions> options,
         AggregateFreshness freshness)
     {
-        _readModel = readModel;
-        _minimumCellSize = disclosure.Value.MinimumCellSize;
         _record = record;
         _regions = regions;
         _directory = directory;
         _push = new PushScheduler(this, options.Value.PushDelay, ReportAsync, freshness);
-        _readModelDelay = options.Value.ReadModelDelay;
     }
 
     private string Country => GrainKeys.IdOf(this.GetPrimaryKeyString());
@@ -73,18 +61,7 @@ public sealed class CountryGrain : Grain, ICountryGrain
         }
     }
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _push.FlushAsync();
-        }
-        finally
-        {
-            // Rows of earlier pushes still waiting for their timer go out even when the last report to the region failed.
-            if (_readModelTimer is not null) PublishReadModel();
-        }
-    }
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _push.FlushAsync();
 
     public Task ReportCommunity(CommunityReport report)
     {
@@ -92,7 +69,6 @@ public sealed class CountryGrain : Grain, ICountryGrain
             return Task.CompletedTask;
         _communities[report.CommunityId] = report;
         _awaited.Remove(report.CommunityId);
-        _unpublished.Add(report.CommunityId);
         _summary = null;
         _push.Schedule(report.PendingSince);
         return Task.CompletedTask;
@@ -122,32 +98,6 @@ public sealed class CountryGrain : Grain, ICountryGrain
 
     public Task<CountryReport> GetReport() => Task.FromResult(BuildReport(_reportVersion));
 
-    public Task RefreshReadModel()
-    {
-        // Still rebuilding after activation: its rows are written once every community has reported.
-        if (_awaited.Count > 0) return Task.CompletedTask;
-        _unpublished.UnionWith(_communities.Keys);
-        PublishReadModel();
-        return Task.CompletedTask;
-    }
-
-    public Task<ProtectedReport<CountryReport>> GetProtectedReport(DateOnly today) =>
-        Task.FromResult(Protected(BuildReport(_reportVersion), today));
-
-    public Task<IReadOnlyList<ProtectedReport<CommunityReport>>> GetProtectedCommunities(DateOnly today) =>
-        Task.FromResult<IReadOnlyList<ProtectedReport<CommunityReport>>>(
-            _communities.Values.OrderBy(c => c.CommunityId, StringComparer.Ordinal).Select(c => Protected(c, today)).ToList());
-
-    private ProtectedReport<CountryReport> Protected(CountryReport report, DateOnly today) =>
-        new(report, _hidden.Get(report.Summary, null, today, () => LevelDocuments.Protect(report, today, _minimumCellSize)), today);
-
-    private ProtectedReport<CommunityReport> Protected(CommunityReport report, DateOnly today)
-    {
-        if (!_communitiesHidden.TryGetValue(report.CommunityId, out var cache)) _communitiesHidden[report.CommunityId] = cache = new();
-        return new(report,
-            cache.Get(report.Summary, report.Assessment, today, () => LevelDocuments.Protect(report, today, _minimumCellSize)), today);
-    }
-
     public Task<IReadOnlyList<CommunityReport>> GetCommunities() =>
         Task.FromResult<IReadOnlyList<CommunityReport>>(
             _communities.Values.OrderBy(c => c.CommunityId, StringComparer.Ordinal).ToList());
@@ -159,30 +109,8 @@ public sealed class CountryGrain : Grain, ICountryGrain
     {
         _reportVersion = ReportVersions.Next(_reportVersion);
         var report = BuildReport(_reportVersion) with { PendingSince = pendingSince };
+        await GrainFactory.LiveTable().CountryChanged(Country, pendingSince);
         await GrainFactory.Region(_regions.RegionOf(Country)).ReportCountry(report);
-        _readModelTimer ??= this.RegisterGrainTimer(() =>
-        {
-            PublishReadModel();
-            return Task.CompletedTask;
-        }, new GrainTimerCreationOptions { DueTime = _readModelDelay, Period = Timeout.InfiniteTimeSpan, KeepAlive = true });
-    }
-
-    /// <summary>
-    /// Hands the rows changed since the last publication to the write-behind read model, at most once per
-    /// <see cref="AggregationOptions.ReadModelDelay"/> (each row is protected first, which is the costly part).
-    /// </summary>
-    private void PublishReadModel()
-    {
-        _readModelTimer?.Dispose();
-        _readModelTimer = null;
-        var report = BuildReport(_reportVersion);
-        var now = DateTimeOffset.UtcNow;
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var region = _regions.RegionOf(Country);
-        foreach (var communityId in _unpublished)
-            _readModel.Publish(LevelDocuments.Community(Protected(_communities[communityId], today), region, now));
-        _unpublished.Clear();
-        _readModel.Publish(LevelDocuments.Country(Protected(report, today), region, now));
     }
 
     private CountryReport BuildReport(long version)

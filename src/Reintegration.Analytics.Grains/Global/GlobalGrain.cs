@@ -11,10 +11,8 @@ namespace Reintegration.Analytics.Grains.Global;
 /// The whole programme: merges the regions' reports (at most one per region per push delay).
 /// Holds nothing durable: on activation it asks every region with countries to report.
 /// </summary>
-public sealed class GlobalGrain(RegionMap regions, ICommunityDirectory directory, IOptions<DisclosureOptions> disclosure)
-    : Grain, IGlobalGrain
+public sealed class GlobalGrain(RegionMap regions, ICommunityDirectory directory) : Grain, IGlobalGrain
 {
-    private readonly HiddenCellsCache _hidden = new();
     private readonly Dictionary<string, RegionReport> _regions = new(StringComparer.Ordinal);
     private readonly HashSet<string> _awaited = new(StringComparer.Ordinal);
     private AggregateSummary? _summary;
@@ -50,12 +48,5 @@ public sealed class GlobalGrain(RegionMap regions, ICommunityDirectory directory
         var regionNames = _regions.Keys.Order(StringComparer.Ordinal).ToList();
         var countries = _regions.Values.SelectMany(r => r.Countries).Order(StringComparer.Ordinal).ToList();
         return Task.FromResult(new GlobalReport(_summary, regionNames, countries, _awaited.Count + _regions.Values.Sum(r => r.Pending)));
-    }
-
-    public async Task<ProtectedReport<GlobalReport>> GetProtectedReport(DateOnly today)
-    {
-        var report = await GetReport();
-        var k = disclosure.Value.MinimumCellSize;
-        return new(report, _hidden.Get(report.Summary, null, today, () => LevelDocuments.Protect(report, today, k)), today);
     }
 }

@@ -21,13 +21,10 @@ public sealed class RegionGrain : Grain, IRegionGrain
     private readonly HashSet<string> _awaited = new(StringComparer.Ordinal);
     private AggregateSummary? _summary;
     private long _reportVersion;
-    private readonly HiddenCellsCache _hidden = new();
-    private readonly int _minimumCellSize;
 
     public RegionGrain(RegionMap regions, ICommunityDirectory directory, IOptions<AggregationOptions> options,
-        IOptions<DisclosureOptions> disclosure, AggregateFreshness freshness)
+        AggregateFreshness freshness)
     {
-        _minimumCellSize = disclosure.Value.MinimumCellSize;
         _regions = regions;
         _directory = directory;
         _push = new PushScheduler(this, options.Value.PushDelay, ReportAsync, freshness);
@@ -72,13 +69,6 @@ public sealed class RegionGrain : Grain, IRegionGrain
     }
 
     public Task<RegionReport> GetReport() => Task.FromResult(BuildReport(_reportVersion));
-
-    public Task<ProtectedReport<RegionReport>> GetProtectedReport(DateOnly today)
-    {
-        var report = BuildReport(_reportVersion);
-        return Task.FromResult(new ProtectedReport<RegionReport>(
-            report, _hidden.Get(report.Summary, null, today, () => LevelDocuments.Protect(report, today, _minimumCellSize)), today));
-    }
 
     private async Task ReportAsync(DateTimeOffset? pendingSince = null)
     {

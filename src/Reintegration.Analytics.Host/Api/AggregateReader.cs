@@ -4,8 +4,9 @@ using Reintegration.Analytics.Domain.Reference;
 namespace Reintegration.Analytics.Host.Api;
 
 /// <summary>
-/// Turns grains' protected reports into read documents for "now". The grains protect their figures (with the configured
-/// minimum cell size) for the day they are asked about (<see cref="Today"/>), and each document is rendered for that day.
+/// Turns the live table's protected reports into read documents. The table protects the figures (with the configured
+/// minimum cell size) for the day it is asked about (<see cref="Today"/>), and each document is rendered for that day, with
+/// <c>asOf</c> the moment the table read the figures.
 /// </summary>
 public sealed class AggregateReader(RegionMap regions, TimeProvider clock)
 {
@@ -13,15 +14,15 @@ public sealed class AggregateReader(RegionMap regions, TimeProvider clock)
     public DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
 
     public CommunityAggregateDocument Community(ProtectedReport<CommunityReport> report) =>
-        LevelDocuments.Community(report, regions.RegionOf(report.Report.Profile.Country), Now);
+        LevelDocuments.Community(report, regions.RegionOf(report.Report.Profile.Country), report.AsOf ?? Now);
 
     public CountryAggregateDocument Country(ProtectedReport<CountryReport> report) =>
-        LevelDocuments.Country(report, regions.RegionOf(report.Report.Country), Now);
+        LevelDocuments.Country(report, regions.RegionOf(report.Report.Country), report.AsOf ?? Now);
 
-    public RegionAggregateDocument Region(ProtectedReport<RegionReport> report) => LevelDocuments.Region(report, Now);
+    public RegionAggregateDocument Region(ProtectedReport<RegionReport> report) => LevelDocuments.Region(report, report.AsOf ?? Now);
 
-    public GlobalAggregateDocument Global(ProtectedReport<GlobalReport> report) => LevelDocuments.Global(report, Now);
+    public GlobalAggregateDocument Global(ProtectedReport<GlobalReport> report) => LevelDocuments.Global(report, report.AsOf ?? Now);
 
     public CountryComparison Compare(IReadOnlyList<ProtectedReport<CountryReport>> reports, string? by) =>
-        CountryComparison.Build(reports, regions, by, Now);
+        CountryComparison.Build(reports, regions, by, reports.Select(r => r.AsOf).Min() ?? Now);
 }

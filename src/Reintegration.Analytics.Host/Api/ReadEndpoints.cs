@@ -29,7 +29,7 @@ internal static class ReadEndpoints
         {
             if (!Identifiers.IsCommunityId(communityId))
                 return Problems.Invalid("communityId", $"'{communityId}' is not valid: {Identifiers.CommunityIdRule}");
-            return await grains.Community(communityId).GetProtectedReport(reader.Today) is { } report
+            return await LiveCommunity(grains, communityId, reader.Today) is { } report
                    && http.RequiredCaller().Scope.CoversCountry(report.Report.Profile.Country, regions)
                 ? Results.Ok(reader.Community(report))
                 : Problems.NotFound("communityId", $"community '{communityId}' is not registered");
@@ -37,28 +37,29 @@ internal static class ReadEndpoints
 
         api.MapGet("/countries/{iso3}", async (string iso3, IGrainFactory grains, AggregateReader reader) =>
             Countries.IsKnown(iso3)
-                ? Results.Ok(reader.Country(
-                    await WhenComplete(() => grains.Country(iso3).GetProtectedReport(reader.Today), r => r.Report.Pending)))
+                ? Results.Ok(reader.Country(await WhenComplete(
+                    async () => (await grains.LiveTable().GetCountries([iso3], reader.Today)).Single(), r => r.Report.Pending)))
                 : InvalidCountry("iso3", iso3))
             .RequireAccess(Permission.ReadAggregates, RouteScope.Country, "iso3");
 
         api.MapGet("/countries/{iso3}/communities", async (string iso3, IGrainFactory grains, AggregateReader reader) =>
         {
             if (!Countries.IsKnown(iso3)) return InvalidCountry("iso3", iso3);
-            await WhenComplete(() => grains.Country(iso3).GetReport(), r => r.Pending);
-            var communities = await grains.Country(iso3).GetProtectedCommunities(reader.Today);
+            var table = grains.LiveTable();
+            await WhenComplete(async () => (await table.GetCountries([iso3], reader.Today)).Single(), r => r.Report.Pending);
+            var communities = await table.GetCommunities(iso3, reader.Today);
             return Results.Ok(new { country = iso3, communities = communities.Select(reader.Community).ToList() });
         }).RequireAccess(Permission.ReadAggregates, RouteScope.Country, "iso3");
 
         api.MapGet("/regions/{region}", async (string region, IGrainFactory grains, AggregateReader reader, RegionMap regions) =>
             regions.IsRegion(region)
                 ? Results.Ok(reader.Region(
-                    await WhenComplete(() => grains.Region(region).GetProtectedReport(reader.Today), r => r.Report.Pending)))
+                    await WhenComplete(() => grains.LiveTable().GetRegion(region, reader.Today), r => r.Report.Pending)))
                 : Problems.NotFound("region", $"'{region}' is not a region; regions are {string.Join(", ", regions.Regions)}"))
             .RequireAccess(Permission.ReadAggregates, RouteScope.Region, "region");
 
         api.MapGet("/global", async (IGrainFactory grains, AggregateReader reader) =>
-            Results.Ok(reader.Global(await WhenComplete(() => grains.Global().GetProtectedReport(reader.Today), r => r.Report.Pending))))
+            Results.Ok(reader.Global(await WhenComplete(() => grains.LiveTable().GetGlobal(reader.Today), r => r.Report.Pending))))
             .RequireAccess(Permission.ReadAggregates, RouteScope.Everything);
 
         api.MapGet("/compare", async (HttpContext http, IGrainFactory grains, AggregateReader reader, RegionMap regions) =>
@@ -75,8 +76,8 @@ internal static class ReadEndpoints
             if (requested.Length == 0)
             {
                 // Without a choice, the countries with data that the caller reaches (all of them for hq and admin).
-                var global = await WhenComplete(() => grains.Global().GetReport(), r => r.Pending);
-                countries = [.. global.Countries.Where(c => scope.CoversCountry(c, regions))];
+                var global = await WhenComplete(() => grains.LiveTable().GetGlobal(reader.Today), r => r.Report.Pending);
+                countries = [.. global.Report.Countries.Where(c => scope.CoversCountry(c, regions))];
             }
             else
             {
@@ -89,10 +90,28 @@ internal static class ReadEndpoints
                     return Problems.OutsideScope("countries", string.Join(",", outside), caller);
             }
 
-            var reports = await Task.WhenAll(countries.Select(c =>
-                WhenComplete(() => grains.Country(c).GetProtectedReport(reader.Today), r => r.Report.Pending)));
+            var reports = await WhenComplete(() => grains.LiveTable().GetCountries(countries, reader.Today),
+                r => r.Sum(c => c.Report.Pending));
             return Results.Ok(reader.Compare(reports, by.Length == 0 ? null : by));
         }).RequireAccess(Permission.ReadAggregates);
+    }
+
+    /// <summary>
+    /// A community as the live table shows it. One registered a moment ago is in the table once its country has reported it
+    /// and the table has been protected again (well under a second): the read waits for that, as for a rebuilding unit.
+    /// </summary>
+    private static async Task<ProtectedReport<CommunityReport>?> LiveCommunity(IGrainFactory grains, string communityId, DateOnly today)
+    {
+        var table = grains.LiveTable();
+        if (await table.GetCommunity(communityId, today) is { } known) return known;
+        if (await grains.Community(communityId).GetReport() is null) return null;
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        while (started.Elapsed < RecoveryWait)
+        {
+            await Task.Delay(50);
+            if (await table.GetCommunity(communityId, today) is { } report) return report;
+        }
+        return null;
     }
 
     /// <summary>How long a read waits for a unit that is still being rebuilt after a restart or failover.</summary>

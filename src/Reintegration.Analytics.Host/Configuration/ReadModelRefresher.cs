@@ -1,17 +1,16 @@
 using Reintegration.Analytics.Grains;
-using Reintegration.Analytics.Grains.Storage;
 
 namespace Reintegration.Analytics.Host.Configuration;
 
 /// <summary>
 /// Keeps the read model's day-dependent figures (follow-up counts and coverage, return pressure) true
 /// without writes: every <c>ReadModel:RefreshInterval</c> (default one hour, so a row is never more than
-/// an hour into a new day), and once at start, each country rewrites its rows (a country still rebuilding
-/// writes them once complete). Rows are also rewritten whenever a unit's aggregates change. Every silo
-/// refreshes; the writes are idempotent upserts.
+/// an hour into a new day), and once at start, the live table rewrites every row (a country still rebuilding
+/// is rewritten once complete). Rows are also rewritten whenever a unit's figures or hidden cells change. Every silo
+/// asks; the writes are idempotent upserts.
 /// </summary>
 public sealed class ReadModelRefresher(
-    IGrainFactory grains, ICommunityDirectory directory, IConfiguration configuration, IHostApplicationLifetime lifetime,
+    IGrainFactory grains, TimeProvider clock, IConfiguration configuration, IHostApplicationLifetime lifetime,
     ILogger<ReadModelRefresher> logger) : BackgroundService
 {
     public static readonly TimeSpan DefaultInterval = TimeSpan.FromHours(1);
@@ -28,8 +27,7 @@ public sealed class ReadModelRefresher(
         {
             try
             {
-                foreach (var country in await directory.CountriesAsync())
-                    await grains.Country(country).RefreshReadModel();
+                await grains.LiveTable().RefreshReadModel(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -44,10 +44,10 @@ public sealed class BusinessMetrics
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(RefreshTimeout);
-            var global = await _grains.Global().GetReport().WaitAsync(timeout.Token);
             var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
-            var reports = await Task.WhenAll(global.Countries.Select(c => _grains.Country(c).GetProtectedReport(today)))
-                .WaitAsync(timeout.Token);
+            var table = _grains.LiveTable();
+            var global = (await table.GetGlobal(today).WaitAsync(timeout.Token)).Report;
+            var reports = await table.GetCountries(global.Countries, today).WaitAsync(timeout.Token);
             // A country still rebuilding after a restart keeps its previous series rather than show half its figures;
             // while the globe itself is rebuilding, so does every country it has not heard from yet.
             var complete = reports.Where(r => r.Report.Pending == 0).ToList();

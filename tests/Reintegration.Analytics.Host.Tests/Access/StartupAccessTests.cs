@@ -81,7 +81,7 @@ public class StartupAccessTests
     }
 
     [Theory]
-    [InlineData("--Aggregation:ReadModelDelay", "-00:00:01", "Aggregation:ReadModelDelay must not be negative")]
+    [InlineData("--Aggregation:ProtectionDelay", "-00:00:01", "Aggregation:ProtectionDelay must not be negative")]
     [InlineData("--Aggregation:PushDelay", "soon", "Aggregation:PushDelay")]
     [InlineData("--Aggregation:CheckpointEvery", "0", "Aggregation:CheckpointEvery must be at least 1")]
     public async Task A_wrong_aggregation_setting_stops_the_start_naming_it(string setting, string value, string reason)

@@ -76,10 +76,30 @@ public sealed class ApiClient(HttpClient http)
                 assertion(document);
                 return document;
             }
-            catch (Exception e) when (e is XunitException && clock.Elapsed < (timeout ?? EventuallyTimeout))
+            catch (Exception e) when (NotYet(e) && clock.Elapsed < (timeout ?? EventuallyTimeout))
             {
                 await Task.Delay(50);
             }
+        }
+    }
+
+    /// <summary>A failed assertion, or a field the document does not carry yet (null where the test reads a value).</summary>
+    private static bool NotYet(Exception e) => e is XunitException or NullReferenceException;
+
+    /// <summary>
+    /// An aggregate document that holds every write acknowledged before the call: one the live table read (its <c>asOf</c>)
+    /// more than two push delays (community to country, country to the table) after the call began.
+    /// </summary>
+    public async Task<JsonNode> Current(string path)
+    {
+        var since = DateTimeOffset.UtcNow + 2 * ApiFactory.PushDelay + TimeSpan.FromMilliseconds(50);
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var document = await MustGet(path);
+            if (DateTimeOffset.Parse(document["asOf"]!.GetValue<string>()) > since) return document;
+            Assert.True(clock.Elapsed < EventuallyTimeout, $"GET {path}: the live table did not read the figures again within {EventuallyTimeout}");
+            await Task.Delay(50);
         }
     }
 
@@ -94,7 +114,7 @@ public sealed class ApiClient(HttpClient http)
                 await assertion();
                 return;
             }
-            catch (Exception e) when (e is XunitException && clock.Elapsed < (timeout ?? EventuallyTimeout))
+            catch (Exception e) when (NotYet(e) && clock.Elapsed < (timeout ?? EventuallyTimeout))
             {
                 await Task.Delay(50);
             }

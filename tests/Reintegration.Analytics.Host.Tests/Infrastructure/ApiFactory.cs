@@ -18,6 +18,9 @@ public class ApiFactory : WebApplicationFactory<Program>
     private readonly int _gatewayPort = HostProcess.FreePort();
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"reintegration-api-{Guid.NewGuid():N}");
 
+    /// <summary>A community reports to its country, and a country tells the live table, at most this long after a change.</summary>
+    public static readonly TimeSpan PushDelay = TimeSpan.FromMilliseconds(100);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Storage:DataDirectory", _dataDirectory);
@@ -28,7 +31,8 @@ public class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Api:MaxRecordBytes", "65536");
         builder.UseSetting("Api:RequestsPerSecond", "1000000");
         builder.UseSetting("Api:RequestBurst", "1000000");
-        builder.UseSetting("Aggregation:PushDelay", "00:00:00.100");
+        builder.UseSetting("Aggregation:PushDelay", PushDelay.ToString());
+        builder.UseSetting("Aggregation:ProtectionDelay", "00:00:00.100");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Orleans", "Error");
         foreach (var (key, value) in TestCredentials.Settings) builder.UseSetting(key, value);

@@ -1,0 +1,175 @@
+using Reintegration.Analytics.Domain.Aggregation;
+using Reintegration.Analytics.Domain.Disclosure;
+using Reintegration.Analytics.Domain.Indicators;
+using Reintegration.Analytics.Domain.Reference;
+
+namespace Reintegration.Analytics.Domain.Snapshots;
+
+/// <summary>
+/// A whole programme protected as one table (SPEC §4): every unit's report with the cells protection hides in it. Every
+/// parent is the merge of its children here, so a country's numerators and denominators are exactly the sums of its
+/// communities'. Primary suppression below k, then complementary suppression family by family, top down
+/// (<see cref="TopDownProtection"/>): the globe with its regions, each region with its countries, each country with its
+/// communities, so that no hidden figure is the difference of figures shown by any document of the programme (a community
+/// table against its country, countries against their region). Snapshots render their rows from it and the live documents
+/// their figures, so both hide the same cells for the same data.
+/// </summary>
+public sealed class ProtectedProgramme
+{
+    public const string GlobalCode = "global";
+
+    private readonly Dictionary<string, ProtectedReport<CommunityReport>> _communities = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<ProtectedReport<CommunityReport>>> _communitiesByCountry = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ProtectedReport<CountryReport>> _countries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ProtectedReport<RegionReport>> _regions = new(StringComparer.Ordinal);
+
+    private ProtectedProgramme(DateOnly day, DateTimeOffset? asOf) => (Day, AsOf) = (day, asOf);
+
+    /// <summary>The day the cells were protected for (follow-up statuses move with the calendar).</summary>
+    public DateOnly Day { get; }
+
+    /// <summary>When the figures were read (the live table's reads of its countries began then).</summary>
+    public DateTimeOffset? AsOf { get; }
+
+    public ProtectedReport<GlobalReport> Global { get; private set; } = null!;
+
+    public IReadOnlyDictionary<string, ProtectedReport<RegionReport>> Regions => _regions;
+    public IReadOnlyDictionary<string, ProtectedReport<CountryReport>> Countries => _countries;
+    public IReadOnlyDictionary<string, ProtectedReport<CommunityReport>> Communities => _communities;
+
+    /// <summary>A country's communities in id order (none for a country without data).</summary>
+    public IReadOnlyList<ProtectedReport<CommunityReport>> CommunitiesOf(string country) =>
+        _communitiesByCountry.TryGetValue(country, out var list) ? list : [];
+
+    /// <param name="countries">Every country of the programme with its communities: protection starts from the globe.</param>
+    /// <param name="asOf">When the figures were read, which the reports carry (documents show it).</param>
+    /// <param name="memo">
+    /// The decisions of the last protection of the same programme (the live table keeps one): families whose inputs are
+    /// unchanged are not protected again. The result is the same with or without it.
+    /// </param>
+    public static ProtectedProgramme Protect(
+        IReadOnlyList<SnapshotCountry> countries, DateOnly today, int minimumCellSize, ProtectionMemo? memo = null,
+        DateTimeOffset? asOf = null) =>
+        Build(countries, today, minimumCellSize, memo, asOf).Programme;
+
+    /// <summary>
+    /// The protected programme and, without a memo, its units' cells (global, regions, then each country followed by its
+    /// communities) for a snapshot's rows.
+    /// </summary>
+    internal static (ProtectedProgramme Programme, IReadOnlyList<UnitCells> Units) Build(
+        IReadOnlyList<SnapshotCountry> countries, DateOnly today, int minimumCellSize, ProtectionMemo? memo = null,
+        DateTimeOffset? asOf = null)
+    {
+        var programme = new ProtectedProgramme(today, asOf);
+        var families = new List<CountryFamily>();
+        memo?.Begin(today, minimumCellSize);
+
+        foreach (var country in countries.OrderBy(c => c.Country, StringComparer.Ordinal))
+        {
+            // Sums in one fixed order, so the same data always give the same bits (and a diff shows no rounding noise).
+            var reports = country.Communities.OrderBy(r => r.CommunityId, StringComparer.Ordinal).ToList();
+            var decision = memo?.Find(country.Country, reports);
+            var summary = decision?.Summary ?? AggregateSummary.MergeAll(reports.Select(r => r.Summary));
+            var unit = new UnitCells(IndicatorCodebook.Country, country.Country,
+                Reference.Countries.Find(country.Country)?.Name ?? country.Country, country.Country, country.Region, minimumCellSize);
+            unit.AddFigures(summary, today, disaggregated: true);
+            unit.Index("structural_index", country.Assessment?.StructuralIndex);
+            var family = new CountryFamily(country, reports, unit,
+                new CountryReport(country.Country, summary, reports.Count, country.AssessmentId, country.Assessment, 0, country.Pending));
+            // Bottom up: the country's cells its communities cannot be protected against once shown.
+            if (decision is null)
+            {
+                TopDownProtection.HideUnprotectable(unit, family.Communities(minimumCellSize, today));
+                decision = new(reports, summary, unit.Hidden());
+            }
+            else
+                unit.Hide(decision.BottomUp);
+            family.Decision = decision;
+            memo?.Keep(country.Country, decision);
+            families.Add(family);
+        }
+
+        var regionFamilies = new List<(UnitCells Unit, RegionReport Report, List<UnitCells> Countries)>();
+        foreach (var region in families.GroupBy(c => c.Country.Region).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var summary = AggregateSummary.MergeAll(region.Select(c => c.Report.Summary));
+            var unit = new UnitCells(IndicatorCodebook.Region, region.Key, region.Key, null, region.Key, minimumCellSize);
+            unit.AddFigures(summary, today, disaggregated: true);
+            var report = new RegionReport(region.Key, summary, region.Select(c => c.Report.Country).ToList(), 0,
+                region.Sum(c => c.Report.Pending));
+            regionFamilies.Add((unit, report, region.Select(c => c.Unit).ToList()));
+        }
+        var global = new UnitCells(IndicatorCodebook.Global, GlobalCode, "Global", null, null, minimumCellSize);
+        var globalReport = new GlobalReport(AggregateSummary.MergeAll(regionFamilies.Select(r => r.Report.Summary)),
+            regionFamilies.Select(r => r.Report.Region).ToList(), families.Select(c => c.Report.Country).ToList(),
+            families.Sum(c => c.Report.Pending));
+        global.AddFigures(globalReport.Summary, today, disaggregated: true);
+
+        foreach (var (unit, _, children) in regionFamilies) TopDownProtection.HideUnprotectable(unit, children);
+        var regionUnits = regionFamilies.Select(r => r.Unit).ToList();
+        TopDownProtection.HideUnprotectable(global, regionUnits);
+        TopDownProtection.ProtectFamily(global, regionUnits, root: true);
+        foreach (var (unit, _, children) in regionFamilies) TopDownProtection.ProtectFamily(unit, children, root: false);
+
+        var reused = 0;
+        foreach (var family in families)
+        {
+            var above = family.Unit.Hidden();
+            if (family.Decision!.TopDown is { } known && known.Above.Cells.SetEquals(above.Cells) && memo is not null)
+            {
+                family.CommunityHidden = known.Communities;
+                reused++;
+            }
+            else
+            {
+                var communities = family.Communities(minimumCellSize, today);
+                TopDownProtection.ProtectFamily(family.Unit, communities, root: false);
+                family.CommunityHidden = communities.ToDictionary(c => c.Code, c => c.Hidden(), StringComparer.Ordinal);
+                family.Decision.TopDown = (above, family.CommunityHidden);
+            }
+        }
+        memo?.End(reused);
+
+        programme.Global = new(globalReport, global.Hidden(), today, asOf);
+        foreach (var (unit, report, _) in regionFamilies) programme._regions[report.Region] = new(report, unit.Hidden(), today, asOf);
+        var units = new List<UnitCells> { global };
+        units.AddRange(regionUnits);
+        foreach (var family in families)
+        {
+            var country = family.Report.Country;
+            programme._countries[country] = new(family.Report, family.Unit.Hidden(), today, asOf);
+            var communities = family.Reports
+                .Select(r => new ProtectedReport<CommunityReport>(r, family.CommunityHidden![r.CommunityId], today, asOf)).ToList();
+            programme._communitiesByCountry[country] = communities;
+            foreach (var community in communities) programme._communities[community.Report.CommunityId] = community;
+            if (memo is not null) continue;
+            units.Add(family.Unit);
+            units.AddRange(family.Communities(minimumCellSize, today));
+        }
+        return (programme, units);
+    }
+
+    /// <summary>A country with its communities, whose cells are built only when its family is protected (not from a memo).</summary>
+    private sealed class CountryFamily(
+        SnapshotCountry country, IReadOnlyList<CommunityReport> reports, UnitCells unit, CountryReport report)
+    {
+        private List<UnitCells>? _communities;
+
+        public SnapshotCountry Country { get; } = country;
+        public IReadOnlyList<CommunityReport> Reports { get; } = reports;
+        public UnitCells Unit { get; } = unit;
+        public CountryReport Report { get; } = report;
+        public ProtectionMemo.CountryDecision? Decision { get; set; }
+        public Dictionary<string, HiddenCells>? CommunityHidden { get; set; }
+
+        /// <summary>The communities' cells, built once (the bottom-up trial leaves them as built).</summary>
+        public List<UnitCells> Communities(int minimumCellSize, DateOnly today) => _communities ??= Reports.Select(report =>
+        {
+            var community = new UnitCells(IndicatorCodebook.Community, report.CommunityId, report.Profile.Name, Country.Country,
+                Country.Region, minimumCellSize);
+            community.AddFigures(report.Summary, today, disaggregated: false);
+            community.AddCommunityIndices(report, today);
+            return community;
+        }).ToList();
+    }
+}
