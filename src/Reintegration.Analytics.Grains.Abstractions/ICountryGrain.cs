@@ -19,8 +19,8 @@ public interface ICountryGrain : IGrainWithStringKey
 
     [Alias("GetReport")] Task<CountryReport> GetReport();
 
-    /// <summary>Its communities' latest reports, in id order (what the live table and snapshots read).</summary>
-    [Alias("GetCommunities")] Task<IReadOnlyList<CommunityReport>> GetCommunities();
+    /// <summary>Its report and its communities' latest reports, in one call (what the live table and snapshots read).</summary>
+    [Alias("GetFamily")] Task<CountryFamily> GetFamily();
 
     /// <summary>The ids of its communities that have reported (all of them once the report is complete).</summary>
     [Alias("GetCommunityIds")] Task<IReadOnlyList<string>> GetCommunityIds();

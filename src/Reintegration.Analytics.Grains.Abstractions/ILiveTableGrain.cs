@@ -8,7 +8,8 @@ namespace Reintegration.Analytics.Grains;
 /// The live table (one grain, key <see cref="GrainKeys.GlobalKey"/>): every aggregate of the programme with the cells
 /// protection hides in it, protected as one table the way a snapshot is (a community table against its country, countries
 /// against their region), and protected again shortly after a country changes. Every aggregate document, <c>/compare</c>,
-/// the business metrics and the read model are rendered from it, so none can be set against another to undo protection.
+/// the business metrics and the read model are rendered from it, so none can be set against another of the same moment to
+/// undo protection.
 /// Each answer comes from one protected table, for the day asked about.
 /// </summary>
 [Alias("ILiveTableGrain")]

@@ -44,6 +44,15 @@ public sealed record RegionReport(
     [property: Id(4)] int Pending = 0,
     [property: Id(5)] DateTimeOffset? PendingSince = null);
 
+/// <summary>
+/// A country's report with its communities' reports (in id order), read in one turn of the country grain so that they
+/// belong together: what the live table and snapshots read.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("CountryFamily")]
+public sealed record CountryFamily(
+    [property: Id(0)] CountryReport Report,
+    [property: Id(1)] IReadOnlyList<CommunityReport> Communities);
+
 [GenerateSerializer, Immutable, Alias("GlobalReport")]
 public sealed record GlobalReport(
     [property: Id(0)] AggregateSummary Summary,

@@ -98,9 +98,8 @@ public sealed class CountryGrain : Grain, ICountryGrain
 
     public Task<CountryReport> GetReport() => Task.FromResult(BuildReport(_reportVersion));
 
-    public Task<IReadOnlyList<CommunityReport>> GetCommunities() =>
-        Task.FromResult<IReadOnlyList<CommunityReport>>(
-            _communities.Values.OrderBy(c => c.CommunityId, StringComparer.Ordinal).ToList());
+    public Task<CountryFamily> GetFamily() => Task.FromResult(new CountryFamily(BuildReport(_reportVersion),
+        _communities.Values.OrderBy(c => c.CommunityId, StringComparer.Ordinal).ToList()));
 
     public Task<IReadOnlyList<string>> GetCommunityIds() =>
         Task.FromResult<IReadOnlyList<string>>(_communities.Keys.Order(StringComparer.Ordinal).ToList());

@@ -1,4 +1,4 @@
-using System.Runtime.ExceptionServices;
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans;
@@ -15,10 +15,11 @@ namespace Reintegration.Analytics.Grains.LiveTable;
 
 /// <summary>
 /// Holds what each country last reported (its communities' reports, which are immutable and shared with the country
-/// grain on the same silo) and the programme protected from it (<see cref="ProtectedProgramme"/>). A changed country is
-/// read again and the whole table protected again at most once per <see cref="AggregationOptions.ProtectionDelay"/>, on
-/// the thread pool; reads interleave meanwhile and are answered from the table protected last, whose figures and hidden
-/// cells belong together. Holds nothing durable: on activation it reads every country of the directory.
+/// grain on the same silo) and the programme protected from it (<see cref="ProtectedProgramme"/>). Changed countries are
+/// read again and the whole programme protected again (only changed families, see <see cref="ProtectionMemo"/>) at most
+/// once per <see cref="AggregationOptions.ProtectionDelay"/>, on the thread pool; reads interleave meanwhile and are
+/// answered from the table protected last, whose figures and hidden cells belong together. Holds nothing durable: on
+/// activation it reads every country of the directory.
 /// </summary>
 [Reentrant]
 public sealed class LiveTableGrain : Grain, ILiveTableGrain
@@ -28,36 +29,46 @@ public sealed class LiveTableGrain : Grain, ILiveTableGrain
     private readonly RegionMap _regions;
     private readonly ICommunityDirectory _directory;
     private readonly LiveTablePublisher _publisher;
+    private readonly AggregateFreshness _freshness;
     private readonly ILogger<LiveTableGrain> _logger;
     private readonly int _minimumCellSize;
     private readonly TimeSpan _delay;
-    private readonly Dictionary<string, SnapshotCountry> _countries = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
-    private ProtectedProgramme? _table;
     private readonly ProtectionMemo _memo = new();
-    private DateOnly _day = DateOnly.FromDateTime(DateTime.UtcNow);
-    private Task _build = Task.CompletedTask;
-    private IGrainTimer? _timer;
-    /// <summary>Why the last build failed (null when it succeeded): thrown to readers that have no table yet.</summary>
-    private ExceptionDispatchInfo? _failure;
-    private DateTime _lastBuildEnded = DateTime.MinValue;
-    private readonly AggregateFreshness _freshness;
 
-    /// <summary>Since when the oldest change not in the table yet was acknowledged (what users wait for, in the freshness metric).</summary>
-    private DateTimeOffset? _pendingSince;
+    /// <summary>What each country reported when last read.</summary>
+    private readonly Dictionary<string, SnapshotCountry> _countries = new(StringComparer.Ordinal);
+
+    /// <summary>Countries to read again, and since when the oldest change among them waits (for the freshness metric).</summary>
+    private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
+    private DateTimeOffset? _changedSince;
+
+    /// <summary>Since when the oldest change the running build will show waits.</summary>
+    private DateTimeOffset? _buildingSince;
+
+    private ProtectedProgramme? _table;
+
+    /// <summary>The day to protect for: the latest day a reader asked about or the clock shows (never back).</summary>
+    private DateOnly _day = Today;
+    private Task _build = Task.CompletedTask;
+    private bool _building;
+    private IGrainTimer? _timer;
+    private DateTime _lastBuildEnded = DateTime.MinValue;
+    private TimeSpan _lastBuildTook;
 
     public LiveTableGrain(RegionMap regions, ICommunityDirectory directory, IReadModel readModel,
         IOptions<DisclosureOptions> disclosure, IOptions<AggregationOptions> options, AggregateFreshness freshness,
         ILogger<LiveTableGrain> logger)
     {
-        _freshness = freshness;
         _regions = regions;
         _directory = directory;
         _publisher = new LiveTablePublisher(readModel, regions);
+        _freshness = freshness;
         _logger = logger;
         _minimumCellSize = disclosure.Value.MinimumCellSize;
         _delay = options.Value.ProtectionDelay;
     }
+
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -74,9 +85,7 @@ public sealed class LiveTableGrain : Grain, ILiveTableGrain
 
     public Task CountryChanged(string country, DateTimeOffset? pendingSince)
     {
-        _changed.Add(country);
-        Waiting(pendingSince ?? _freshness.Now);
-        Schedule();
+        Changed(country, pendingSince ?? _freshness.Now);
         return Task.CompletedTask;
     }
 
@@ -92,9 +101,10 @@ public sealed class LiveTableGrain : Grain, ILiveTableGrain
     public async Task<IReadOnlyList<ProtectedReport<CountryReport>>> GetCountries(IReadOnlyList<string> countries, DateOnly today)
     {
         var table = await TableFor(today);
-        return countries.Select(c => Stamped(table.Countries.GetValueOrDefault(c)
-            ?? new(new CountryReport(c, AggregateSummary.MergeAll([]), 0, null, null, 0), HiddenCells.None, table.Day, table.AsOf)))
-            .ToList();
+        var reports = new List<ProtectedReport<CountryReport>>(countries.Count);
+        foreach (var country in countries)
+            reports.Add(Stamped(table.Countries.GetValueOrDefault(country) ?? await NotInTableAsync(country, table)));
+        return reports;
     }
 
     public async Task<ProtectedReport<CommunityReport>?> GetCommunity(string communityId, DateOnly today) =>
@@ -103,41 +113,78 @@ public sealed class LiveTableGrain : Grain, ILiveTableGrain
     public async Task<IReadOnlyList<ProtectedReport<CommunityReport>>> GetCommunities(string country, DateOnly today) =>
         (await TableFor(today)).CommunitiesOf(country).Select(Stamped).ToList();
 
+    public async Task RefreshReadModel(DateOnly today)
+    {
+        var table = await TableFor(today);
+        // A table of an earlier day is being protected again for today, and that build writes every row.
+        if (table.Day >= today) _publisher.PublishAll(table);
+    }
+
+    /// <summary>
+    /// A country the table does not hold: one without communities (its directory lists countries with communities) that
+    /// has a structural assessment, or one whose first community has not reached the table yet. Either way it is read at
+    /// the next build; meanwhile a country without communities has no returnee figures to protect, and one with
+    /// communities answers all zero and pending, so readers wait for the table as for a country rebuilding.
+    /// </summary>
+    private async Task<ProtectedReport<CountryReport>> NotInTableAsync(string country, ProtectedProgramme table)
+    {
+        var report = await GrainFactory.Country(country).GetReport();
+        var shown = report is { Communities: 0, Pending: 0 }
+            ? report
+            : new CountryReport(country, AggregateSummary.MergeAll([]), 0, null, null, 0, Pending: 1);
+        if (report.Communities > 0 || report.Assessment is not null) Changed(country, _freshness.Now);
+        return new(shown, HiddenCells.None, table.Day, table.AsOf);
+    }
+
     /// <summary>
     /// A report's <c>asOf</c> is when the table read its figures; with no change waiting and no protection running, the table
     /// holds every change it was told about, so its figures are current as of now.
     /// </summary>
     private ProtectedReport<T> Stamped<T>(ProtectedReport<T> report) =>
-        _changed.Count == 0 && _build.IsCompleted ? report with { AsOf = DateTimeOffset.UtcNow } : report;
+        _changed.Count == 0 && !_building ? report with { AsOf = DateTimeOffset.UtcNow } : report;
 
-    public async Task RefreshReadModel(DateOnly today) => _publisher.PublishAll(await TableFor(today));
-
-    /// <summary>The table protected for <paramref name="today"/>: protected again first on a new day (or the first read).</summary>
+    /// <summary>
+    /// The table to answer from. Only the first read waits for a protection; a read about a later day than the table's
+    /// starts protecting for that day and is answered from the table it has (its figures and hidden cells belong together,
+    /// rendered for its own day), so no read waits for a whole programme to be protected from scratch.
+    /// </summary>
     private async Task<ProtectedProgramme> TableFor(DateOnly today)
     {
-        // Bounded: readers asking about different days (silos' clocks either side of midnight) take turns.
-        for (var attempt = 0; attempt < 3 && (_table is null || _table.Day != today); attempt++)
+        if (today > _day) _day = today;
+        if (_table is null)
         {
-            _day = today;
-            await _build;
-            if (_table is null || _table.Day != today) await Build();
+            await Build();
+            return _table ?? throw new StorageUnavailableException(
+                "the live table could not read its countries yet; the service retries", null);
         }
-        if (_table is null) _failure!.Throw();
-        return _table!;
+        if (_table.Day < _day) _ = Build();
+        return _table;
     }
 
-    private void Waiting(DateTimeOffset since)
+    private void Changed(string country, DateTimeOffset since)
     {
-        if (_pendingSince is not null && _pendingSince <= since) return;
-        _pendingSince = since;
-        _freshness.Pending(this, since);
+        _changed.Add(country);
+        if (_changedSince is null || since < _changedSince) _changedSince = since;
+        Waiting();
+        Schedule();
     }
 
-    /// <summary>Asks for a build of the changed countries, at least <see cref="AggregationOptions.ProtectionDelay"/> after the last.</summary>
+    /// <summary>Registers the oldest change not shown yet with the freshness metric, or that none waits.</summary>
+    private void Waiting()
+    {
+        if (new[] { _changedSince, _buildingSince }.Min() is { } oldest) _freshness.Pending(this, oldest);
+        else _freshness.Done(this);
+    }
+
+    /// <summary>
+    /// Asks for a build of the changed countries, at least <see cref="AggregationOptions.ProtectionDelay"/> after the last
+    /// ended, and at least as long as it took: protecting a large programme under heavy ingest then takes at most half a core.
+    /// </summary>
     private void Schedule()
     {
-        if (_timer is not null || _changed.Count == 0) return;
-        var wait = _lastBuildEnded + _delay - DateTime.UtcNow;
+        // A running build schedules the next one when it ends.
+        if (_timer is not null || _building || _changed.Count == 0) return;
+        var wait = _lastBuildEnded + (_lastBuildTook > _delay ? _lastBuildTook : _delay) - DateTime.UtcNow;
         _timer = this.RegisterGrainTimer(Build, new GrainTimerCreationOptions
         {
             DueTime = wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
@@ -147,55 +194,84 @@ public sealed class LiveTableGrain : Grain, ILiveTableGrain
         });
     }
 
-    /// <summary>The build running, or a new one: concurrent callers share it. A build never fails (see <see cref="_failure"/>).</summary>
+    /// <summary>The build running, or a new one: concurrent callers share it. A build never fails (failures are logged).</summary>
     private Task Build()
     {
         _timer?.Dispose();
         _timer = null;
-        return _build.IsCompleted ? _build = BuildAsync() : _build;
+        return _building ? _build : _build = BuildAsync();
     }
 
     private async Task BuildAsync()
     {
+        _building = true;
         var changed = _changed.Order(StringComparer.Ordinal).ToList();
         _changed.Clear();
+        (_buildingSince, _changedSince) = (_changedSince, null);
         var asOf = DateTimeOffset.UtcNow;
-        var waiting = _pendingSince;
-        _pendingSince = null;
+        var started = Stopwatch.GetTimestamp();
+        if (Today > _day) _day = Today;
         try
         {
-            foreach (var batch in changed.Chunk(ParallelCountries))
-                foreach (var country in await Task.WhenAll(batch.Select(ReadCountryAsync)))
-                    _countries[country.Country] = country;
+            var clock = Stopwatch.StartNew();
+            var failed = await ReadAsync(changed);
+            var read = clock.Elapsed;
             var countries = _countries.Values.ToList();
             var (day, k) = (_day, _minimumCellSize);
             var table = await Task.Run(() => ProtectedProgramme.Protect(countries, day, k, _memo, asOf));
+            var protect = clock.Elapsed - read;
             _publisher.PublishChanged(table);
             _table = table;
-            _failure = null;
-            // A change that arrived meanwhile has registered itself.
-            if (_pendingSince is null) _freshness.Done(this);
+            _logger.LogDebug("Live table: {Changed} countries read in {Read} ms ({Failed} failed), protected in {Protect} ms "
+                + "({Reused} families reused, {Protected} protected again), published in {Publish} ms", changed.Count,
+                (int)read.TotalMilliseconds, failed, (int)protect.TotalMilliseconds, _memo.LastBuild.Reused, _memo.LastBuild.Protected,
+                (int)(clock.Elapsed - read - protect).TotalMilliseconds);
         }
         catch (Exception e)
         {
-            // The countries are read again by the next build; readers keep the table protected last.
+            // Not a country's read (those are retried alone): the table stays as protected last, and every change waits.
             _changed.UnionWith(changed);
-            if (waiting is { } since) Waiting(since);
-            _failure = ExceptionDispatchInfo.Capture(e);
-            _logger.LogWarning(e, "The live table could not be protected again ({Count} changed countries); it tries again", changed.Count);
+            if (_buildingSince is { } since && (_changedSince is null || since < _changedSince)) _changedSince = since;
+            _logger.LogError(e, "The live table could not be protected again; it tries again");
         }
         finally
         {
+            _buildingSince = null;
+            _building = false;
             _lastBuildEnded = DateTime.UtcNow;
+            _lastBuildTook = Stopwatch.GetElapsedTime(started);
+            Waiting();
             Schedule();
         }
     }
 
-    private async Task<SnapshotCountry> ReadCountryAsync(string iso3)
+    /// <summary>
+    /// Reads the changed countries. A country that cannot be read keeps what it reported before and is read again at the
+    /// next build, so one failing country does not hold back the others' changes. Returns how many failed.
+    /// </summary>
+    private async Task<int> ReadAsync(List<string> changed)
     {
-        var country = GrainFactory.Country(iso3);
-        var report = await country.GetReport();
-        var communities = await country.GetCommunities();
-        return new SnapshotCountry(iso3, _regions.RegionOf(iso3), report.Assessment, communities, report.AssessmentId, report.Pending);
+        var failed = 0;
+        foreach (var batch in changed.Chunk(ParallelCountries))
+        {
+            var reads = batch.Select(c => (Country: c, Read: GrainFactory.Country(c).GetFamily())).ToList();
+            foreach (var (country, read) in reads)
+            {
+                try
+                {
+                    var (report, communities) = await read;
+                    _countries[country] = new SnapshotCountry(country, _regions.RegionOf(country), report.Assessment, communities,
+                        report.AssessmentId, report.Pending);
+                }
+                catch (Exception e)
+                {
+                    failed++;
+                    _changed.Add(country);
+                    if (_buildingSince is { } since && (_changedSince is null || since < _changedSince)) _changedSince = since;
+                    _logger.LogWarning(e, "The live table could not read {Country}; it reads it again at the next protection", country);
+                }
+            }
+        }
+        return failed;
     }
 }

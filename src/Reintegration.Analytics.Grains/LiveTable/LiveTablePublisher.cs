@@ -13,8 +13,7 @@ namespace Reintegration.Analytics.Grains.LiveTable;
 internal sealed class LiveTablePublisher(IReadModel readModel, RegionMap regions)
 {
     private readonly Dictionary<string, (long Version, HiddenCells Hidden)> _communities = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (List<long> Versions, object? Assessment, HiddenCells Hidden)> _countries =
-        new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CountryRow> _countries = new(StringComparer.Ordinal);
     private DateOnly? _day;
 
     public void PublishChanged(ProtectedProgramme table)
@@ -30,7 +29,7 @@ internal sealed class LiveTablePublisher(IReadModel readModel, RegionMap regions
                 || last.Version != community.Report.Version || !last.Hidden.Cells.SetEquals(community.Hidden.Cells))
                 Publish(community, now);
         foreach (var country in table.Countries.Values)
-            if (!_countries.TryGetValue(country.Report.Country, out var last) || !SameFigures(last, country, table))
+            if (!_countries.TryGetValue(country.Report.Country, out var last) || !last.Same(CountryRow.Of(country, table)))
                 Publish(country, now, table);
     }
 
@@ -42,15 +41,20 @@ internal sealed class LiveTablePublisher(IReadModel readModel, RegionMap regions
         _day = table.Day;
     }
 
-    /// <summary>A country's summary is merged again on every build: its figures are unchanged when its communities' report versions and its assessment are.</summary>
-    private static bool SameFigures((List<long> Versions, object? Assessment, HiddenCells Hidden) last,
-        ProtectedReport<CountryReport> country, ProtectedProgramme table) =>
-        Equals(last.Assessment, country.Report.Assessment) && last.Hidden.Cells.SetEquals(country.Hidden.Cells)
-        && last.Versions.SequenceEqual(VersionsOf(country, table));
+    /// <summary>
+    /// What a country's row is rendered from, but for its merged summary (merged again on every build): its figures are
+    /// unchanged when its communities' report versions are.
+    /// </summary>
+    private sealed record CountryRow(List<long> Versions, string? AssessmentId, object? Assessment, int Pending, HiddenCells Hidden)
+    {
+        public static CountryRow Of(ProtectedReport<CountryReport> country, ProtectedProgramme table) =>
+            new([.. table.CommunitiesOf(country.Report.Country).Select(c => c.Report.Version)], country.Report.AssessmentId,
+                country.Report.Assessment, country.Report.Pending, country.Hidden);
 
-    /// <summary>A community's report of a version has one content (re-read copies compare equal).</summary>
-    private static IEnumerable<long> VersionsOf(ProtectedReport<CountryReport> country, ProtectedProgramme table) =>
-        table.CommunitiesOf(country.Report.Country).Select(c => c.Report.Version);
+        public bool Same(CountryRow other) =>
+            Versions.SequenceEqual(other.Versions) && AssessmentId == other.AssessmentId && Equals(Assessment, other.Assessment)
+            && Pending == other.Pending && Hidden.Cells.SetEquals(other.Hidden.Cells);
+    }
 
     private void Publish(ProtectedReport<CommunityReport> community, DateTimeOffset now)
     {
@@ -61,6 +65,6 @@ internal sealed class LiveTablePublisher(IReadModel readModel, RegionMap regions
     private void Publish(ProtectedReport<CountryReport> country, DateTimeOffset now, ProtectedProgramme table)
     {
         readModel.Publish(LevelDocuments.Country(country, regions.RegionOf(country.Report.Country), now));
-        _countries[country.Report.Country] = ([.. VersionsOf(country, table)], country.Report.Assessment, country.Hidden);
+        _countries[country.Report.Country] = CountryRow.Of(country, table);
     }
 }

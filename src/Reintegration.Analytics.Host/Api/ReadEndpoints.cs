@@ -29,8 +29,8 @@ internal static class ReadEndpoints
         {
             if (!Identifiers.IsCommunityId(communityId))
                 return Problems.Invalid("communityId", $"'{communityId}' is not valid: {Identifiers.CommunityIdRule}");
-            return await LiveCommunity(grains, communityId, reader.Today) is { } report
-                   && http.RequiredCaller().Scope.CoversCountry(report.Report.Profile.Country, regions)
+            var scope = http.RequiredCaller().Scope;
+            return await LiveCommunity(grains, communityId, reader.Today, country => scope.CoversCountry(country, regions)) is { } report
                 ? Results.Ok(reader.Community(report))
                 : Problems.NotFound("communityId", $"community '{communityId}' is not registered");
         }).RequireAccess(Permission.ReadAggregates);
@@ -97,21 +97,23 @@ internal static class ReadEndpoints
     }
 
     /// <summary>
-    /// A community as the live table shows it. One registered a moment ago is in the table once its country has reported it
-    /// and the table has been protected again (well under a second): the read waits for that, as for a rebuilding unit.
+    /// A community as the live table shows it, null when it is not registered or outside the caller's scope (answered alike).
+    /// One registered a moment ago is in the table once its country has reported it and the table has been protected again
+    /// (well under a second): the read waits for that, as for a rebuilding unit, and is refused for now (503) if it does not.
     /// </summary>
-    private static async Task<ProtectedReport<CommunityReport>?> LiveCommunity(IGrainFactory grains, string communityId, DateOnly today)
+    private static async Task<ProtectedReport<CommunityReport>?> LiveCommunity(
+        IGrainFactory grains, string communityId, DateOnly today, Func<string, bool> inScope)
     {
         var table = grains.LiveTable();
-        if (await table.GetCommunity(communityId, today) is { } known) return known;
-        if (await grains.Community(communityId).GetReport() is null) return null;
+        if (await table.GetCommunity(communityId, today) is { } known) return inScope(known.Report.Profile.Country) ? known : null;
+        if (await grains.Community(communityId).GetReport() is not { } registered || !inScope(registered.Profile.Country)) return null;
         var started = System.Diagnostics.Stopwatch.StartNew();
         while (started.Elapsed < RecoveryWait)
         {
             await Task.Delay(50);
             if (await table.GetCommunity(communityId, today) is { } report) return report;
         }
-        return null;
+        throw new TimeoutException($"community '{communityId}' is registered but not in the live table yet");
     }
 
     /// <summary>How long a read waits for a unit that is still being rebuilt after a restart or failover.</summary>

@@ -8,7 +8,7 @@ namespace Reintegration.Analytics.Host.Snapshots;
 
 /// <summary>
 /// Reads what a snapshot freezes from the country grains: each country answers with its communities' reports in
-/// one call, so a country and its communities are read at the same instant. Every country is read whatever the
+/// one call (<c>GetFamily</c>), so a country and its communities are read at the same instant. Every country is read whatever the
 /// scope, since disclosure control starts from the globe (a country's hidden cells depend on its region's family), so
 /// a snapshot of one country also waits for every country still rebuilding after a restart. The countries come from the
 /// community directory in the database, so none is missed because its grain is not active.
@@ -34,11 +34,10 @@ public sealed class SnapshotSourceReader(IGrainFactory grains, ICommunityDirecto
     private async Task<SnapshotCountry> ReadCountryAsync(string iso3)
     {
         var country = grains.Country(iso3);
-        var report = await ReadEndpoints.WhenComplete(country.GetReport, r => r.Pending);
+        var (report, communities) = await ReadEndpoints.WhenComplete(country.GetFamily, f => f.Report.Pending);
         if (report.Pending > 0)
             throw new SnapshotSourceException(
                 $"{iso3} is still rebuilding its aggregates after a restart ({report.Pending} units pending)");
-        var communities = await country.GetCommunities();
         return new SnapshotCountry(iso3, regions.RegionOf(iso3), report.Assessment, communities);
     }
 }
