@@ -16,12 +16,19 @@ using Reintegration.Analytics.TestSupport;
 // --scenario memory: the same generator (--countries 200, --communities 20000, --returnees 1000000) through POST /ingest
 //   into the embedded default: peak and idle resident memory (--idle seconds, default 150), completeness, restart time,
 //   write-to-visible delays and read latencies during the import beside rows in PostgreSQL queried by GROUP BY.
+// --scenario protection: disclosure control of a generated programme in process (--countries 200, --communities 20000,
+//   --returnees 100000): from scratch, and again after one country changed with the live table's memo.
 // --scenario generate --out FILE: writes the generated programme of the scale scenario (same defaults) as NDJSON, to be
 //   imported with the CLI (`import FILE`) or POST /api/v1/ingest.
 // --store postgres starts a throwaway PostgreSQL server (binaries from Debian's postgresql package) unless --postgres names one.
 var options = Options.Parse(args);
 if (options.Scenario == "generate")
     return await ProgrammeFile.WriteAsync(options.Out ?? "programme.ndjson", options.Countries, options.Communities, options.Returnees);
+if (options.Scenario == "protection")
+{
+    ProtectionBenchmark.Run(options.Countries, options.Communities, options.Returnees);
+    return 0;
+}
 var repository = FindRepositoryRoot();
 var hostDll = Path.Combine(repository, "src", "Reintegration.Analytics.Host", "bin", "Release", "net10.0", "Reintegration.Analytics.Host.dll");
 Console.WriteLine("Building the host (Release)...");
@@ -170,15 +177,18 @@ internal sealed record Options(
         if (store is not ("sqlite" or "postgres")) throw new ArgumentException("--store is sqlite or postgres");
         var scenario = Text("--scenario") ?? "ingest";
         if (scenario is not ("ingest" or "followup" or "metrics" or "snapshot" or "scale" or "memory" or "targets"
-                or "generate"))
-            throw new ArgumentException("--scenario is ingest, followup, metrics, snapshot, scale, memory, targets or generate");
+                or "generate" or "protection"))
+            throw new ArgumentException(
+                "--scenario is ingest, followup, metrics, snapshot, scale, memory, targets, generate or protection");
         var returnees = scenario switch
         {
-            "followup" => 200_000, "metrics" => 20, "snapshot" => 100_000, "memory" or "targets" => 1_000_000, _ => 20_000,
+            "followup" => 200_000, "metrics" => 20, "snapshot" or "protection" => 100_000, "memory" or "targets" => 1_000_000,
+            _ => 20_000,
         };
         var communities = scenario switch
         {
-            "followup" => 200, "snapshot" or "memory" or "targets" => 20_000, "scale" or "generate" => 2_000, _ => 20,
+            "followup" => 200, "snapshot" or "memory" or "targets" or "protection" => 20_000, "scale" or "generate" => 2_000,
+            _ => 20,
         };
         return new Options(Value("--runs", scenario is "scale" or "targets" ? 1 : 3), Value("--communities", communities),
             Value("--returnees", returnees), Value("--surveys", 60_000), Value("--probes", 20), store, postgres, scenario,

@@ -68,7 +68,8 @@ public sealed class ProtectedProgramme
         {
             // Sums in one fixed order, so the same data always give the same bits (and a diff shows no rounding noise).
             var reports = country.Communities.OrderBy(r => r.CommunityId, StringComparer.Ordinal).ToList();
-            var decision = memo?.Find(country.Country, reports);
+            var children = reports.Select(r => (object)(r.CommunityId, r.Version)).ToList();
+            var decision = memo?.Find($"country:{country.Country}", children);
             var summary = decision?.Summary ?? AggregateSummary.MergeAll(reports.Select(r => r.Summary));
             var unit = new UnitCells(IndicatorCodebook.Country, country.Country,
                 Reference.Countries.Find(country.Country)?.Name ?? country.Country, country.Country, country.Region, minimumCellSize);
@@ -80,24 +81,35 @@ public sealed class ProtectedProgramme
             if (decision is null)
             {
                 TopDownProtection.HideUnprotectable(unit, family.Communities(minimumCellSize, today));
-                decision = new(reports, summary, unit.Hidden());
+                decision = new(children, summary, unit.Hidden());
             }
             else
                 unit.Hide(decision.BottomUp);
             family.Decision = decision;
-            memo?.Keep(country.Country, decision);
+            memo?.Keep($"country:{country.Country}", decision);
             families.Add(family);
         }
 
-        var regionFamilies = new List<(UnitCells Unit, RegionReport Report, List<UnitCells> Countries)>();
+        var regionFamilies = new List<RegionFamily>();
         foreach (var region in families.GroupBy(c => c.Country.Region).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            var summary = AggregateSummary.MergeAll(region.Select(c => c.Report.Summary));
+            var children = region.Select(c => (object)c.Decision!).ToList();
+            var decision = memo?.Find($"region:{region.Key}", children);
+            var summary = decision?.Summary ?? AggregateSummary.MergeAll(region.Select(c => c.Report.Summary));
             var unit = new UnitCells(IndicatorCodebook.Region, region.Key, region.Key, null, region.Key, minimumCellSize);
             unit.AddFigures(summary, today, disaggregated: true);
             var report = new RegionReport(region.Key, summary, region.Select(c => c.Report.Country).ToList(), 0,
                 region.Sum(c => c.Report.Pending));
-            regionFamilies.Add((unit, report, region.Select(c => c.Unit).ToList()));
+            var countryUnits = region.Select(c => c.Unit).ToList();
+            if (decision is null)
+            {
+                TopDownProtection.HideUnprotectable(unit, countryUnits);
+                decision = new(children, summary, unit.Hidden());
+            }
+            else
+                unit.Hide(decision.BottomUp);
+            memo?.Keep($"region:{region.Key}", decision);
+            regionFamilies.Add(new(unit, report, countryUnits, decision));
         }
         var global = new UnitCells(IndicatorCodebook.Global, GlobalCode, "Global", null, null, minimumCellSize);
         var globalReport = new GlobalReport(AggregateSummary.MergeAll(regionFamilies.Select(r => r.Report.Summary)),
@@ -105,33 +117,19 @@ public sealed class ProtectedProgramme
             families.Sum(c => c.Report.Pending));
         global.AddFigures(globalReport.Summary, today, disaggregated: true);
 
-        foreach (var (unit, _, children) in regionFamilies) TopDownProtection.HideUnprotectable(unit, children);
         var regionUnits = regionFamilies.Select(r => r.Unit).ToList();
         TopDownProtection.HideUnprotectable(global, regionUnits);
         TopDownProtection.ProtectFamily(global, regionUnits, root: true);
-        foreach (var (unit, _, children) in regionFamilies) TopDownProtection.ProtectFamily(unit, children, root: false);
-
-        var reused = 0;
+        foreach (var region in regionFamilies)
+            ProtectBelow(region.Unit, region.Countries, region.Decision, memo, () => region.Countries);
         foreach (var family in families)
-        {
-            var above = family.Unit.Hidden();
-            if (family.Decision!.TopDown is { } known && known.Above.Cells.SetEquals(above.Cells) && memo is not null)
-            {
-                family.CommunityHidden = known.Communities;
-                reused++;
-            }
-            else
-            {
-                var communities = family.Communities(minimumCellSize, today);
-                TopDownProtection.ProtectFamily(family.Unit, communities, root: false);
-                family.CommunityHidden = communities.ToDictionary(c => c.Code, c => c.Hidden(), StringComparer.Ordinal);
-                family.Decision.TopDown = (above, family.CommunityHidden);
-            }
-        }
-        memo?.End(reused);
+            family.CommunityHidden =
+                ProtectBelow(family.Unit, null, family.Decision!, memo, () => family.Communities(minimumCellSize, today));
+        memo?.End();
 
         programme.Global = new(globalReport, global.Hidden(), today, asOf);
-        foreach (var (unit, report, _) in regionFamilies) programme._regions[report.Region] = new(report, unit.Hidden(), today, asOf);
+        foreach (var region in regionFamilies)
+            programme._regions[region.Report.Region] = new(region.Report, region.Unit.Hidden(), today, asOf);
         var units = new List<UnitCells> { global };
         units.AddRange(regionUnits);
         foreach (var family in families)
@@ -149,6 +147,32 @@ public sealed class ProtectedProgramme
         return (programme, units);
     }
 
+    /// <summary>
+    /// Top down: protects a family whose parent the family above has fixed, or takes its children's hidden cells from the
+    /// memo when the parent's cells and the children are those they were decided under. Leaves the children fixed (they are
+    /// parents of the families below) and returns their hidden cells by code.
+    /// </summary>
+    private static Dictionary<string, HiddenCells> ProtectBelow(UnitCells parent, List<UnitCells>? built,
+        ProtectionMemo.FamilyDecision decision, ProtectionMemo? memo, Func<List<UnitCells>> children)
+    {
+        var above = parent.Hidden();
+        if (memo?.Below(decision, above) is { } known)
+        {
+            // Country cells fixed as decided, before their own families are protected against them.
+            foreach (var child in built ?? []) child.Hide(known[child.Code]);
+            foreach (var child in built ?? []) child.Fix();
+            return known;
+        }
+        var units = children();
+        TopDownProtection.ProtectFamily(parent, units, root: false);
+        var hidden = units.ToDictionary(c => c.Code, c => c.Hidden(), StringComparer.Ordinal);
+        decision.TopDown = (above, hidden);
+        return hidden;
+    }
+
+    private sealed record RegionFamily(
+        UnitCells Unit, RegionReport Report, List<UnitCells> Countries, ProtectionMemo.FamilyDecision Decision);
+
     /// <summary>A country with its communities, whose cells are built only when its family is protected (not from a memo).</summary>
     private sealed class CountryFamily(
         SnapshotCountry country, IReadOnlyList<CommunityReport> reports, UnitCells unit, CountryReport report)
@@ -159,7 +183,7 @@ public sealed class ProtectedProgramme
         public IReadOnlyList<CommunityReport> Reports { get; } = reports;
         public UnitCells Unit { get; } = unit;
         public CountryReport Report { get; } = report;
-        public ProtectionMemo.CountryDecision? Decision { get; set; }
+        public ProtectionMemo.FamilyDecision? Decision { get; set; }
         public Dictionary<string, HiddenCells>? CommunityHidden { get; set; }
 
         /// <summary>The communities' cells, built once (the bottom-up trial leaves them as built).</summary>

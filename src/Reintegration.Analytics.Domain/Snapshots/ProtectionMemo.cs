@@ -4,57 +4,65 @@ using Reintegration.Analytics.Domain.Disclosure;
 namespace Reintegration.Analytics.Domain.Snapshots;
 
 /// <summary>
-/// What each country's family decided when the programme was last protected, so that protecting it again after a few
-/// countries changed redoes only their families (and the small families of regions and the globe). A country's family is a
-/// function of its communities' reports (a report's id and version fix its content), the day and k, and of the cells its
-/// region's family fixed in the country: while those are the same, so are its decisions. One memo per live table; not
+/// What each family (a country with its communities, a region with its countries) decided when the programme was last
+/// protected, so that protecting it again after a few countries changed redoes only their families, their regions' and the
+/// globe's. A family's decisions are a function of its children's figures, the day and k, and of the cells the family above
+/// fixed in its parent: a country's children are its communities' reports (an id and version fix a report's content), a
+/// region's are its countries' decisions (the same decision object for the same figures). One memo per live table; not
 /// thread-safe (its builds run one at a time).
 /// </summary>
 public sealed class ProtectionMemo
 {
-    private Dictionary<string, CountryDecision> _countries = new(StringComparer.Ordinal);
-    private Dictionary<string, CountryDecision> _next = new(StringComparer.Ordinal);
+    private Dictionary<string, FamilyDecision> _families = new(StringComparer.Ordinal);
+    private Dictionary<string, FamilyDecision> _next = new(StringComparer.Ordinal);
     private (DateOnly Day, int K) _of;
+    private int _reused;
 
-    /// <summary>How many countries the last protection took from the memo, and how many it protected again.</summary>
+    /// <summary>How many families the last protection took from the memo, and how many it protected again.</summary>
     public (int Reused, int Protected) LastBuild { get; private set; }
 
-    internal sealed class CountryDecision(IReadOnlyList<CommunityReport> reports, AggregateSummary summary, HiddenCells bottomUp)
+    internal sealed class FamilyDecision(IReadOnlyList<object> children, AggregateSummary summary, HiddenCells bottomUp)
     {
-        public IReadOnlyList<CommunityReport> Reports { get; } = reports;
+        /// <summary>What the family's children were: decisions hold while these are equal.</summary>
+        public IReadOnlyList<object> Children { get; } = children;
 
-        /// <summary>The merge of the communities' summaries (merged once per change of them).</summary>
+        /// <summary>The merge of the children's summaries (merged once per change of them).</summary>
         public AggregateSummary Summary { get; } = summary;
 
-        /// <summary>The country's hidden cells after its family's bottom-up trial (<c>TopDownProtection.HideUnprotectable</c>).</summary>
+        /// <summary>The parent's hidden cells after the family's bottom-up trial (<c>TopDownProtection.HideUnprotectable</c>).</summary>
         public HiddenCells BottomUp { get; } = bottomUp;
 
-        /// <summary>The country's cells as its region's family fixed them, and the communities' hidden cells under them.</summary>
-        public (HiddenCells Above, Dictionary<string, HiddenCells> Communities)? TopDown { get; set; }
-
-        public bool Holds(IReadOnlyList<CommunityReport> reports) =>
-            reports.Count == Reports.Count
-            && reports.Zip(Reports).All(p => p.First.CommunityId == p.Second.CommunityId && p.First.Version == p.Second.Version);
+        /// <summary>The parent's cells as the family above fixed them, and the children's hidden cells under them.</summary>
+        public (HiddenCells Above, Dictionary<string, HiddenCells> Children)? TopDown { get; set; }
     }
 
     /// <summary>Starts a protection: decisions of another day or k are forgotten.</summary>
     internal void Begin(DateOnly day, int minimumCellSize)
     {
-        if (_of != (day, minimumCellSize)) _countries.Clear();
+        if (_of != (day, minimumCellSize)) _families.Clear();
         _of = (day, minimumCellSize);
         _next = new(StringComparer.Ordinal);
+        _reused = 0;
     }
 
-    /// <summary>The decision of the country's family if its communities' reports are those it was made for.</summary>
-    internal CountryDecision? Find(string country, IReadOnlyList<CommunityReport> reports) =>
-        _countries.TryGetValue(country, out var decision) && decision.Holds(reports) ? decision : null;
+    /// <summary>The decision of a family (key: level and code) if its children are those it was made for.</summary>
+    internal FamilyDecision? Find(string key, IReadOnlyList<object> children) =>
+        _families.TryGetValue(key, out var decision) && decision.Children.SequenceEqual(children) ? decision : null;
 
-    internal void Keep(string country, CountryDecision decision) => _next[country] = decision;
+    internal void Keep(string key, FamilyDecision decision) => _next[key] = decision;
 
-    /// <summary>Ends a protection: countries that are gone are forgotten.</summary>
-    internal void End(int reused)
+    /// <summary>The decisions under <paramref name="above"/> if they were taken under it.</summary>
+    internal Dictionary<string, HiddenCells>? Below(FamilyDecision decision, HiddenCells above)
     {
-        LastBuild = (reused, _next.Count - reused);
-        _countries = _next;
+        if (decision.TopDown is not { } known || !known.Above.Cells.SetEquals(above.Cells)) return null;
+        _reused++;
+        return known.Children;
+    }
+
+    /// <summary>Ends a protection: families that are gone are forgotten.</summary>
+    internal void End()
+    {
+        LastBuild = (_reused, _next.Count - _reused);
+        _families = _next;
     }
 }
