@@ -123,13 +123,20 @@ internal static class SnapshotBenchmark
     }
 
     /// <summary>Waits until the global count reaches <paramref name="atLeast"/> and stays put for a second.</summary>
+    /// <summary>
+    /// The global count once it has stopped moving: the same in two reads a second apart, at least
+    /// <paramref name="atLeast"/>, and current (the live table has no change waiting, so <c>asOf</c> is the read's moment).
+    /// </summary>
     private static async Task<long> SettledReturneesAsync(HttpClient http, long atLeast)
     {
         long last = -1;
         while (true)
         {
-            var now = (await http.GetFromJsonAsync<JsonElement>("/api/v1/global")).GetProperty("returnees").GetInt64();
-            if (now == last && now >= Math.Max(atLeast, 1)) return now;
+            var asked = DateTimeOffset.UtcNow;
+            var global = await http.GetFromJsonAsync<JsonElement>("/api/v1/global");
+            var now = global.GetProperty("returnees").GetInt64();
+            var current = global.GetProperty("asOf").GetDateTimeOffset() >= asked.AddMilliseconds(-100);
+            if (now == last && current && now >= Math.Max(atLeast, 1)) return now;
             last = now;
             await Task.Delay(1000);
         }
