@@ -7,8 +7,8 @@ namespace Reintegration.Analytics.Domain.Snapshots;
 /// then each country with its communities. A family's parent was published by the family above, so its cells are fixed:
 /// the children are protected against it (and among themselves), never by hiding it. A country's cells then depend only on
 /// its region's family and a community's only on its country's, so a snapshot hides the same cells whatever its scope, and
-/// outputs that share this routine cannot be set against each other to undo the protection. (The live documents do not
-/// share it yet: they still protect each document alone.)
+/// outputs that share this routine (snapshots and the live documents, through <see cref="ProtectedProgramme"/>) cannot be set
+/// against each other to undo the protection.
 /// </summary>
 internal static class TopDownProtection
 {
