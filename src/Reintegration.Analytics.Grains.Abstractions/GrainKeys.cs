@@ -14,8 +14,6 @@ public static class GrainKeys
     public static IReturneeGrain Returnee(this IGrainFactory grains, string caseId) => Reference<IReturneeGrain>.Get(grains, $"returnee:{caseId}");
     public static ICommunityGrain Community(this IGrainFactory grains, string communityId) => Reference<ICommunityGrain>.Get(grains, $"community:{communityId}");
     public static ICountryGrain Country(this IGrainFactory grains, string iso3) => Reference<ICountryGrain>.Get(grains, $"country:{iso3}");
-    public static IRegionGrain Region(this IGrainFactory grains, string region) => Reference<IRegionGrain>.Get(grains, $"region:{region}");
-    public static IGlobalGrain Global(this IGrainFactory grains) => Reference<IGlobalGrain>.Get(grains, GlobalKey);
     public static ILiveTableGrain LiveTable(this IGrainFactory grains) => Reference<ILiveTableGrain>.Get(grains, GlobalKey);
 
     /// <summary>

@@ -17,9 +17,10 @@ public interface ILiveTableGrain : IGrainWithStringKey
 {
     /// <summary>
     /// A country reported new figures (its communities' or its own), the oldest of them acknowledged at
-    /// <paramref name="pendingSince"/>: the table reads it again soon.
+    /// <paramref name="pendingSince"/>: the table reads it again soon. Awaited, so that a country whose report did not
+    /// arrive reports again (<c>PushScheduler</c>).
     /// </summary>
-    [OneWay, Alias("CountryChanged")] Task CountryChanged(string country, DateTimeOffset? pendingSince);
+    [Alias("CountryChanged")] Task CountryChanged(string country, DateTimeOffset? pendingSince);
 
     [Alias("GetGlobal")] Task<ProtectedReport<GlobalReport>> GetGlobal(DateOnly today);
 

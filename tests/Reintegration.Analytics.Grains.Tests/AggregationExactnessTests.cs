@@ -56,10 +56,10 @@ public sealed class AggregationExactnessTests(ClusterFixture fixture) : IClassFi
             }
             foreach (var region in new[] { "WCA", "EHOA" })
             {
-                var document = LevelDocuments.Region(new(await fixture.Grains.Region(region).GetReport(), HiddenCells.None, today), AsOf);
+                var document = LevelDocuments.Region(new(await fixture.Grains.RegionReport(region), HiddenCells.None, today), AsOf);
                 FigureAssert.Matches(Recompute.For(world, p => RegionMap.Default.RegionOf(p.Country) == region, today), document, region, document.Disaggregations);
             }
-            var global = LevelDocuments.Global(new(await fixture.Grains.Global().GetReport(), HiddenCells.None, today), AsOf);
+            var global = LevelDocuments.Global(new(await fixture.Grains.GlobalReport(), HiddenCells.None, today), AsOf);
             FigureAssert.Matches(Recompute.For(world, _ => true, today), global, "global", global.Disaggregations);
         }, TimeSpan.FromSeconds(10));
     }

@@ -51,12 +51,12 @@ public sealed class FollowUpTests(ClusterFixture fixture)
             Assert.Equal(namibia, (await grains.Community("follow.nam").GetReport())!.Summary.All.FollowUpOn(Today));
             Assert.Equal(namibia, (await grains.Country("NAM").GetReport()).Summary.All.FollowUpOn(Today));
             Assert.Equal(botswana, (await grains.Country("BWA").GetReport()).Summary.All.FollowUpOn(Today));
-            Assert.Equal(total, (await grains.Region("SAF").GetReport()).Summary.All.FollowUpOn(Today));
+            Assert.Equal(total, (await grains.RegionReport("SAF")).Summary.All.FollowUpOn(Today));
 
             // The global counts are the sum of the regions' (other tests' data included), SAF's as above.
-            var global = await grains.Global().GetReport();
+            var global = await grains.GlobalReport();
             Assert.Contains("SAF", global.Regions);
-            var regions = await Task.WhenAll(global.Regions.Select(r => grains.Region(r).GetReport()));
+            var regions = await Task.WhenAll(global.Regions.Select(r => grains.RegionReport(r)));
             var sum = regions.Select(r => r.Summary.All.FollowUpOn(Today)).Aggregate((a, b) =>
                 new FollowUpTotals(a.Due + b.Due, a.Covered + b.Covered, a.Open + b.Open, a.Overdue + b.Overdue, a.Missed + b.Missed));
             Assert.Equal(sum, global.Summary.All.FollowUpOn(Today));

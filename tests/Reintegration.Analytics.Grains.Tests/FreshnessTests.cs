@@ -31,7 +31,7 @@ public sealed class FreshnessTests(ClusterFixture fixture)
             , TimeSpan.FromSeconds(5));
         await Eventually.Holds(async () =>
         {
-            Assert.Equal(1, (await grains.Global().GetReport()).Summary.All.Returnees - await OthersAsync());
+            Assert.Equal(1, (await grains.GlobalReport()).Summary.All.Returnees - await OthersAsync());
             Assert.True(OldestWait < TimeSpan.FromMilliseconds(500), $"{OldestWait} after the report arrived");
         }, TimeSpan.FromSeconds(10));
     }
@@ -39,7 +39,7 @@ public sealed class FreshnessTests(ClusterFixture fixture)
     /// <summary>Returnees of every country but the Comoros, which only this test uses.</summary>
     private async Task<long> OthersAsync()
     {
-        var global = await fixture.Grains.Global().GetReport();
+        var global = await fixture.Grains.GlobalReport();
         var others = 0L;
         foreach (var country in global.Countries.Where(c => c != "COM"))
             others += (await fixture.Grains.Country(country).GetReport()).Summary.All.Returnees;

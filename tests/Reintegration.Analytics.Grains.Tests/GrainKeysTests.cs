@@ -12,8 +12,7 @@ public sealed class GrainKeysTests(ClusterFixture fixture)
         AssertSame(grains.Returnee("case-2"), grains.GetGrain<IReturneeGrain>("returnee:case-2"));
         AssertSame(grains.Community("sen.pikine"), grains.GetGrain<ICommunityGrain>("community:sen.pikine"));
         AssertSame(grains.Country("SEN"), grains.GetGrain<ICountryGrain>("country:SEN"));
-        AssertSame(grains.Region("WCA"), grains.GetGrain<IRegionGrain>("region:WCA"));
-        AssertSame(grains.Global(), grains.GetGrain<IGlobalGrain>(GrainKeys.GlobalKey));
+        AssertSame(grains.LiveTable(), grains.GetGrain<ILiveTableGrain>(GrainKeys.GlobalKey));
     }
 
     private static void AssertSame<T>(T cached, T plain) where T : IGrainWithStringKey

@@ -26,8 +26,8 @@ public sealed class PropagationTests(ClusterFixture fixture)
         var visible = await Eventually.Holds(async () =>
         {
             Assert.Equal(1, (await grains.Country("ARG").GetReport()).Summary.All.Surveyed);
-            Assert.Equal(1, (await grains.Region("SAM").GetReport()).Summary.All.Surveyed);
-            Assert.Equal(1, (await grains.Global().GetReport()).Summary.BySex.GetValueOrDefault("other")?.Surveyed);
+            Assert.Equal(1, (await grains.RegionReport("SAM")).Summary.All.Surveyed);
+            Assert.Equal(1, (await grains.GlobalReport()).Summary.BySex.GetValueOrDefault("other")?.Surveyed);
         }, TimeSpan.FromSeconds(5));
 
         Assert.True(visible - acknowledgedAfter < TimeSpan.FromSeconds(2), $"visible at global after {visible.TotalMilliseconds:F0} ms");
@@ -72,7 +72,7 @@ public sealed class PropagationTests(ClusterFixture fixture)
         await Task.WhenAll(Enumerable.Range(0, returnees).Select(i => grains.Returnee($"busy-{i}").PutProfile(Profile("TGO", $"busy.{i % communities}"))));
 
         var reportsBefore = Count("ICountryGrain.ReportCommunity");
-        var globalBefore = Count("IGlobalGrain.ReportRegion");
+        var tableBefore = Count("ILiveTableGrain.CountryChanged");
         var clock = System.Diagnostics.Stopwatch.StartNew();
         for (var round = 0; round < surveysEach; round++)
             await Task.WhenAll(Enumerable.Range(0, returnees).Select(i =>
@@ -84,10 +84,11 @@ public sealed class PropagationTests(ClusterFixture fixture)
         // Each community reports at most once per push delay (plus one trailing push), whatever the write rate.
         var pushWindows = (long)Math.Ceiling(elapsed / ClusterFixture.PushDelay) + 1;
         var countryReports = Count("ICountryGrain.ReportCommunity") - reportsBefore;
-        var globalReports = Count("IGlobalGrain.ReportRegion") - globalBefore;
+        var tableReports = Count("ILiveTableGrain.CountryChanged") - tableBefore;
+        var countries = (await grains.GlobalReport()).Countries.Count;
         Assert.True(countryReports <= communities * pushWindows, $"{countryReports} community reports for {returnees * surveysEach} surveys in {elapsed.TotalMilliseconds:F0} ms");
         Assert.True(countryReports < returnees * surveysEach / 4, $"{countryReports} community reports for {returnees * surveysEach} surveys");
-        Assert.True(globalReports <= 9 * pushWindows, $"{globalReports} region reports reached the global grain");
+        Assert.True(tableReports <= countries * pushWindows, $"{tableReports} country reports reached the live table");
     }
 
     private long Count(string call) => fixture.Calls.GetValueOrDefault(call);

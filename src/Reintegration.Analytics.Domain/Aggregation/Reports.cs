@@ -19,9 +19,8 @@ public sealed record CommunityReport(
     [property: Id(6)] DateTimeOffset? PendingSince = null);
 
 /// <summary>
-/// What a country tells its region. <c>Pending</c> counts the units below that are known to exist
-/// but have not reported since this grain was activated (after a restart or failover); the
-/// figures are complete when it is 0.
+/// A country's report. <c>Pending</c> counts the communities that are known to exist but have not reported since the
+/// country's grain was activated (after a restart or failover); the figures are complete when it is 0.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("CountryReport")]
 public sealed record CountryReport(
@@ -31,18 +30,16 @@ public sealed record CountryReport(
     [property: Id(3)] string? AssessmentId,
     [property: Id(4)] StructuralAssessment? Assessment,
     [property: Id(5)] long Version,
-    [property: Id(6)] int Pending = 0,
-    [property: Id(7)] DateTimeOffset? PendingSince = null);
+    [property: Id(6)] int Pending = 0);
 
-/// <summary>What a region tells the global grain, and what the global grain answers with.</summary>
+/// <summary>A region as the live table merges it from its countries.</summary>
 [GenerateSerializer, Immutable, Alias("RegionReport")]
 public sealed record RegionReport(
     [property: Id(0)] string Region,
     [property: Id(1)] AggregateSummary Summary,
     [property: Id(2)] IReadOnlyList<string> Countries,
     [property: Id(3)] long Version,
-    [property: Id(4)] int Pending = 0,
-    [property: Id(5)] DateTimeOffset? PendingSince = null);
+    [property: Id(4)] int Pending = 0);
 
 /// <summary>
 /// A country's report with its communities' reports (in id order), read in one turn of the country grain so that they

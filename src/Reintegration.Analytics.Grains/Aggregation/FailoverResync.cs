@@ -1,16 +1,18 @@
 using Microsoft.Extensions.Logging;
 using Orleans;
 using Orleans.Runtime;
+using Reintegration.Analytics.Grains.Storage;
 
 namespace Reintegration.Analytics.Grains.Aggregation;
 
 /// <summary>
-/// Watches cluster membership; when another silo is declared dead, asks the global grain to
-/// rebuild the aggregates from the store. Grains that lived on the dead silo come back elsewhere
+/// Watches cluster membership; when another silo is declared dead, asks every country of the directory to
+/// rebuild its aggregates from the store. Grains that lived on the dead silo come back elsewhere
 /// on their next call, but a community there may have taken contributions it had not reported
 /// yet, and nothing else would call it. Every survivor does this; the resync is idempotent.
 /// </summary>
-public sealed class FailoverResync(IClusterMembershipService membership, IGrainFactory grains, ILogger<FailoverResync> logger)
+public sealed class FailoverResync(
+    IClusterMembershipService membership, IGrainFactory grains, ICommunityDirectory directory, ILogger<FailoverResync> logger)
     : ILifecycleParticipant<ISiloLifecycle>
 {
     private readonly CancellationTokenSource _stopping = new();
@@ -50,7 +52,7 @@ public sealed class FailoverResync(IClusterMembershipService membership, IGrainF
                     .ToList();
                 if (newlyDead.Count == 0) continue;
                 logger.LogWarning("Silo(s) {Silos} died; rebuilding aggregates from the store", string.Join(", ", newlyDead));
-                await grains.Global().Resync();
+                foreach (var country in await directory.CountriesAsync()) await grains.Country(country).Resync();
             }
         }
         catch (OperationCanceledException)

@@ -3,21 +3,20 @@ using Orleans;
 using Orleans.Runtime;
 using Reintegration.Analytics.Domain.Aggregation;
 using Reintegration.Analytics.Domain.Records;
-using Reintegration.Analytics.Domain.Reference;
 using Reintegration.Analytics.Grains.Aggregation;
 using Reintegration.Analytics.Grains.Storage;
 
 namespace Reintegration.Analytics.Grains.Countries;
 
 /// <summary>
-/// A country: keeps the latest report of each of its communities and its structural assessments;
-/// its summary is the merge of its communities' summaries (means pool individuals, never means of
-/// means). Reports are not stored: on activation it asks every community of the directory to report.
+/// A country: keeps the latest report of each of its communities and its structural assessments, and tells the live
+/// table when they change (at most once per push delay); its summary is the merge of its communities' summaries (means
+/// pool individuals, never means of means). Reports are not stored: on activation it asks every community of the
+/// directory to report.
 /// </summary>
 public sealed class CountryGrain : Grain, ICountryGrain
 {
     private readonly IPersistentState<CountryRecord> _record;
-    private readonly RegionMap _regions;
     private readonly ICommunityDirectory _directory;
     private readonly PushScheduler _push;
     private readonly Dictionary<string, CommunityReport> _communities = new(StringComparer.Ordinal);
@@ -28,13 +27,11 @@ public sealed class CountryGrain : Grain, ICountryGrain
 
     public CountryGrain(
         [PersistentState("country", StorageNames.Aggregates)] IPersistentState<CountryRecord> record,
-        RegionMap regions,
         ICommunityDirectory directory,
         IOptions<AggregationOptions> options,
         AggregateFreshness freshness)
     {
         _record = record;
-        _regions = regions;
         _directory = directory;
         _push = new PushScheduler(this, options.Value.PushDelay, ReportAsync, freshness);
     }
@@ -107,9 +104,7 @@ public sealed class CountryGrain : Grain, ICountryGrain
     private async Task ReportAsync(DateTimeOffset? pendingSince = null)
     {
         _reportVersion = ReportVersions.Next(_reportVersion);
-        var report = BuildReport(_reportVersion) with { PendingSince = pendingSince };
         await GrainFactory.LiveTable().CountryChanged(Country, pendingSince);
-        await GrainFactory.Region(_regions.RegionOf(Country)).ReportCountry(report);
     }
 
     private CountryReport BuildReport(long version)

@@ -117,7 +117,7 @@ public sealed class LiveTableGrain : Grain, ILiveTableGrain
     {
         var table = await TableFor(today);
         // A table of an earlier day is being protected again for today, and that build writes every row.
-        if (table.Day >= today) _publisher.PublishAll(table);
+        if (table.Day >= today) await Task.Run(() => _publisher.PublishAll(table));
     }
 
     /// <summary>
@@ -220,7 +220,8 @@ public sealed class LiveTableGrain : Grain, ILiveTableGrain
             var (day, k) = (_day, _minimumCellSize);
             var table = await Task.Run(() => ProtectedProgramme.Protect(countries, day, k, _memo, asOf));
             var protect = clock.Elapsed - read;
-            _publisher.PublishChanged(table);
+            // Rendering changed rows is a second's work on a large programme under import: off the grain's turn too.
+            await Task.Run(() => _publisher.PublishChanged(table));
             _table = table;
             _logger.LogDebug("Live table: {Changed} countries read in {Read} ms ({Failed} failed), protected in {Protect} ms "
                 + "({Reused} families reused, {Protected} protected again), published in {Publish} ms", changed.Count,

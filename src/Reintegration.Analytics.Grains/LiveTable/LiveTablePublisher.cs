@@ -8,7 +8,8 @@ namespace Reintegration.Analytics.Grains.LiveTable;
 
 /// <summary>
 /// Hands the read model the rows of the live table that changed: a unit whose figures or hidden cells differ from those it
-/// was last published with, or every unit on a new day (follow-up figures move with the calendar).
+/// was last published with, or every unit on a new day (follow-up figures move with the calendar). Runs on the thread pool,
+/// one publication at a time.
 /// </summary>
 internal sealed class LiveTablePublisher(IReadModel readModel, RegionMap regions)
 {
@@ -16,11 +17,23 @@ internal sealed class LiveTablePublisher(IReadModel readModel, RegionMap regions
     private readonly Dictionary<string, CountryRow> _countries = new(StringComparer.Ordinal);
     private DateOnly? _day;
 
+    private readonly Lock _gate = new();
+
     public void PublishChanged(ProtectedProgramme table)
+    {
+        lock (_gate) PublishChangedAlone(table);
+    }
+
+    public void PublishAll(ProtectedProgramme table)
+    {
+        lock (_gate) PublishAllAlone(table);
+    }
+
+    private void PublishChangedAlone(ProtectedProgramme table)
     {
         if (_day != table.Day)
         {
-            PublishAll(table);
+            PublishAllAlone(table);
             return;
         }
         var now = DateTimeOffset.UtcNow;
@@ -33,7 +46,7 @@ internal sealed class LiveTablePublisher(IReadModel readModel, RegionMap regions
                 Publish(country, now, table);
     }
 
-    public void PublishAll(ProtectedProgramme table)
+    private void PublishAllAlone(ProtectedProgramme table)
     {
         var now = DateTimeOffset.UtcNow;
         foreach (var community in table.Communities.Values) Publish(community, now);
