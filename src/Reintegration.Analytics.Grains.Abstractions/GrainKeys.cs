@@ -9,10 +9,15 @@ namespace Reintegration.Analytics.Grains;
 /// </summary>
 public static class GrainKeys
 {
+    /// <summary>The key of the one live table (it holds the globe).</summary>
     public const string GlobalKey = "global";
 
-    public static IReturneeGrain Returnee(this IGrainFactory grains, string caseId) => Reference<IReturneeGrain>.Get(grains, $"returnee:{caseId}");
-    public static ICommunityGrain Community(this IGrainFactory grains, string communityId) => Reference<ICommunityGrain>.Get(grains, $"community:{communityId}");
+    public static IReturneeGrain Returnee(this IGrainFactory grains, string caseId) =>
+        Reference<IReturneeGrain>.Get(grains, $"returnee:{caseId}");
+
+    public static ICommunityGrain Community(this IGrainFactory grains, string communityId) =>
+        Reference<ICommunityGrain>.Get(grains, $"community:{communityId}");
+
     public static ICountryGrain Country(this IGrainFactory grains, string iso3) => Reference<ICountryGrain>.Get(grains, $"country:{iso3}");
     public static ILiveTableGrain LiveTable(this IGrainFactory grains) => Reference<ILiveTableGrain>.Get(grains, GlobalKey);
 
