@@ -76,7 +76,8 @@ public sealed class ProtectedProgramme
             unit.AddFigures(summary, today, disaggregated: true);
             unit.Index("structural_index", country.Assessment?.StructuralIndex);
             var family = new CountryFamily(country, reports, unit,
-                new CountryReport(country.Country, summary, reports.Count, country.AssessmentId, country.Assessment, 0, country.Pending));
+                new CountryReport(country.Country, summary, reports.Count, country.AssessmentId, country.Assessment, 0, country.Pending),
+                keepCells: memo is null);
             // Bottom up: the country's cells its communities cannot be protected against once shown.
             if (decision is null)
             {
@@ -173,9 +174,13 @@ public sealed class ProtectedProgramme
     private sealed record RegionFamily(
         UnitCells Unit, RegionReport Report, List<UnitCells> Countries, ProtectionMemo.FamilyDecision Decision);
 
-    /// <summary>A country with its communities, whose cells are built only when its family is protected (not from a memo).</summary>
+    /// <summary>
+    /// A country with its communities, whose cells are built only when its family is protected (not from a memo). A snapshot
+    /// keeps them for its rows; the live table builds them again for the top-down step rather than hold every community's
+    /// cells between the two steps (hundreds of MiB on a large programme, while an import keeps the host busy).
+    /// </summary>
     private sealed class CountryFamily(
-        SnapshotCountry country, IReadOnlyList<CommunityReport> reports, UnitCells unit, CountryReport report)
+        SnapshotCountry country, IReadOnlyList<CommunityReport> reports, UnitCells unit, CountryReport report, bool keepCells)
     {
         private List<UnitCells>? _communities;
 
@@ -186,14 +191,19 @@ public sealed class ProtectedProgramme
         public ProtectionMemo.FamilyDecision? Decision { get; set; }
         public Dictionary<string, HiddenCells>? CommunityHidden { get; set; }
 
-        /// <summary>The communities' cells, built once (the bottom-up trial leaves them as built).</summary>
-        public List<UnitCells> Communities(int minimumCellSize, DateOnly today) => _communities ??= Reports.Select(report =>
+        /// <summary>The communities' cells as built (the bottom-up trial leaves them so), kept if asked.</summary>
+        public List<UnitCells> Communities(int minimumCellSize, DateOnly today)
         {
-            var community = new UnitCells(IndicatorCodebook.Community, report.CommunityId, report.Profile.Name, Country.Country,
-                Country.Region, minimumCellSize);
-            community.AddFigures(report.Summary, today, disaggregated: false);
-            community.AddCommunityIndices(report, today);
-            return community;
-        }).ToList();
+            var cells = _communities ?? Reports.Select(report =>
+            {
+                var community = new UnitCells(IndicatorCodebook.Community, report.CommunityId, report.Profile.Name, Country.Country,
+                    Country.Region, minimumCellSize);
+                community.AddFigures(report.Summary, today, disaggregated: false);
+                community.AddCommunityIndices(report, today);
+                return community;
+            }).ToList();
+            if (keepCells) _communities = cells;
+            return cells;
+        }
     }
 }
