@@ -1,5 +1,3 @@
-using Reintegration.Analytics.Domain.Disclosure;
-using Reintegration.Analytics.Domain.Indicators;
 using Reintegration.Analytics.Domain.Snapshots;
 
 namespace Reintegration.Analytics.Domain.Aggregation;
