@@ -29,4 +29,21 @@ public sealed class ComplementarySuppressionTests
         relations.Protect();
         Assert.Single(relations.Exposed());
     }
+
+    [Fact]
+    public void A_cell_that_fixed_cells_alone_give_away_gets_no_partners_and_others_still_do()
+    {
+        // Published above: 10 = 6 + h, so h (4) is known whatever is hidden here; x (3) is then known from 20 = h + x + y.
+        var (total, part) = (new ProtectedCell(10) { Fixed = true }, new ProtectedCell(6) { Fixed = true });
+        var (h, x) = (ProtectedCell.Primary(4, 5), ProtectedCell.Primary(3, 5));
+        var (sum, y) = (new ProtectedCell(20), new ProtectedCell(13));
+        var relations = new AdditiveRelations();
+        relations.Add(total, [part, h]);
+        relations.Add(sum, [h, x, y]);
+        relations.Protect();
+        // x needs one partner (y, the smaller); hiding more beside h would only hide the sum too and still give h away.
+        Assert.True(y.Hidden);
+        Assert.False(sum.Hidden);
+        Assert.Same(h, Assert.Single(LinearAudit.Determined(relations.All)));
+    }
 }

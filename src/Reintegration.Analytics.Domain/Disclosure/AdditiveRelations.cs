@@ -65,6 +65,14 @@ public sealed class AdditiveRelations
         // In table order, so that the same table always gets the same cells hidden.
         var dirty = _relations.SelectMany(r => r.Parts.Prepend(r.Total)).Concat(_bounds.SelectMany(b => new[] { b.Subset, b.Superset }))
             .Where(c => c.Hidden && c.N > 0).Distinct(ReferenceEqualityComparer.Instance).Cast<ProtectedCell>().ToList();
+        // A hidden cell that published (fixed) cells alone determine stays determined however many cells are hidden beside it:
+        // it gets no partners, which would only hide more and keep other determined cells of its component waiting (the caller
+        // sees it as exposed). Which cells may be hidden does not change during protection.
+        LinearAudit.Echelon? relaxed = null;
+        LinearAudit.Echelon Relaxed() => relaxed ??= LinearAudit.Reduce(_relations, c => c.Hidden || !c.Fixed);
+        HashSet<ProtectedCell>? helpless = null;
+        bool Helpable(ProtectedCell determined) =>
+            !(helpless ??= new(Relaxed().Determined(), ReferenceEqualityComparer.Instance)).Contains(determined);
         while (true)
         {
             ProtectEachRelation(pending, relationsOf, dirty);
@@ -72,8 +80,8 @@ public sealed class AdditiveRelations
             foreach (var component in ComponentsOf(dirty, relationsOf))
             {
                 // One more hidden cell per component and round: it often un-determines the others too.
-                var determined = LinearAudit.Determined(component.Select(i => _relations[i]).ToList());
-                if (determined.Count > 0 && HideBeside(determined[0], relationsOf) is { } partner) hidden.Add(partner);
+                var determined = LinearAudit.Determined(component.Select(i => _relations[i]).ToList()).FirstOrDefault(Helpable);
+                if (determined is not null && HideBeside(determined, relationsOf) is { } partner) hidden.Add(partner);
             }
             var pinned = Pinned(dirty, boundsOf);
             foreach (var (_, pin) in pinned.Where(p => p.Pin.CanHide))
@@ -132,8 +140,11 @@ public sealed class AdditiveRelations
         var withHidden = _units.Count < 2 ? [] : _units.Where(u => u.Cells.Any(c => c is { Hidden: true, N: > 0 })).ToList();
         if (withHidden.Count == 0) return [];
         var all = echelon ?? LinearAudit.Reduce(_relations);
-        return withHidden.Where(u => all.Freedom(u.Cells) < LinearAudit.Reduce(u.Own._relations).Freedom(u.Cells)).ToList();
+        return withHidden.Where(u => all.Freedom(u.Cells) < OwnFreedom(u)).ToList();
     }
+
+    /// <summary>How many ways the unit's hidden cells can move under its own relations alone.</summary>
+    private static int OwnFreedom(Unit unit) => LinearAudit.Reduce(unit.Own._relations).Freedom(unit.Cells);
 
     private Dictionary<ProtectedCell, List<int>> BoundsByCell()
     {

@@ -18,9 +18,14 @@ public static class LinearAudit
         IReadOnlyList<(ProtectedCell Total, IReadOnlyList<ProtectedCell> Parts)> relations) => Reduce(relations).Determined();
 
     /// <summary>The reduced row echelon form of the relations over their hidden cells (with returnees).</summary>
-    public static Echelon Reduce(IReadOnlyList<(ProtectedCell Total, IReadOnlyList<ProtectedCell> Parts)> relations)
+    /// <param name="unknown">
+    /// Which cells are unknown instead: hidden ones and others (what would stay determined however many more were hidden).
+    /// </param>
+    public static Echelon Reduce(IReadOnlyList<(ProtectedCell Total, IReadOnlyList<ProtectedCell> Parts)> relations,
+        Func<ProtectedCell, bool>? unknown = null)
     {
         // Only hidden cells with returnees are unknowns: zero is shown, so it is known to be zero.
+        unknown ??= c => c.Hidden;
         var unknowns = new Dictionary<ProtectedCell, int>(ReferenceEqualityComparer.Instance);
         var equations = new List<List<(int Unknown, double Coefficient)>>();
         foreach (var (total, parts) in relations)
@@ -28,7 +33,7 @@ public static class LinearAudit
             var equation = new List<(int, double)>();
             foreach (var (cell, coefficient) in parts.Select(p => (p, -1.0)).Prepend((total, 1.0)))
             {
-                if (!cell.Hidden || cell.N == 0) continue;
+                if (cell.N == 0 || !unknown(cell)) continue;
                 if (!unknowns.TryGetValue(cell, out var index)) unknowns[cell] = index = unknowns.Count;
                 equation.Add((index, coefficient));
             }

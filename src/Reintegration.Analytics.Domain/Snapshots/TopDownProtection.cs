@@ -22,6 +22,7 @@ internal static class TopDownProtection
     {
         var cells = parent.Cells.Values.Concat(children.SelectMany(c => c.Cells.Values)).ToList();
         var parentCells = new HashSet<ProtectedCell>(parent.Cells.Values, ReferenceEqualityComparer.Instance);
+        ProtectOwnRelations(parent);
         while (true)
         {
             var saved = cells.Select(c => (c.Hidden, c.Fixed)).ToList();
@@ -33,11 +34,16 @@ internal static class TopDownProtection
             culprits.RemoveAll(c => c.Hidden);
             if (culprits.Count == 0) return;
             culprits.OrderBy(c => c.Units >= 2 ? 0 : 1).ThenBy(c => c.N).First().Hidden = true;
-            // The family above protects the parent's own relations anyway; doing it now saves the trials that would find them.
-            var own = new AdditiveRelations();
-            parent.AddTo(own, withBounds: true);
-            own.Protect();
+            ProtectOwnRelations(parent);
         }
+    }
+
+    /// <summary>The family above protects the parent's own relations anyway; doing it now saves the trials that would find them.</summary>
+    private static void ProtectOwnRelations(UnitCells parent)
+    {
+        var own = new AdditiveRelations();
+        parent.AddTo(own, withBounds: true);
+        own.Protect();
     }
 
     /// <summary>
