@@ -20,8 +20,15 @@ public sealed class AdditiveRelations
     private readonly List<(ProtectedCell Subset, ProtectedCell Superset)> _bounds = [];
     private readonly List<Unit> _units = [];
 
+    /// <summary>The echelon form protection ended with, and how many hidden cells it was for (what <see cref="Exposed"/> audits).</summary>
+    private (LinearAudit.Echelon Echelon, int Hidden)? _settled;
+
     /// <summary>A unit's cells in table order (so that the same table always gets the same cells hidden), and as a set.</summary>
-    private sealed record Unit(IReadOnlyList<ProtectedCell> Cells, HashSet<ProtectedCell> Members, AdditiveRelations Own);
+    private sealed record Unit(IReadOnlyList<ProtectedCell> Cells, HashSet<ProtectedCell> Members, AdditiveRelations Own)
+    {
+        /// <summary>The freedom of the unit's hidden cells under its own relations, and how many were hidden then.</summary>
+        public (int Hidden, int Freedom)? OwnFreedom { get; set; }
+    }
 
     public IReadOnlyList<(ProtectedCell Total, IReadOnlyList<ProtectedCell> Parts)> All => _relations;
 
@@ -91,11 +98,16 @@ public sealed class AdditiveRelations
             }
             if (hidden.Count == 0)
             {
-                foreach (var unit in Overexposed())
+                var echelon = _units.Count < 2 ? null : LinearAudit.Reduce(_relations);
+                foreach (var unit in Overexposed(echelon))
                     if (unit.Cells.Where(c => c is { Hidden: true, N: > 0 }).Select(c => HideBeside(c, relationsOf, unit.Members))
                             .FirstOrDefault(p => p is not null) is { } partner)
                         hidden.Add(partner);
-                if (hidden.Count == 0) return;
+                if (hidden.Count == 0)
+                {
+                    if (echelon is not null) _settled = (echelon, HiddenCount());
+                    return;
+                }
             }
             // A pinned cell may have several shown subsets of its size: it is looked at again until none pins it.
             dirty = [.. hidden, .. pinned.Select(p => p.Cell)];
@@ -118,7 +130,8 @@ public sealed class AdditiveRelations
                 || ComplementarySuppression.PinnedAtOne(total, parts, returneesAddUp: !_returneesOverlap.Contains(i)))
                 exposed.Add([total, .. parts]);
         }
-        var echelon = LinearAudit.Reduce(_relations);
+        // Cells are only ever hidden, so the same count means the same table.
+        var echelon = _settled is { } settled && settled.Hidden == HiddenCount() ? settled.Echelon : LinearAudit.Reduce(_relations);
         foreach (var determined in echelon.Determined())
             exposed.Add(_relations.Where(r => r.Parts.Prepend(r.Total).Contains(determined, ReferenceEqualityComparer.Instance))
                 .SelectMany(r => r.Parts.Prepend(r.Total)).ToList());
@@ -144,7 +157,17 @@ public sealed class AdditiveRelations
     }
 
     /// <summary>How many ways the unit's hidden cells can move under its own relations alone.</summary>
-    private static int OwnFreedom(Unit unit) => LinearAudit.Reduce(unit.Own._relations).Freedom(unit.Cells);
+    private static int OwnFreedom(Unit unit)
+    {
+        var hidden = unit.Cells.Count(c => c is { Hidden: true, N: > 0 });
+        if (unit.OwnFreedom is { } known && known.Hidden == hidden) return known.Freedom;
+        var freedom = LinearAudit.Reduce(unit.Own._relations).Freedom(unit.Cells);
+        unit.OwnFreedom = (hidden, freedom);
+        return freedom;
+    }
+
+    private int HiddenCount() =>
+        _relations.Sum(r => (r.Total is { Hidden: true, N: > 0 } ? 1 : 0) + r.Parts.Count(p => p is { Hidden: true, N: > 0 }));
 
     private Dictionary<ProtectedCell, List<int>> BoundsByCell()
     {

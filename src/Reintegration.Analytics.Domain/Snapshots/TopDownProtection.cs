@@ -30,8 +30,10 @@ internal static class TopDownProtection
             var (relations, publicBecause) = Protect(parent, children, root: false);
             var culprits = relations.Exposed().SelectMany(group => Culprits(group, publicBecause, parentCells))
                 .Distinct(ReferenceEqualityComparer.Instance).Cast<ProtectedCell>().ToList();
-            for (var i = 0; i < cells.Count; i++) (cells[i].Hidden, cells[i].Fixed) = saved[i];
+            // The parent is fixed during the trial, so its hidden cells are those from before.
             culprits.RemoveAll(c => c.Hidden);
+            if (culprits.Count == 0) parent.LastTrial = (parent.Hidden(), children.Select(c => c.Hidden()).ToList());
+            for (var i = 0; i < cells.Count; i++) (cells[i].Hidden, cells[i].Fixed) = saved[i];
             if (culprits.Count == 0) return;
             culprits.OrderBy(c => c.Units >= 2 ? 0 : 1).ThenBy(c => c.N).First().Hidden = true;
             ProtectOwnRelations(parent);
@@ -80,7 +82,12 @@ internal static class TopDownProtection
     /// </summary>
     public static void ProtectFamily(UnitCells parent, IReadOnlyList<UnitCells> children, bool root)
     {
-        Protect(parent, children, root);
+        // The same parent cells published, over the same children as they were before the trial: the same cells hidden.
+        if (!root && parent.LastTrial is { } trial && trial.Children.Count == children.Count
+            && trial.Parent.Cells.SetEquals(parent.Hidden().Cells))
+            for (var i = 0; i < children.Count; i++) children[i].Hide(trial.Children[i]);
+        else
+            Protect(parent, children, root);
         parent.Fix();
         foreach (var child in children) child.Fix();
     }

@@ -32,6 +32,13 @@ internal sealed class UnitCells
     /// <summary>Cells by (figure, group); a parent's cell relates to its children's cells of the same key.</summary>
     public Dictionary<(string Figure, string Group), ProtectedCell> Cells { get; } = [];
 
+    /// <summary>
+    /// The children's hidden cells after the last bottom-up trial of the unit's family, and the unit's hidden cells it
+    /// protected them against (<see cref="TopDownProtection.HideUnprotectable"/>): the family's protection, unless the family
+    /// above hides more of the unit.
+    /// </summary>
+    public (HiddenCells Parent, IReadOnlyList<HiddenCells> Children)? LastTrial { get; set; }
+
     /// <summary>Adds the unit's own relations (its groups, follow-up statuses, assistance types) and, if asked, its bounds.</summary>
     public void AddTo(AdditiveRelations relations, bool withBounds) => relations.AddUnit(Cells.Values, _relations, withBounds);
 
