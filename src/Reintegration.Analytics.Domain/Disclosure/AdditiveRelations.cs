@@ -9,7 +9,9 @@ namespace Reintegration.Analytics.Domain.Disclosure;
 /// cell; never hidden parts that can only hold one returnee each), until none changes (hiding a cell for one relation can
 /// leave a single hidden cell in another);</item>
 /// <item>an audit of what the relations determine together (<see cref="LinearAudit"/>) and of hidden counts pinned
-/// between a shown subset and a shown superset of equal size; each such cell gets one more cell hidden beside it.</item>
+/// between a shown subset and a shown superset of equal size: one more cell hidden beside a determined cell per group of
+/// linked hidden cells and round, and beside each pinned count. A cell that published (fixed) cells alone determine gets
+/// none from the audit: no partner can help it, and <see cref="Exposed"/> reports it.</item>
 /// </list>
 /// Every step only hides, so it ends. Not covered: bounds combined with the equations (a linear programme).
 /// </summary>
@@ -20,14 +22,14 @@ public sealed class AdditiveRelations
     private readonly List<(ProtectedCell Subset, ProtectedCell Superset)> _bounds = [];
     private readonly List<Unit> _units = [];
 
-    /// <summary>The echelon form protection ended with, and how many hidden cells it was for (what <see cref="Exposed"/> audits).</summary>
-    private (LinearAudit.Echelon Echelon, int Hidden)? _settled;
+    /// <summary>The echelon form protection ended with, and the hidden cells it was for (what <see cref="Exposed"/> audits).</summary>
+    private (LinearAudit.Echelon Echelon, List<ProtectedCell> Hidden)? _settled;
 
     /// <summary>A unit's cells in table order (so that the same table always gets the same cells hidden), and as a set.</summary>
     private sealed record Unit(IReadOnlyList<ProtectedCell> Cells, HashSet<ProtectedCell> Members, AdditiveRelations Own)
     {
-        /// <summary>The freedom of the unit's hidden cells under its own relations, and how many were hidden then.</summary>
-        public (int Hidden, int Freedom)? OwnFreedom { get; set; }
+        /// <summary>The freedom of the unit's hidden cells under its own relations, and which of its cells were hidden then.</summary>
+        public (bool[] Hidden, int Freedom)? OwnFreedom { get; set; }
     }
 
     public IReadOnlyList<(ProtectedCell Total, IReadOnlyList<ProtectedCell> Parts)> All => _relations;
@@ -73,8 +75,8 @@ public sealed class AdditiveRelations
         var dirty = _relations.SelectMany(r => r.Parts.Prepend(r.Total)).Concat(_bounds.SelectMany(b => new[] { b.Subset, b.Superset }))
             .Where(c => c.Hidden && c.N > 0).Distinct(ReferenceEqualityComparer.Instance).Cast<ProtectedCell>().ToList();
         // A hidden cell that published (fixed) cells alone determine stays determined however many cells are hidden beside it:
-        // it gets no partners, which would only hide more and keep other determined cells of its component waiting (the caller
-        // sees it as exposed). Which cells may be hidden does not change during protection.
+        // the audit gives it no partners, which would only hide more and keep other determined cells of its component waiting
+        // (the caller sees it as exposed). Which cells may be hidden does not change during protection.
         LinearAudit.Echelon? relaxed = null;
         LinearAudit.Echelon Relaxed() => relaxed ??= LinearAudit.Reduce(_relations, c => c.Hidden || !c.Fixed);
         HashSet<ProtectedCell>? helpless = null;
@@ -105,7 +107,7 @@ public sealed class AdditiveRelations
                         hidden.Add(partner);
                 if (hidden.Count == 0)
                 {
-                    if (echelon is not null) _settled = (echelon, HiddenCount());
+                    if (echelon is not null) _settled = (echelon, HiddenCells());
                     return;
                 }
             }
@@ -130,8 +132,9 @@ public sealed class AdditiveRelations
                 || ComplementarySuppression.PinnedAtOne(total, parts, returneesAddUp: !_returneesOverlap.Contains(i)))
                 exposed.Add([total, .. parts]);
         }
-        // Cells are only ever hidden, so the same count means the same table.
-        var echelon = _settled is { } settled && settled.Hidden == HiddenCount() ? settled.Echelon : LinearAudit.Reduce(_relations);
+        var echelon = _settled is { } settled && settled.Hidden.SequenceEqual(HiddenCells(), ReferenceEqualityComparer.Instance)
+            ? settled.Echelon
+            : LinearAudit.Reduce(_relations);
         foreach (var determined in echelon.Determined())
             exposed.Add(_relations.Where(r => r.Parts.Prepend(r.Total).Contains(determined, ReferenceEqualityComparer.Instance))
                 .SelectMany(r => r.Parts.Prepend(r.Total)).ToList());
@@ -159,15 +162,15 @@ public sealed class AdditiveRelations
     /// <summary>How many ways the unit's hidden cells can move under its own relations alone.</summary>
     private static int OwnFreedom(Unit unit)
     {
-        var hidden = unit.Cells.Count(c => c is { Hidden: true, N: > 0 });
-        if (unit.OwnFreedom is { } known && known.Hidden == hidden) return known.Freedom;
+        var hidden = unit.Cells.Select(c => c.Hidden).ToArray();
+        if (unit.OwnFreedom is { } known && known.Hidden.SequenceEqual(hidden)) return known.Freedom;
         var freedom = LinearAudit.Reduce(unit.Own._relations).Freedom(unit.Cells);
         unit.OwnFreedom = (hidden, freedom);
         return freedom;
     }
 
-    private int HiddenCount() =>
-        _relations.Sum(r => (r.Total is { Hidden: true, N: > 0 } ? 1 : 0) + r.Parts.Count(p => p is { Hidden: true, N: > 0 }));
+    private List<ProtectedCell> HiddenCells() =>
+        _relations.SelectMany(r => r.Parts.Prepend(r.Total)).Where(c => c is { Hidden: true, N: > 0 }).ToList();
 
     private Dictionary<ProtectedCell, List<int>> BoundsByCell()
     {

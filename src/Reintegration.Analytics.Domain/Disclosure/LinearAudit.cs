@@ -19,12 +19,14 @@ public static class LinearAudit
 
     /// <summary>The reduced row echelon form of the relations over their hidden cells (with returnees).</summary>
     /// <param name="unknown">
-    /// Which cells are unknown instead: hidden ones and others (what would stay determined however many more were hidden).
+    /// Which cells with returnees are unknown instead of the hidden ones: hidden ones and others too, to learn what would stay
+    /// determined however many more were hidden (<see cref="Echelon.Determined"/> then lists shown cells too, and
+    /// <see cref="Echelon.Freedom"/>, which counts hidden cells, means little).
     /// </param>
     public static Echelon Reduce(IReadOnlyList<(ProtectedCell Total, IReadOnlyList<ProtectedCell> Parts)> relations,
         Func<ProtectedCell, bool>? unknown = null)
     {
-        // Only hidden cells with returnees are unknowns: zero is shown, so it is known to be zero.
+        // Only cells with returnees are unknowns (hidden ones, unless asked otherwise): zero is shown, so it is known to be zero.
         unknown ??= c => c.Hidden;
         var unknowns = new Dictionary<ProtectedCell, int>(ReferenceEqualityComparer.Instance);
         var equations = new List<List<(int Unknown, double Coefficient)>>();
@@ -51,7 +53,7 @@ public static class LinearAudit
     /// </summary>
     public sealed class Echelon(Dictionary<ProtectedCell, int> unknowns, Dictionary<int, Dictionary<int, double>> pivotRows)
     {
-        /// <summary>The hidden cells no change can move: a pivot row with nothing in the free columns.</summary>
+        /// <summary>The unknown (hidden) cells no change can move: a pivot row with nothing in the free columns.</summary>
         public IReadOnlyList<ProtectedCell> Determined()
         {
             var cells = unknowns.OrderBy(u => u.Value).Select(u => u.Key).ToArray();

@@ -61,35 +61,14 @@ public sealed class ProtectedProgramme
         DateTimeOffset? asOf = null)
     {
         var programme = new ProtectedProgramme(today, asOf);
-        var families = new List<CountryFamily>();
         memo?.Begin(today, minimumCellSize);
 
-        foreach (var country in countries.OrderBy(c => c.Country, StringComparer.Ordinal))
-        {
-            // Sums in one fixed order, so the same data always give the same bits (and a diff shows no rounding noise).
-            var reports = country.Communities.OrderBy(r => r.CommunityId, StringComparer.Ordinal).ToList();
-            var children = reports.Select(r => (object)(r.CommunityId, r.Version)).ToList();
-            var decision = memo?.Find($"country:{country.Country}", children);
-            var summary = decision?.Summary ?? AggregateSummary.MergeAll(reports.Select(r => r.Summary));
-            var unit = new UnitCells(IndicatorCodebook.Country, country.Country,
-                Reference.Countries.Find(country.Country)?.Name ?? country.Country, country.Country, country.Region, minimumCellSize);
-            unit.AddFigures(summary, today, disaggregated: true);
-            unit.Index("structural_index", country.Assessment?.StructuralIndex);
-            var family = new CountryFamily(country, reports, unit,
-                new CountryReport(country.Country, summary, reports.Count, country.AssessmentId, country.Assessment, 0, country.Pending),
-                keepCells: memo is null);
-            // Bottom up: the country's cells its communities cannot be protected against once shown.
-            if (decision is null)
-            {
-                TopDownProtection.HideUnprotectable(unit, family.Communities(minimumCellSize, today));
-                decision = new(children, summary, unit.Hidden());
-            }
-            else
-                unit.Hide(decision.BottomUp);
-            family.Decision = decision;
-            memo?.Keep($"country:{country.Country}", decision);
-            families.Add(family);
-        }
+        // Country families are independent of each other until their regions' families: protected in parallel, the memo
+        // read during and written after, in country order.
+        var ordered = countries.OrderBy(c => c.Country, StringComparer.Ordinal).ToList();
+        var families = new CountryFamily[ordered.Count];
+        Parallel.For(0, ordered.Count, Parallelism, i => families[i] = BottomUp(ordered[i], today, minimumCellSize, memo));
+        foreach (var family in families) memo?.Keep($"country:{family.Country.Country}", family.Decision!);
 
         var regionFamilies = new List<RegionFamily>();
         foreach (var region in families.GroupBy(c => c.Country.Region).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -123,9 +102,8 @@ public sealed class ProtectedProgramme
         TopDownProtection.ProtectFamily(global, regionUnits, root: true);
         foreach (var region in regionFamilies)
             ProtectBelow(region.Unit, region.Countries, region.Decision, memo, () => region.Countries);
-        foreach (var family in families)
-            family.CommunityHidden =
-                ProtectBelow(family.Unit, null, family.Decision!, memo, () => family.Communities(minimumCellSize, today));
+        Parallel.ForEach(families, Parallelism, family => family.CommunityHidden = ProtectBelow(
+            family.Unit, family.KeptCommunities, family.Decision!, memo, () => family.Communities(minimumCellSize, today)));
         memo?.End();
 
         programme.Global = new(globalReport, global.Hidden(), today, asOf);
@@ -148,20 +126,55 @@ public sealed class ProtectedProgramme
         return (programme, units);
     }
 
+    private static readonly ParallelOptions Parallelism = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
+
+    /// <summary>
+    /// A country's family built from its communities' reports, with the country's cells its communities cannot be protected
+    /// against once shown hidden (bottom up), or those of the memo's decision when its communities are those it was made for.
+    /// </summary>
+    private static CountryFamily BottomUp(SnapshotCountry country, DateOnly today, int minimumCellSize, ProtectionMemo? memo)
+    {
+        // Sums in one fixed order, so the same data always give the same bits (and a diff shows no rounding noise).
+        var reports = country.Communities.OrderBy(r => r.CommunityId, StringComparer.Ordinal).ToList();
+        var children = reports.Select(r => (object)(r.CommunityId, r.Version)).ToList();
+        var decision = memo?.Find($"country:{country.Country}", children);
+        var summary = decision?.Summary ?? AggregateSummary.MergeAll(reports.Select(r => r.Summary));
+        var unit = new UnitCells(IndicatorCodebook.Country, country.Country,
+            Reference.Countries.Find(country.Country)?.Name ?? country.Country, country.Country, country.Region, minimumCellSize);
+        unit.AddFigures(summary, today, disaggregated: true);
+        unit.Index("structural_index", country.Assessment?.StructuralIndex);
+        var family = new CountryFamily(country, reports, unit,
+            new CountryReport(country.Country, summary, reports.Count, country.AssessmentId, country.Assessment, 0, country.Pending),
+            keepCells: memo is null);
+        // Bottom up: the country's cells its communities cannot be protected against once shown.
+        if (decision is null)
+        {
+            TopDownProtection.HideUnprotectable(unit, family.Communities(minimumCellSize, today));
+            decision = new(children, summary, unit.Hidden());
+        }
+        else
+            unit.Hide(decision.BottomUp);
+        family.Decision = decision;
+        return family;
+    }
+
     /// <summary>
     /// Top down: protects a family whose parent the family above has fixed, or takes its children's hidden cells from the
-    /// memo when the parent's cells and the children are those they were decided under. Leaves the children fixed (they are
-    /// parents of the families below) and returns their hidden cells by code.
+    /// memo when the parent's cells and the children are those they were decided under, or from the family's bottom-up trial
+    /// when the family above published the parent as the trial did. Leaves the children that are built fixed (they are parents
+    /// of the families below, or a snapshot's rows) and returns their hidden cells by code.
     /// </summary>
     private static Dictionary<string, HiddenCells> ProtectBelow(UnitCells parent, List<UnitCells>? built,
         ProtectionMemo.FamilyDecision decision, ProtectionMemo? memo, Func<List<UnitCells>> children)
     {
         var above = parent.Hidden();
-        if (memo?.Below(decision, above) is { } known)
+        var trial = TopDownProtection.StandingTrial(parent);
+        if ((memo?.Below(decision, above) ?? trial) is { } known)
         {
             // Country cells fixed as decided, before their own families are protected against them.
             foreach (var child in built ?? []) child.Hide(known[child.Code]);
             foreach (var child in built ?? []) child.Fix();
+            decision.TopDown = (above, known);
             return known;
         }
         var units = children();
@@ -177,7 +190,8 @@ public sealed class ProtectedProgramme
     /// <summary>
     /// A country with its communities, whose cells are built only when its family is protected (not from a memo). A snapshot
     /// keeps them for its rows; the live table builds them again for the top-down step rather than hold every community's
-    /// cells between the two steps (hundreds of MiB on a large programme, while an import keeps the host busy).
+    /// cells between the two steps (hundreds of MiB on a large programme, while an import keeps the host busy), and does not
+    /// build them again when the bottom-up trial's hidden cells stand (<see cref="TopDownProtection.StandingTrial"/>).
     /// </summary>
     private sealed class CountryFamily(
         SnapshotCountry country, IReadOnlyList<CommunityReport> reports, UnitCells unit, CountryReport report, bool keepCells)
@@ -190,6 +204,9 @@ public sealed class ProtectedProgramme
         public CountryReport Report { get; } = report;
         public ProtectionMemo.FamilyDecision? Decision { get; set; }
         public Dictionary<string, HiddenCells>? CommunityHidden { get; set; }
+
+        /// <summary>The communities' cells if they are kept (for a snapshot's rows).</summary>
+        public List<UnitCells>? KeptCommunities => _communities;
 
         /// <summary>The communities' cells as built (the bottom-up trial leaves them so), kept if asked.</summary>
         public List<UnitCells> Communities(int minimumCellSize, DateOnly today)

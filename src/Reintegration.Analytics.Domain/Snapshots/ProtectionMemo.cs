@@ -8,8 +8,9 @@ namespace Reintegration.Analytics.Domain.Snapshots;
 /// protected, so that protecting it again after a few countries changed redoes only their families, their regions' and the
 /// globe's. A family's decisions are a function of its children's figures, the day and k, and of the cells the family above
 /// fixed in its parent: a country's children are its communities' reports (an id and version fix a report's content), a
-/// region's are its countries' decisions (the same decision object for the same figures). One memo per live table; not
-/// thread-safe (its builds run one at a time).
+/// region's are its countries' decisions (the same decision object for the same figures). One memo per live table, whose
+/// builds run one at a time; within a build, families protected in parallel may look decisions up (<see cref="Find"/>,
+/// <see cref="Below"/>), and decisions are kept from one thread.
 /// </summary>
 public sealed class ProtectionMemo
 {
@@ -55,7 +56,7 @@ public sealed class ProtectionMemo
     internal Dictionary<string, HiddenCells>? Below(FamilyDecision decision, HiddenCells above)
     {
         if (decision.TopDown is not { } known || !known.Above.Cells.SetEquals(above.Cells)) return null;
-        _reused++;
+        Interlocked.Increment(ref _reused);
         return known.Children;
     }
 

@@ -16,7 +16,9 @@ internal static class TopDownProtection
     /// Bottom up, before any family is protected: some children cannot be protected against a published parent (five
     /// communities of one returnee each under a country total of 5 are each pinned at 1). The family is tried with every
     /// parent cell published that is not hidden yet; each parent cell that would leave a child exposed is hidden at once,
-    /// like a small one, and the family is tried again until nothing is exposed.
+    /// like a small one, and the family is tried again until nothing is exposed. The parent's own relations are protected
+    /// first and after each cell hidden. The last trial, which exposed nothing, is kept on the parent
+    /// (<see cref="UnitCells.LastTrial"/>): it is the family's protection unless the family above hides more of the parent.
     /// </summary>
     public static void HideUnprotectable(UnitCells parent, IReadOnlyList<UnitCells> children)
     {
@@ -32,7 +34,8 @@ internal static class TopDownProtection
                 .Distinct(ReferenceEqualityComparer.Instance).Cast<ProtectedCell>().ToList();
             // The parent is fixed during the trial, so its hidden cells are those from before.
             culprits.RemoveAll(c => c.Hidden);
-            if (culprits.Count == 0) parent.LastTrial = (parent.Hidden(), children.Select(c => c.Hidden()).ToList());
+            if (culprits.Count == 0)
+                parent.LastTrial = (parent.Hidden(), children.ToDictionary(c => c.Code, c => c.Hidden(), StringComparer.Ordinal));
             for (var i = 0; i < cells.Count; i++) (cells[i].Hidden, cells[i].Fixed) = saved[i];
             if (culprits.Count == 0) return;
             culprits.OrderBy(c => c.Units >= 2 ? 0 : 1).ThenBy(c => c.N).First().Hidden = true;
@@ -40,7 +43,22 @@ internal static class TopDownProtection
         }
     }
 
-    /// <summary>The family above protects the parent's own relations anyway; doing it now saves the trials that would find them.</summary>
+    /// <summary>
+    /// The children's hidden cells in the family's last bottom-up trial, if the parent is published as it was then (the
+    /// family above hid no more of it): protecting the same children against the same fixed parent hides the same cells.
+    /// Forgets the trial, which only the top-down step reads.
+    /// </summary>
+    public static Dictionary<string, HiddenCells>? StandingTrial(UnitCells parent)
+    {
+        var trial = parent.LastTrial;
+        parent.LastTrial = null;
+        return trial is { } t && t.Parent.Cells.SetEquals(parent.Hidden().Cells) ? t.Children : null;
+    }
+
+    /// <summary>
+    /// The family above (or, for the globe, its own family) protects the parent's own relations anyway; doing it now saves the
+    /// trials that would find them.
+    /// </summary>
     private static void ProtectOwnRelations(UnitCells parent)
     {
         var own = new AdditiveRelations();
@@ -82,12 +100,7 @@ internal static class TopDownProtection
     /// </summary>
     public static void ProtectFamily(UnitCells parent, IReadOnlyList<UnitCells> children, bool root)
     {
-        // The same parent cells published, over the same children as they were before the trial: the same cells hidden.
-        if (!root && parent.LastTrial is { } trial && trial.Children.Count == children.Count
-            && trial.Parent.Cells.SetEquals(parent.Hidden().Cells))
-            for (var i = 0; i < children.Count; i++) children[i].Hide(trial.Children[i]);
-        else
-            Protect(parent, children, root);
+        Protect(parent, children, root);
         parent.Fix();
         foreach (var child in children) child.Fix();
     }

@@ -37,7 +37,7 @@ internal sealed class UnitCells
     /// protected them against (<see cref="TopDownProtection.HideUnprotectable"/>): the family's protection, unless the family
     /// above hides more of the unit.
     /// </summary>
-    public (HiddenCells Parent, IReadOnlyList<HiddenCells> Children)? LastTrial { get; set; }
+    public (HiddenCells Parent, Dictionary<string, HiddenCells> Children)? LastTrial { get; set; }
 
     /// <summary>Adds the unit's own relations (its groups, follow-up statuses, assistance types) and, if asked, its bounds.</summary>
     public void AddTo(AdditiveRelations relations, bool withBounds) => relations.AddUnit(Cells.Values, _relations, withBounds);
