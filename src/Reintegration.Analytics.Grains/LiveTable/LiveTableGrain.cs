@@ -178,7 +178,8 @@ public sealed class LiveTableGrain : Grain, ILiveTableGrain
 
     /// <summary>
     /// Asks for a build of the changed countries, at least <see cref="AggregationOptions.ProtectionDelay"/> after the last
-    /// ended, and at least as long as it took: protecting a large programme under heavy ingest then takes at most half a core.
+    /// ended, and at least as long as it took: protecting a large programme under heavy ingest then takes at most half the
+    /// machine (country families are protected in parallel).
     /// </summary>
     private void Schedule()
     {
