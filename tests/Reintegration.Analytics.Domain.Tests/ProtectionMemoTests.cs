@@ -7,7 +7,8 @@ namespace Reintegration.Analytics.Domain.Tests;
 
 /// <summary>
 /// The live table protects the programme again with the decisions of the last protection (<see cref="ProtectionMemo"/>):
-/// on random programmes whose countries change between protections, every unit hides exactly what protecting afresh hides.
+/// on random programmes whose countries change between protections, every unit hides exactly what protecting afresh hides
+/// (the live table one country family at a time, afresh as snapshots do, several at once).
 /// </summary>
 public sealed class ProtectionMemoTests
 {
@@ -20,7 +21,8 @@ public sealed class ProtectionMemoTests
             var reusedAny = false;
             foreach (var programme in new[] { a, a, Changed(a, b), a, Changed(a, b) })
             {
-                AssertSame(ProtectedProgramme.Protect(programme, today, k), ProtectedProgramme.Protect(programme, today, k, memo));
+                AssertSame(ProtectedProgramme.Protect(programme, today, k),
+                    ProtectedProgramme.Protect(programme, today, k, memo, parallelism: 1));
                 reusedAny |= memo.LastBuild.Reused > 0;
             }
             Assert.True(reusedAny, "the memo was never used");

@@ -47,10 +47,14 @@ public sealed class ProtectedProgramme
     /// The decisions of the last protection of the same programme (the live table keeps one): families whose inputs are
     /// unchanged are not protected again. The result is the same with or without it.
     /// </param>
+    /// <param name="parallelism">
+    /// How many country families are protected at once (−1: as many as the machine runs). The result is the same; the live
+    /// table protects one at a time, so that a large import keeps the other core.
+    /// </param>
     public static ProtectedProgramme Protect(
         IReadOnlyList<SnapshotCountry> countries, DateOnly today, int minimumCellSize, ProtectionMemo? memo = null,
-        DateTimeOffset? asOf = null) =>
-        Build(countries, today, minimumCellSize, memo, asOf).Programme;
+        DateTimeOffset? asOf = null, int parallelism = -1) =>
+        Build(countries, today, minimumCellSize, memo, asOf, parallelism).Programme;
 
     /// <summary>
     /// The protected programme and, without a memo, its units' cells (global, regions, then each country followed by its
@@ -58,16 +62,17 @@ public sealed class ProtectedProgramme
     /// </summary>
     internal static (ProtectedProgramme Programme, IReadOnlyList<UnitCells> Units) Build(
         IReadOnlyList<SnapshotCountry> countries, DateOnly today, int minimumCellSize, ProtectionMemo? memo = null,
-        DateTimeOffset? asOf = null)
+        DateTimeOffset? asOf = null, int parallelism = -1)
     {
         var programme = new ProtectedProgramme(today, asOf);
+        var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
         memo?.Begin(today, minimumCellSize);
 
         // Country families are independent of each other until their regions' families: protected in parallel, the memo
         // read during and written after, in country order.
         var ordered = countries.OrderBy(c => c.Country, StringComparer.Ordinal).ToList();
         var families = new CountryFamily[ordered.Count];
-        Parallel.For(0, ordered.Count, Parallelism, i => families[i] = BottomUp(ordered[i], today, minimumCellSize, memo));
+        Parallel.For(0, ordered.Count, options, i => families[i] = BottomUp(ordered[i], today, minimumCellSize, memo));
         foreach (var family in families) memo?.Keep($"country:{family.Country.Country}", family.Decision!);
 
         var regionFamilies = new List<RegionFamily>();
@@ -102,7 +107,7 @@ public sealed class ProtectedProgramme
         TopDownProtection.ProtectFamily(global, regionUnits, root: true);
         foreach (var region in regionFamilies)
             ProtectBelow(region.Unit, region.Countries, region.Decision, memo, () => region.Countries);
-        Parallel.ForEach(families, Parallelism, family => family.CommunityHidden = ProtectBelow(
+        Parallel.ForEach(families, options, family => family.CommunityHidden = ProtectBelow(
             family.Unit, family.KeptCommunities, family.Decision!, memo, () => family.Communities(minimumCellSize, today)));
         memo?.End();
 
@@ -125,8 +130,6 @@ public sealed class ProtectedProgramme
         }
         return (programme, units);
     }
-
-    private static readonly ParallelOptions Parallelism = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
 
     /// <summary>
     /// A country's family built from its communities' reports, with the country's cells its communities cannot be protected

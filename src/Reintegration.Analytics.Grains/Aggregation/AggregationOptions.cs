@@ -15,7 +15,7 @@ public sealed class AggregationOptions
     /// <summary>
     /// The live table (every aggregate document, <c>/compare</c>, the metrics and the read model) reads its changed countries
     /// and protects the programme again at most this long after its last protection ended (or, if that one took longer, as
-    /// long as it took, so that a large programme under heavy ingest spends at most half the machine on protection). With the
+    /// long as it took, so that a large programme under heavy ingest spends at most half a core on protection). With the
     /// push delay it bounds how soon a write is visible (SPEC: within 2 seconds), plus the protection's own time.
     /// </summary>
     public TimeSpan ProtectionDelay { get; set; } = TimeSpan.FromMilliseconds(500);

@@ -178,8 +178,7 @@ public sealed class LiveTableGrain : Grain, ILiveTableGrain
 
     /// <summary>
     /// Asks for a build of the changed countries, at least <see cref="AggregationOptions.ProtectionDelay"/> after the last
-    /// ended, and at least as long as it took: protecting a large programme under heavy ingest then takes at most half the
-    /// machine (country families are protected in parallel).
+    /// ended, and at least as long as it took: protecting a large programme under heavy ingest then takes at most half a core.
     /// </summary>
     private void Schedule()
     {
@@ -219,7 +218,8 @@ public sealed class LiveTableGrain : Grain, ILiveTableGrain
             var read = clock.Elapsed;
             var countries = _countries.Values.ToList();
             var (day, k) = (_day, _minimumCellSize);
-            var table = await Task.Run(() => ProtectedProgramme.Protect(countries, day, k, _memo, asOf));
+            // One family at a time: with the wait below, protection then takes at most half a core from a running import.
+            var table = await Task.Run(() => ProtectedProgramme.Protect(countries, day, k, _memo, asOf, parallelism: 1));
             var protect = clock.Elapsed - read;
             // Rendering changed rows is a second's work on a large programme under import: off the grain's turn too.
             await Task.Run(() => _publisher.PublishChanged(table));
