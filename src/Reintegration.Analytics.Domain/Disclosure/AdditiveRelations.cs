@@ -107,7 +107,7 @@ public sealed class AdditiveRelations
                         hidden.Add(partner);
                 if (hidden.Count == 0)
                 {
-                    if (echelon is not null) _settled = (echelon, HiddenCells());
+                    if (echelon is not null) _settled = (echelon, HiddenInRelations());
                     return;
                 }
             }
@@ -132,7 +132,7 @@ public sealed class AdditiveRelations
                 || ComplementarySuppression.PinnedAtOne(total, parts, returneesAddUp: !_returneesOverlap.Contains(i)))
                 exposed.Add([total, .. parts]);
         }
-        var echelon = _settled is { } settled && settled.Hidden.SequenceEqual(HiddenCells(), ReferenceEqualityComparer.Instance)
+        var echelon = _settled is { } settled && settled.Hidden.SequenceEqual(HiddenInRelations(), ReferenceEqualityComparer.Instance)
             ? settled.Echelon
             : LinearAudit.Reduce(_relations);
         foreach (var determined in echelon.Determined())
@@ -169,7 +169,7 @@ public sealed class AdditiveRelations
         return freedom;
     }
 
-    private List<ProtectedCell> HiddenCells() =>
+    private List<ProtectedCell> HiddenInRelations() =>
         _relations.SelectMany(r => r.Parts.Prepend(r.Total)).Where(c => c is { Hidden: true, N: > 0 }).ToList();
 
     private Dictionary<ProtectedCell, List<int>> BoundsByCell()

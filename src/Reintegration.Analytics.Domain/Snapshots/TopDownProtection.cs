@@ -100,6 +100,8 @@ internal static class TopDownProtection
     /// </summary>
     public static void ProtectFamily(UnitCells parent, IReadOnlyList<UnitCells> children, bool root)
     {
+        // The globe's trial is never taken (the root family protects the globe too); nothing keeps it.
+        parent.LastTrial = null;
         Protect(parent, children, root);
         parent.Fix();
         foreach (var child in children) child.Fix();
