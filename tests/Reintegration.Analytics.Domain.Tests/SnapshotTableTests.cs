@@ -23,6 +23,17 @@ public sealed class SnapshotTableTests
         }, iter: 300);
 
     [Fact]
+    public void Ties_that_zeros_in_communities_imply_are_protected_against_above() =>
+        // A programme the test above once found: a community whose every returnee is due and came back through VHR ties
+        // Senegal's VHR and due counts together (and so West Africa's), and the globe's spontaneous count followed from its
+        // shown total and due count.
+        Programmes().Select(Gen.Int[2, 6], (p, k) => (p, k)).Sample(sample =>
+        {
+            var rows = SnapshotTable.Build(sample.p, SnapshotScope.Global, HistoryGenerator.Today, sample.k);
+            SnapshotOracle.AssertProtected(rows, sample.k);
+        }, seed: "487ksI0VWap2", iter: 1);
+
+    [Fact]
     public void A_country_hides_the_same_cells_in_every_scope() =>
         Programmes().Select(Gen.Int[2, 6], (p, k) => (p, k)).Sample(sample =>
         {

@@ -18,6 +18,8 @@ namespace Reintegration.Analytics.Domain.Disclosure;
 public sealed class AdditiveRelations
 {
     private readonly List<(ProtectedCell Total, IReadOnlyList<ProtectedCell> Parts)> _relations = [];
+    /// <summary>Linear relations that are not sums (<see cref="ImpliedRelations"/>): indexed after the additive ones.</summary>
+    private readonly List<IReadOnlyList<(ProtectedCell Cell, double Coefficient)>> _ties = [];
     private readonly HashSet<int> _returneesOverlap = [];
     private readonly List<(ProtectedCell Subset, ProtectedCell Superset)> _bounds = [];
     private readonly List<Unit> _units = [];
@@ -33,6 +35,13 @@ public sealed class AdditiveRelations
     }
 
     public IReadOnlyList<(ProtectedCell Total, IReadOnlyList<ProtectedCell> Parts)> All => _relations;
+
+    /// <summary>Every relation, additive ones and ties, as terms whose sum is zero.</summary>
+    public IEnumerable<IEnumerable<(ProtectedCell Cell, double Coefficient)>> Equations =>
+        Enumerable.Range(0, _relations.Count + _ties.Count).Select(Terms);
+
+    /// <summary>A linear relation that is not a sum: the terms add up to zero (a tie that children imply).</summary>
+    public void AddTie(IReadOnlyList<(ProtectedCell Cell, double Coefficient)> terms) => _ties.Add(terms);
 
     /// <summary>
     /// A total and its parts; their <see cref="ProtectedCell.Units"/> add up, and so do their returnees unless they overlap.
@@ -56,6 +65,7 @@ public sealed class AdditiveRelations
     {
         for (var i = 0; i < own._relations.Count; i++)
             Add(own._relations[i].Total, own._relations[i].Parts, own._returneesOverlap.Contains(i));
+        _ties.AddRange(own._ties);
         if (withBounds) _bounds.AddRange(own._bounds);
         var list = cells.ToList();
         _units.Add(new Unit(list, new HashSet<ProtectedCell>(list, ReferenceEqualityComparer.Instance), own));
@@ -64,44 +74,54 @@ public sealed class AdditiveRelations
     public void Protect()
     {
         var relationsOf = new Dictionary<ProtectedCell, List<int>>(ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < _relations.Count; i++)
-            foreach (var cell in _relations[i].Parts.Prepend(_relations[i].Total))
+        for (var i = 0; i < _relations.Count + _ties.Count; i++)
+            foreach (var cell in CellsOf(i))
                 (relationsOf.TryGetValue(cell, out var list) ? list : relationsOf[cell] = []).Add(i);
         var boundsOf = BoundsByCell();
 
         // Work lists: only relations and components that a newly hidden cell touches are looked at again.
         var pending = new HashSet<int>(Enumerable.Range(0, _relations.Count));
         // In table order, so that the same table always gets the same cells hidden.
-        var dirty = _relations.SelectMany(r => r.Parts.Prepend(r.Total)).Concat(_bounds.SelectMany(b => new[] { b.Subset, b.Superset }))
+        var dirty = Enumerable.Range(0, _relations.Count + _ties.Count).SelectMany(CellsOf)
+            .Concat(_bounds.SelectMany(b => new[] { b.Subset, b.Superset }))
             .Where(c => c.Hidden && c.N > 0).Distinct(ReferenceEqualityComparer.Instance).Cast<ProtectedCell>().ToList();
         // A hidden cell that published (fixed) cells alone determine stays determined however many cells are hidden beside it:
         // the audit gives it no partners, which would only hide more and keep other determined cells of its component waiting
         // (the caller sees it as exposed). Which cells may be hidden does not change during protection.
         LinearAudit.Echelon? relaxed = null;
-        LinearAudit.Echelon Relaxed() => relaxed ??= LinearAudit.Reduce(_relations, c => c.Hidden || !c.Fixed);
+        LinearAudit.Echelon Relaxed() => relaxed ??= LinearAudit.Reduce(Equations, c => c.Hidden || !c.Fixed);
         HashSet<ProtectedCell>? helpless = null;
         bool Helpable(ProtectedCell determined) =>
             !(helpless ??= new(Relaxed().Determined(), ReferenceEqualityComparer.Instance)).Contains(determined);
+        // A hidden count pinned between cells that stay shown is known like a shown one (the caller sees it as exposed): the
+        // audit counts it so, and finds what else it gives away. A cell starts being pinned only when it is hidden (dirty then).
+        var pinnedForGood = new HashSet<ProtectedCell>(ReferenceEqualityComparer.Instance);
+        bool Unknown(ProtectedCell cell) => cell.Hidden && !pinnedForGood.Contains(cell);
         while (true)
         {
             ProtectEachRelation(pending, relationsOf, dirty);
             var hidden = new List<ProtectedCell>();
+            var pinned = Pinned(dirty, boundsOf);
+            foreach (var (cell, pin) in pinned)
+            {
+                if (!pin.CanHide)
+                    pinnedForGood.Add(cell);
+                else
+                {
+                    pin.Hidden = true;
+                    hidden.Add(pin);
+                }
+            }
             foreach (var component in ComponentsOf(dirty, relationsOf))
             {
                 // One more hidden cell per component and round: it often un-determines the others too.
-                var determined = LinearAudit.Determined(component.Select(i => _relations[i]).ToList()).FirstOrDefault(Helpable);
+                var determined = LinearAudit.Reduce(component.Select(Terms), Unknown).Determined().FirstOrDefault(Helpable);
                 if (determined is not null && HideBeside(determined, relationsOf) is { } partner) hidden.Add(partner);
-            }
-            var pinned = Pinned(dirty, boundsOf);
-            foreach (var (_, pin) in pinned.Where(p => p.Pin.CanHide))
-            {
-                pin.Hidden = true;
-                hidden.Add(pin);
             }
             if (hidden.Count == 0)
             {
-                var echelon = _units.Count < 2 ? null : LinearAudit.Reduce(_relations);
-                foreach (var unit in Overexposed(echelon))
+                var echelon = _units.Count < 2 ? null : LinearAudit.Reduce(Equations, Unknown);
+                foreach (var unit in Overexposed(echelon, Unknown))
                     if (unit.Cells.Where(c => c is { Hidden: true, N: > 0 }).Select(c => HideBeside(c, relationsOf, unit.Members))
                             .FirstOrDefault(p => p is not null) is { } partner)
                         hidden.Add(partner);
@@ -113,7 +133,7 @@ public sealed class AdditiveRelations
             }
             // A pinned cell may have several shown subsets of its size: it is looked at again until none pins it.
             dirty = [.. hidden, .. pinned.Select(p => p.Cell)];
-            foreach (var cell in hidden) pending.UnionWith(relationsOf.GetValueOrDefault(cell) ?? []);
+            foreach (var cell in hidden) pending.UnionWith((relationsOf.GetValueOrDefault(cell) ?? []).Where(i => i < _relations.Count));
         }
     }
 
@@ -132,17 +152,19 @@ public sealed class AdditiveRelations
                 || ComplementarySuppression.PinnedAtOne(total, parts, returneesAddUp: !_returneesOverlap.Contains(i)))
                 exposed.Add([total, .. parts]);
         }
+        var boundsOf = BoundsByCell();
+        var pinned = Pinned([.. boundsOf.Keys], boundsOf);
+        foreach (var (cell, pin) in pinned) exposed.Add([cell, pin]);
+        // Pinned counts are known (as in Protect, where every pinned count left is pinned for good).
+        var known = pinned.Select(p => p.Cell).ToHashSet(ReferenceEqualityComparer.Instance);
+        bool Unknown(ProtectedCell cell) => cell.Hidden && !known.Contains(cell);
         var echelon = _settled is { } settled && settled.Hidden.SequenceEqual(HiddenInRelations(), ReferenceEqualityComparer.Instance)
             ? settled.Echelon
-            : LinearAudit.Reduce(_relations);
+            : LinearAudit.Reduce(Equations, Unknown);
         foreach (var determined in echelon.Determined())
-            exposed.Add(_relations.Where(r => r.Parts.Prepend(r.Total).Contains(determined, ReferenceEqualityComparer.Instance))
-                .SelectMany(r => r.Parts.Prepend(r.Total)).ToList());
-        var boundsOf = BoundsByCell();
-        foreach (var (cell, pin) in Pinned([.. boundsOf.Keys], boundsOf)) exposed.Add([cell, pin]);
-        foreach (var unit in Overexposed(echelon))
-            exposed.Add(_relations.Where(r => r.Parts.Prepend(r.Total).Any(c => c.Hidden && unit.Members.Contains(c)))
-                .SelectMany(r => r.Parts.Prepend(r.Total)).ToList());
+            exposed.Add(RelationsOf(c => ReferenceEquals(c, determined)));
+        foreach (var unit in Overexposed(echelon, Unknown))
+            exposed.Add(RelationsOf(c => c.Hidden && unit.Members.Contains(c)));
         return exposed;
     }
 
@@ -150,27 +172,37 @@ public sealed class AdditiveRelations
     /// Units whose hidden cells the relations together tie more tightly than the unit's own relations do: another table that
     /// shares the unit (its parent's family, or its children's) could then combine both and learn more than either shows.
     /// </summary>
-    private List<Unit> Overexposed(LinearAudit.Echelon? echelon = null)
+    private List<Unit> Overexposed(LinearAudit.Echelon? echelon, Func<ProtectedCell, bool> unknown)
     {
         // A unit alone has no relations but its own.
-        var withHidden = _units.Count < 2 ? [] : _units.Where(u => u.Cells.Any(c => c is { Hidden: true, N: > 0 })).ToList();
-        if (withHidden.Count == 0) return [];
-        var all = echelon ?? LinearAudit.Reduce(_relations);
-        return withHidden.Where(u => all.Freedom(u.Cells) < OwnFreedom(u)).ToList();
+        if (echelon is null || _units.Count < 2) return [];
+        return _units.Where(u => u.Cells.Any(c => c.N > 0 && unknown(c)) && echelon.Freedom(u.Cells) < OwnFreedom(u, unknown)).ToList();
     }
 
-    /// <summary>How many ways the unit's hidden cells can move under its own relations alone.</summary>
-    private static int OwnFreedom(Unit unit)
+    /// <summary>How many ways the unit's unknown cells (hidden, not pinned) can move under its own relations alone.</summary>
+    private static int OwnFreedom(Unit unit, Func<ProtectedCell, bool> unknown)
     {
-        var hidden = unit.Cells.Select(c => c.Hidden).ToArray();
+        var hidden = unit.Cells.Select(unknown).ToArray();
         if (unit.OwnFreedom is { } known && known.Hidden.SequenceEqual(hidden)) return known.Freedom;
-        var freedom = LinearAudit.Reduce(unit.Own._relations).Freedom(unit.Cells);
+        var freedom = LinearAudit.Reduce(unit.Own.Equations, unknown).Freedom(unit.Cells);
         unit.OwnFreedom = (hidden, freedom);
         return freedom;
     }
 
     private List<ProtectedCell> HiddenInRelations() =>
-        _relations.SelectMany(r => r.Parts.Prepend(r.Total)).Where(c => c is { Hidden: true, N: > 0 }).ToList();
+        Enumerable.Range(0, _relations.Count + _ties.Count).SelectMany(CellsOf).Where(c => c is { Hidden: true, N: > 0 }).ToList();
+
+    /// <summary>The cells of relation <paramref name="index"/> (additive ones first, then ties).</summary>
+    private IEnumerable<ProtectedCell> CellsOf(int index) => index < _relations.Count
+        ? _relations[index].Parts.Prepend(_relations[index].Total)
+        : _ties[index - _relations.Count].Select(t => t.Cell);
+
+    private IEnumerable<(ProtectedCell Cell, double Coefficient)> Terms(int index) =>
+        index < _relations.Count ? LinearAudit.Terms(_relations[index]) : _ties[index - _relations.Count];
+
+    /// <summary>Every cell of the relations that hold a cell matching <paramref name="member"/>.</summary>
+    private List<ProtectedCell> RelationsOf(Func<ProtectedCell, bool> member) =>
+        Enumerable.Range(0, _relations.Count + _ties.Count).Select(CellsOf).Where(cells => cells.Any(member)).SelectMany(c => c).ToList();
 
     private Dictionary<ProtectedCell, List<int>> BoundsByCell()
     {
@@ -196,7 +228,7 @@ public sealed class AdditiveRelations
             if (partner is null) continue;
             dirty.Add(partner);
             foreach (var other in relationsOf[partner].Append(index))
-                if (queued.Add(other)) queue.Enqueue(other);
+                if (other < _relations.Count && queued.Add(other)) queue.Enqueue(other);
         }
     }
 
@@ -215,7 +247,7 @@ public sealed class AdditiveRelations
                 {
                     if (!seenRelations.Add(index)) continue;
                     component.Add(index);
-                    foreach (var other in _relations[index].Parts.Prepend(_relations[index].Total))
+                    foreach (var other in CellsOf(index))
                         if (other.Hidden && other.N > 0 && seenCells.Add(other)) stack.Push(other);
                 }
             if (component.Count > 0) yield return component;
@@ -240,7 +272,7 @@ public sealed class AdditiveRelations
                 foreach (var index in relationsOf.GetValueOrDefault(cell) ?? [])
                 {
                     if (!visitedRelations.Add(index)) continue;
-                    foreach (var other in _relations[index].Parts.Prepend(_relations[index].Total))
+                    foreach (var other in CellsOf(index))
                     {
                         if (other.N == 0) continue;
                         if (other.CanHide && notThese?.Contains(other) != true)

@@ -17,23 +17,33 @@ public static class LinearAudit
     public static IReadOnlyList<ProtectedCell> Determined(
         IReadOnlyList<(ProtectedCell Total, IReadOnlyList<ProtectedCell> Parts)> relations) => Reduce(relations).Determined();
 
-    /// <summary>The reduced row echelon form of the relations over their hidden cells (with returnees).</summary>
+    /// <summary>An additive relation as a linear one: the total minus its parts is zero.</summary>
+    public static IEnumerable<(ProtectedCell Cell, double Coefficient)> Terms(
+        (ProtectedCell Total, IReadOnlyList<ProtectedCell> Parts) relation) =>
+        relation.Parts.Select(p => (p, -1.0)).Prepend((relation.Total, 1.0));
+
+    /// <summary>The reduced row echelon form of additive relations (see the overload for linear ones).</summary>
+    public static Echelon Reduce(IReadOnlyList<(ProtectedCell Total, IReadOnlyList<ProtectedCell> Parts)> relations,
+        Func<ProtectedCell, bool>? unknown = null) => Reduce(relations.Select(Terms), unknown);
+
+    /// <summary>The reduced row echelon form of linear relations (each a sum of cells times coefficients that is zero) over
+    /// their hidden cells (with returnees).</summary>
     /// <param name="unknown">
     /// Which cells with returnees are unknown instead of the hidden ones: hidden ones and others too, to learn what would stay
     /// determined however many more were hidden (<see cref="Echelon.Determined"/> then lists shown cells too, and
     /// <see cref="Echelon.Freedom"/>, which counts hidden cells, means little).
     /// </param>
-    public static Echelon Reduce(IReadOnlyList<(ProtectedCell Total, IReadOnlyList<ProtectedCell> Parts)> relations,
+    public static Echelon Reduce(IEnumerable<IEnumerable<(ProtectedCell Cell, double Coefficient)>> relations,
         Func<ProtectedCell, bool>? unknown = null)
     {
         // Only cells with returnees are unknowns (hidden ones, unless asked otherwise): zero is shown, so it is known to be zero.
         unknown ??= c => c.Hidden;
         var unknowns = new Dictionary<ProtectedCell, int>(ReferenceEqualityComparer.Instance);
         var equations = new List<List<(int Unknown, double Coefficient)>>();
-        foreach (var (total, parts) in relations)
+        foreach (var terms in relations)
         {
             var equation = new List<(int, double)>();
-            foreach (var (cell, coefficient) in parts.Select(p => (p, -1.0)).Prepend((total, 1.0)))
+            foreach (var (cell, coefficient) in terms)
             {
                 if (cell.N == 0 || !unknown(cell)) continue;
                 if (!unknowns.TryGetValue(cell, out var index)) unknowns[cell] = index = unknowns.Count;
@@ -44,14 +54,15 @@ public static class LinearAudit
         var pivotRows = new Dictionary<int, Dictionary<int, double>>();
         foreach (var component in Components(unknowns.Count, equations))
             foreach (var (pivot, row) in ReduceComponent(component.Equations)) pivotRows[pivot] = row;
-        return new Echelon(unknowns, pivotRows);
+        return new Echelon(unknowns, pivotRows, unknown);
     }
 
     /// <summary>
     /// A system in reduced row echelon form: each pivot row holds its pivot and free columns only. Its null space (every
     /// way the hidden cells can change together while all relations still hold) has one vector per free column.
     /// </summary>
-    public sealed class Echelon(Dictionary<ProtectedCell, int> unknowns, Dictionary<int, Dictionary<int, double>> pivotRows)
+    public sealed class Echelon(
+        Dictionary<ProtectedCell, int> unknowns, Dictionary<int, Dictionary<int, double>> pivotRows, Func<ProtectedCell, bool> unknown)
     {
         /// <summary>The unknown (hidden) cells no change can move: a pivot row with nothing in the free columns.</summary>
         public IReadOnlyList<ProtectedCell> Determined()
@@ -61,13 +72,36 @@ public static class LinearAudit
         }
 
         /// <summary>
+        /// A basis of the null space: one vector per free unknown (1 there, minus its coefficient in each pivot row that holds
+        /// it). Unknowns in no relation are not among them; each is a basis vector of its own.
+        /// </summary>
+        public IEnumerable<Dictionary<ProtectedCell, double>> NullVectors()
+        {
+            var cells = unknowns.OrderBy(u => u.Value).Select(u => u.Key).ToArray();
+            var pivotsHolding = new Dictionary<int, List<(int Pivot, double Coefficient)>>();
+            foreach (var (pivot, row) in pivotRows)
+                foreach (var (column, coefficient) in row.Where(e => e.Key != pivot))
+                    (pivotsHolding.TryGetValue(column, out var list) ? list : pivotsHolding[column] = []).Add((pivot, coefficient));
+            for (var free = 0; free < cells.Length; free++)
+            {
+                if (pivotRows.ContainsKey(free)) continue;
+                var vector = new Dictionary<ProtectedCell, double>(ReferenceEqualityComparer.Instance) { [cells[free]] = 1 };
+                foreach (var (pivot, coefficient) in pivotsHolding.GetValueOrDefault(free) ?? []) vector[cells[pivot]] = -coefficient;
+                yield return vector;
+            }
+        }
+
+        /// <summary>Whether the cell is an unknown of some relation.</summary>
+        public bool Ties(ProtectedCell cell) => unknowns.ContainsKey(cell);
+
+        /// <summary>
         /// How many independent ways the given hidden cells can move (the rank of the null space restricted to them). Cells
         /// of one unit that only their own relations tie have as many as those relations leave; fewer means other relations
         /// tell something about them (a sum or difference) that the unit's own figures do not.
         /// </summary>
         public int Freedom(IEnumerable<ProtectedCell> cells)
         {
-            var hidden = cells.Where(c => c is { Hidden: true, N: > 0 })
+            var hidden = cells.Where(c => c.N > 0 && unknown(c))
                 .Distinct(ReferenceEqualityComparer.Instance).Cast<ProtectedCell>().ToList();
             var (tied, untied) = (hidden.Where(unknowns.ContainsKey).ToList(), hidden.Count(c => !unknowns.ContainsKey(c)));
             var columns = tied.Select(c => unknowns[c]).ToList();

@@ -89,10 +89,10 @@ public sealed class ProtectedProgramme
             if (decision is null)
             {
                 TopDownProtection.HideUnprotectable(unit, countryUnits);
-                decision = new(children, summary, unit.Hidden());
+                decision = new(children, summary, unit.Hidden(), unit.Ties);
             }
             else
-                unit.Hide(decision.BottomUp);
+                unit.Reuse(decision);
             memo?.Keep($"region:{region.Key}", decision);
             regionFamilies.Add(new(unit, report, countryUnits, decision));
         }
@@ -153,10 +153,10 @@ public sealed class ProtectedProgramme
         if (decision is null)
         {
             TopDownProtection.HideUnprotectable(unit, family.Communities(minimumCellSize, today));
-            decision = new(children, summary, unit.Hidden());
+            decision = new(children, summary, unit.Hidden(), unit.Ties);
         }
         else
-            unit.Hide(decision.BottomUp);
+            unit.Reuse(decision);
         family.Decision = decision;
         return family;
     }

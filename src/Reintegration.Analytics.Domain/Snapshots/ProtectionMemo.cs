@@ -22,7 +22,8 @@ public sealed class ProtectionMemo
     /// <summary>How many families the last protection took from the memo, and how many it protected again.</summary>
     public (int Reused, int Protected) LastBuild { get; private set; }
 
-    internal sealed class FamilyDecision(IReadOnlyList<object> children, AggregateSummary summary, HiddenCells bottomUp)
+    internal sealed class FamilyDecision(IReadOnlyList<object> children, AggregateSummary summary, HiddenCells bottomUp,
+        IReadOnlyList<IReadOnlyList<((string Figure, string Group) Key, double Coefficient)>> ties)
     {
         /// <summary>What the family's children were: decisions hold while these are equal.</summary>
         public IReadOnlyList<object> Children { get; } = children;
@@ -32,6 +33,9 @@ public sealed class ProtectionMemo
 
         /// <summary>The parent's hidden cells after the family's bottom-up trial (<c>TopDownProtection.HideUnprotectable</c>).</summary>
         public HiddenCells BottomUp { get; } = bottomUp;
+
+        /// <summary>The ties the children imply among the parent's cells (<see cref="ImpliedRelations"/>).</summary>
+        public IReadOnlyList<IReadOnlyList<((string Figure, string Group) Key, double Coefficient)>> Ties { get; } = ties;
 
         /// <summary>The parent's cells as the family above fixed them, and the children's hidden cells under them.</summary>
         public (HiddenCells Above, Dictionary<string, HiddenCells> Children)? TopDown { get; set; }

@@ -24,6 +24,7 @@ internal static class TopDownProtection
     {
         var cells = parent.Cells.Values.Concat(children.SelectMany(c => c.Cells.Values)).ToList();
         var parentCells = new HashSet<ProtectedCell>(parent.Cells.Values, ReferenceEqualityComparer.Instance);
+        parent.AddTies(children);
         ProtectOwnRelations(parent);
         while (true)
         {
@@ -133,9 +134,9 @@ internal static class TopDownProtection
         do
         {
             changed = false;
-            foreach (var (total, parts) in relations.All)
+            foreach (var relation in relations.Equations)
             {
-                var cells = parts.Prepend(total);
+                var cells = relation.Select(t => t.Cell);
                 if (cells.Where(c => !Known(c)).Take(2).ToList() is not [{ Hidden: false } only]) continue;
                 only.Fixed = true;
                 publicBecause[only] = cells.Where(c => c.N > 0 && !ReferenceEquals(c, only)).ToList();

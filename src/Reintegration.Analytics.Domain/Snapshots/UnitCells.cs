@@ -17,6 +17,7 @@ internal sealed class UnitCells
     private readonly int _minimumCellSize;
     private readonly List<Draft> _drafts = [];
     private readonly AdditiveRelations _relations = new();
+    private readonly List<IReadOnlyList<((string Figure, string Group) Key, double Coefficient)>> _ties = [];
 
     public UnitCells(string level, string code, string name, string? country, string? region, int minimumCellSize)
     {
@@ -39,6 +40,29 @@ internal sealed class UnitCells
     /// </summary>
     public (HiddenCells Parent, Dictionary<string, HiddenCells> Children)? LastTrial { get; set; }
 
+    /// <summary>The ties its children imply among the unit's cells (<see cref="ImpliedRelations"/>), by figure and group.</summary>
+    public IReadOnlyList<IReadOnlyList<((string Figure, string Group) Key, double Coefficient)>> Ties => _ties;
+
+    /// <summary>
+    /// Adds the ties the children imply to the unit's own relations: the family above then protects against them. Runs once,
+    /// before the unit's family is protected (bottom up, so that the children carry their own ties already).
+    /// </summary>
+    public void AddTies(IReadOnlyList<UnitCells> children)
+    {
+        var keys = new Dictionary<ProtectedCell, (string, string)>(ReferenceEqualityComparer.Instance);
+        foreach (var (key, cell) in Cells) keys[cell] = key;
+        var ties = ImpliedRelations.Of([.. Cells.Values], _relations.Equations, children.Select(c => new ImpliedRelations.Child(
+            c._relations.Equations, c.Cells.Select(x => (x.Value, Cells.GetValueOrDefault(x.Key))).ToList())).ToList());
+        foreach (var tie in ties) AddTie(tie.Select(t => (keys[t.Cell], t.Coefficient)).ToList());
+    }
+
+    /// <summary>Adds a tie found before for the same figures.</summary>
+    public void AddTie(IReadOnlyList<((string Figure, string Group) Key, double Coefficient)> tie)
+    {
+        _ties.Add(tie);
+        _relations.AddTie(tie.Select(t => (Cells[t.Key], t.Coefficient)).ToList());
+    }
+
     /// <summary>Adds the unit's own relations (its groups, follow-up statuses, assistance types) and, if asked, its bounds.</summary>
     public void AddTo(AdditiveRelations relations, bool withBounds) => relations.AddUnit(Cells.Values, _relations, withBounds);
 
@@ -49,6 +73,13 @@ internal sealed class UnitCells
     public void Hide(HiddenCells hidden)
     {
         foreach (var key in hidden.Cells) Cells[key].Hidden = true;
+    }
+
+    /// <summary>Takes a family's bottom-up decision made for the same figures: the parent's hidden cells and its ties.</summary>
+    public void Reuse(ProtectionMemo.FamilyDecision decision)
+    {
+        Hide(decision.BottomUp);
+        foreach (var tie in decision.Ties) AddTie(tie);
     }
 
     /// <summary>Marks every cell final: the unit's family is protected, and the levels below protect against it.</summary>
