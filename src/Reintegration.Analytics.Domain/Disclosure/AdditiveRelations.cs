@@ -36,6 +36,9 @@ public sealed class AdditiveRelations
 
     public IReadOnlyList<(ProtectedCell Total, IReadOnlyList<ProtectedCell> Parts)> All => _relations;
 
+    /// <summary>Every bound: a count of a subset of another count's returnees.</summary>
+    public IReadOnlyList<(ProtectedCell Subset, ProtectedCell Superset)> Bounds => _bounds;
+
     /// <summary>Every relation, additive ones and ties, as terms whose sum is zero.</summary>
     public IEnumerable<IEnumerable<(ProtectedCell Cell, double Coefficient)>> Equations =>
         Enumerable.Range(0, _relations.Count + _ties.Count).Select(Terms);
@@ -85,18 +88,18 @@ public sealed class AdditiveRelations
         var dirty = Enumerable.Range(0, _relations.Count + _ties.Count).SelectMany(CellsOf)
             .Concat(_bounds.SelectMany(b => new[] { b.Subset, b.Superset }))
             .Where(c => c.Hidden && c.N > 0).Distinct(ReferenceEqualityComparer.Instance).Cast<ProtectedCell>().ToList();
-        // A hidden cell that published (fixed) cells alone determine stays determined however many cells are hidden beside it:
-        // the audit gives it no partners, which would only hide more and keep other determined cells of its component waiting
-        // (the caller sees it as exposed). Which cells may be hidden does not change during protection.
-        LinearAudit.Echelon? relaxed = null;
-        LinearAudit.Echelon Relaxed() => relaxed ??= LinearAudit.Reduce(Equations, c => c.Hidden || !c.Fixed);
-        HashSet<ProtectedCell>? helpless = null;
-        bool Helpable(ProtectedCell determined) =>
-            !(helpless ??= new(Relaxed().Determined(), ReferenceEqualityComparer.Instance)).Contains(determined);
         // A hidden count pinned between cells that stay shown is known like a shown one (the caller sees it as exposed): the
-        // audit counts it so, and finds what else it gives away. A cell starts being pinned only when it is hidden (dirty then).
+        // audit counts it so, and finds what else it gives away. A cell starts being pinned only when it is hidden (dirty then),
+        // and stays pinned: its pins cannot be hidden.
         var pinnedForGood = new HashSet<ProtectedCell>(ReferenceEqualityComparer.Instance);
         bool Unknown(ProtectedCell cell) => cell.Hidden && !pinnedForGood.Contains(cell);
+        // A hidden cell that published (fixed) cells and pinned counts alone determine stays determined however many cells are
+        // hidden beside it: the audit gives it no partners, which would only hide more and keep other determined cells of its
+        // component waiting (the caller sees it as exposed). Which cells may be hidden does not change during protection.
+        HashSet<ProtectedCell>? helpless = null;
+        bool Helpable(ProtectedCell determined) => !(helpless ??= new(
+            LinearAudit.Reduce(Equations, c => (c.Hidden || !c.Fixed) && !pinnedForGood.Contains(c)).Determined(),
+            ReferenceEqualityComparer.Instance)).Contains(determined);
         while (true)
         {
             ProtectEachRelation(pending, relationsOf, dirty);
@@ -105,7 +108,9 @@ public sealed class AdditiveRelations
             foreach (var (cell, pin) in pinned)
             {
                 if (!pin.CanHide)
-                    pinnedForGood.Add(cell);
+                {
+                    if (pinnedForGood.Add(cell)) helpless = null;
+                }
                 else
                 {
                     pin.Hidden = true;
@@ -122,7 +127,7 @@ public sealed class AdditiveRelations
             {
                 var echelon = _units.Count < 2 ? null : LinearAudit.Reduce(Equations, Unknown);
                 foreach (var unit in Overexposed(echelon, Unknown))
-                    if (unit.Cells.Where(c => c is { Hidden: true, N: > 0 }).Select(c => HideBeside(c, relationsOf, unit.Members))
+                    if (unit.Cells.Where(c => c.N > 0 && Unknown(c)).Select(c => HideBeside(c, relationsOf, unit.Members))
                             .FirstOrDefault(p => p is not null) is { } partner)
                         hidden.Add(partner);
                 if (hidden.Count == 0)
@@ -155,7 +160,8 @@ public sealed class AdditiveRelations
         var boundsOf = BoundsByCell();
         var pinned = Pinned([.. boundsOf.Keys], boundsOf);
         foreach (var (cell, pin) in pinned) exposed.Add([cell, pin]);
-        // Pinned counts are known (as in Protect, where every pinned count left is pinned for good).
+        // Pinned counts are known (as in Protect, where every pinned count left is pinned for good: the same set, so the echelon
+        // Protect settled on holds).
         var known = pinned.Select(p => p.Cell).ToHashSet(ReferenceEqualityComparer.Instance);
         bool Unknown(ProtectedCell cell) => cell.Hidden && !known.Contains(cell);
         var echelon = _settled is { } settled && settled.Hidden.SequenceEqual(HiddenInRelations(), ReferenceEqualityComparer.Instance)

@@ -123,13 +123,18 @@ internal static class TopDownProtection
 
     /// <summary>
     /// A shown cell that is the only unknown of a relation whose other cells are published or zero is public too (the only
-    /// non-zero child of a shown parent equals it; a country's total is the sum of its published age bands): it is fixed
-    /// as shown, so that protection picks partners that hide something. Returns, for each, the published cells it follows from.
+    /// non-zero child of a shown parent equals it; a country's total is the sum of its published age bands), and so is one
+    /// between a published subset and a published superset of its own size (surveyed between a published score's n and
+    /// returnees): it is fixed as shown, so that protection picks partners that hide something. Returns, for each, the
+    /// published cells it follows from.
     /// </summary>
     private static Dictionary<ProtectedCell, List<ProtectedCell>> FixPublicCells(AdditiveRelations relations)
     {
         static bool Known(ProtectedCell c) => c.N == 0 || c is { Fixed: true, Hidden: false };
         var publicBecause = new Dictionary<ProtectedCell, List<ProtectedCell>>(ReferenceEqualityComparer.Instance);
+        var pinnable = relations.Bounds.Where(b => b.Subset.N == b.Superset.N)
+            .SelectMany(b => new[] { (Cell: b.Superset, Other: b.Subset, Below: true), (Cell: b.Subset, Other: b.Superset, Below: false) })
+            .GroupBy(b => b.Cell, ReferenceEqualityComparer.Instance).ToList();
         bool changed;
         do
         {
@@ -140,6 +145,18 @@ internal static class TopDownProtection
                 if (cells.Where(c => !Known(c)).Take(2).ToList() is not [{ Hidden: false } only]) continue;
                 only.Fixed = true;
                 publicBecause[only] = cells.Where(c => c.N > 0 && !ReferenceEquals(c, only)).ToList();
+                changed = true;
+            }
+            foreach (var bounds in pinnable)
+            {
+                var cell = (ProtectedCell)bounds.Key!;
+                if (Known(cell) || cell.Hidden) continue;
+                // Equal sizes through the chain: a subset as large as the cell below it, a superset as small above it.
+                var (below, above) = (bounds.FirstOrDefault(b => b.Below && Known(b.Other) && b.Other.N == cell.N).Other,
+                    bounds.FirstOrDefault(b => !b.Below && Known(b.Other) && b.Other.N == cell.N).Other);
+                if (below is null || above is null) continue;
+                cell.Fixed = true;
+                publicBecause[cell] = [below, above];
                 changed = true;
             }
         }

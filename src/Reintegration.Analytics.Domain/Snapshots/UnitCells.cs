@@ -41,7 +41,7 @@ internal sealed class UnitCells
     public (HiddenCells Parent, Dictionary<string, HiddenCells> Children)? LastTrial { get; set; }
 
     /// <summary>The ties its children imply among the unit's cells (<see cref="ImpliedRelations"/>), by figure and group.</summary>
-    public IReadOnlyList<IReadOnlyList<((string Figure, string Group) Key, double Coefficient)>> Ties => _ties;
+    public IReadOnlyList<IReadOnlyList<((string Figure, string Group) Key, double Coefficient)>> Ties => [.. _ties];
 
     /// <summary>
     /// Adds the ties the children imply to the unit's own relations: the family above then protects against them. Runs once,
