@@ -64,6 +64,31 @@ public sealed class ProtectedProgramme
         IReadOnlyList<SnapshotCountry> countries, DateOnly today, int minimumCellSize, ProtectionMemo? memo = null,
         DateTimeOffset? asOf = null, int parallelism = -1)
     {
+        // A family above can hide more of a parent than the parent's bottom-up trial did, and the children may then be
+        // unprotectable (the cells the family above hid beside others need partners among children whose figures are public).
+        // Such a parent's extra hidden cells are then hidden before its trial, and the programme protected again: the trial
+        // hides what else the children need. Every attempt is a function of the figures, so the memo's path is the same.
+        var hiddenFirst = new Dictionary<string, HashSet<(string Figure, string Group)>>(StringComparer.Ordinal);
+        for (var attempt = 1; ; attempt++)
+        {
+            var (programme, units, exposing) = Attempt(countries, today, minimumCellSize, memo, asOf, parallelism, hiddenFirst);
+            var grew = false;
+            foreach (var (family, cells) in exposing)
+            {
+                if (!hiddenFirst.TryGetValue(family, out var first)) hiddenFirst[family] = first = [];
+                foreach (var cell in cells.Cells) grew |= first.Add(cell);
+            }
+            if (!grew || attempt == MaxAttempts) return (programme, units);
+        }
+    }
+
+    /// <summary>How many times a programme is protected at most: each attempt hides more first, so it ends anyway.</summary>
+    private const int MaxAttempts = 8;
+
+    private static (ProtectedProgramme Programme, IReadOnlyList<UnitCells> Units, Dictionary<string, HiddenCells> Exposing) Attempt(
+        IReadOnlyList<SnapshotCountry> countries, DateOnly today, int minimumCellSize, ProtectionMemo? memo, DateTimeOffset? asOf,
+        int parallelism, Dictionary<string, HashSet<(string Figure, string Group)>> hiddenFirst)
+    {
         var programme = new ProtectedProgramme(today, asOf);
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
         memo?.Begin(today, minimumCellSize);
@@ -72,14 +97,17 @@ public sealed class ProtectedProgramme
         // read during and written after, in country order.
         var ordered = countries.OrderBy(c => c.Country, StringComparer.Ordinal).ToList();
         var families = new CountryFamily[ordered.Count];
-        Parallel.For(0, ordered.Count, options, i => families[i] = BottomUp(ordered[i], today, minimumCellSize, memo));
+        HiddenCells First(string family) => hiddenFirst.TryGetValue(family, out var cells) ? new(cells) : HiddenCells.None;
+        Parallel.For(0, ordered.Count, options,
+            i => families[i] = BottomUp(ordered[i], today, minimumCellSize, memo, First($"country:{ordered[i].Country}")));
         foreach (var family in families) memo?.Keep($"country:{family.Country.Country}", family.Decision!);
 
         var regionFamilies = new List<RegionFamily>();
         foreach (var region in families.GroupBy(c => c.Country.Region).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var children = region.Select(c => (object)c.Decision!).ToList();
-            var decision = memo?.Find($"region:{region.Key}", children);
+            var first = First($"region:{region.Key}");
+            var decision = memo?.Find($"region:{region.Key}", children, first);
             var summary = decision?.Summary ?? AggregateSummary.MergeAll(region.Select(c => c.Report.Summary));
             var unit = new UnitCells(IndicatorCodebook.Region, region.Key, region.Key, null, region.Key, minimumCellSize);
             unit.AddFigures(summary, today, disaggregated: true);
@@ -88,8 +116,9 @@ public sealed class ProtectedProgramme
             var countryUnits = region.Select(c => c.Unit).ToList();
             if (decision is null)
             {
+                unit.Hide(first);
                 TopDownProtection.HideUnprotectable(unit, countryUnits);
-                decision = new(children, summary, unit.Hidden(), unit.Ties);
+                decision = new(children, summary, first, unit.Hidden(), unit.Ties);
             }
             else
                 unit.Reuse(decision);
@@ -105,10 +134,14 @@ public sealed class ProtectedProgramme
         var regionUnits = regionFamilies.Select(r => r.Unit).ToList();
         TopDownProtection.HideUnprotectable(global, regionUnits);
         TopDownProtection.ProtectFamily(global, regionUnits, root: true);
+        var exposing = new Dictionary<string, HiddenCells>(StringComparer.Ordinal);
         foreach (var region in regionFamilies)
-            ProtectBelow(region.Unit, region.Countries, region.Decision, memo, () => region.Countries);
-        Parallel.ForEach(families, options, family => family.CommunityHidden = ProtectBelow(
+            if (ProtectBelow(region.Unit, region.Countries, region.Decision, memo, () => region.Countries).Exposing is { } cells)
+                exposing[$"region:{region.Report.Region}"] = cells;
+        Parallel.ForEach(families, options, family => (family.CommunityHidden, family.Exposing) = ProtectBelow(
             family.Unit, family.KeptCommunities, family.Decision!, memo, () => family.Communities(minimumCellSize, today)));
+        foreach (var family in families.Where(f => f.Exposing is not null))
+            exposing[$"country:{family.Country.Country}"] = family.Exposing!;
         memo?.End();
 
         programme.Global = new(globalReport, global.Hidden(), today, asOf);
@@ -128,19 +161,20 @@ public sealed class ProtectedProgramme
             units.Add(family.Unit);
             units.AddRange(family.Communities(minimumCellSize, today));
         }
-        return (programme, units);
+        return (programme, units, exposing);
     }
 
     /// <summary>
     /// A country's family built from its communities' reports, with the country's cells its communities cannot be protected
     /// against once shown hidden (bottom up), or those of the memo's decision when its communities are those it was made for.
     /// </summary>
-    private static CountryFamily BottomUp(SnapshotCountry country, DateOnly today, int minimumCellSize, ProtectionMemo? memo)
+    private static CountryFamily BottomUp(
+        SnapshotCountry country, DateOnly today, int minimumCellSize, ProtectionMemo? memo, HiddenCells first)
     {
         // Sums in one fixed order, so the same data always give the same bits (and a diff shows no rounding noise).
         var reports = country.Communities.OrderBy(r => r.CommunityId, StringComparer.Ordinal).ToList();
         var children = reports.Select(r => (object)(r.CommunityId, r.Version)).ToList();
-        var decision = memo?.Find($"country:{country.Country}", children);
+        var decision = memo?.Find($"country:{country.Country}", children, first);
         var summary = decision?.Summary ?? AggregateSummary.MergeAll(reports.Select(r => r.Summary));
         var unit = new UnitCells(IndicatorCodebook.Country, country.Country,
             Reference.Countries.Find(country.Country)?.Name ?? country.Country, country.Country, country.Region, minimumCellSize);
@@ -152,8 +186,9 @@ public sealed class ProtectedProgramme
         // Bottom up: the country's cells its communities cannot be protected against once shown.
         if (decision is null)
         {
+            unit.Hide(first);
             TopDownProtection.HideUnprotectable(unit, family.Communities(minimumCellSize, today));
-            decision = new(children, summary, unit.Hidden(), unit.Ties);
+            decision = new(children, summary, first, unit.Hidden(), unit.Ties);
         }
         else
             unit.Reuse(decision);
@@ -165,26 +200,38 @@ public sealed class ProtectedProgramme
     /// Top down: protects a family whose parent the family above has fixed, or takes its children's hidden cells from the
     /// memo when the parent's cells and the children are those they were decided under, or from the family's bottom-up trial
     /// when the family above published the parent as the trial did. Leaves the children that are built fixed (they are parents
-    /// of the families below, or a snapshot's rows) and returns their hidden cells by code.
+    /// of the families below, or a snapshot's rows) and returns their hidden cells by code, and the parent's cells the family
+    /// above hid beyond the trial if the children could not be protected under them.
     /// </summary>
-    private static Dictionary<string, HiddenCells> ProtectBelow(UnitCells parent, List<UnitCells>? built,
-        ProtectionMemo.FamilyDecision decision, ProtectionMemo? memo, Func<List<UnitCells>> children)
+    private static (Dictionary<string, HiddenCells> Hidden, HiddenCells? Exposing) ProtectBelow(UnitCells parent,
+        List<UnitCells>? built, ProtectionMemo.FamilyDecision decision, ProtectionMemo? memo, Func<List<UnitCells>> children)
     {
         var above = parent.Hidden();
         var trial = TopDownProtection.StandingTrial(parent);
-        if ((memo?.Below(decision, above) ?? trial) is { } known)
+        if (memo?.Below(decision, above) is { } decided)
+        {
+            Take(decided.Children);
+            return (decided.Children, decided.Exposing);
+        }
+        if (trial is not null)
+        {
+            Take(trial);
+            decision.TopDown = new(above, trial, null);
+            return (trial, null);
+        }
+        var units = children();
+        var exposed = TopDownProtection.ProtectFamily(parent, units, root: false);
+        var hidden = units.ToDictionary(c => c.Code, c => c.Hidden(), StringComparer.Ordinal);
+        var exposing = exposed ? new HiddenCells(above.Cells.Except(decision.BottomUp.Cells).ToHashSet()) : null;
+        decision.TopDown = new(above, hidden, exposing is { Cells.Count: > 0 } ? exposing : null);
+        return (hidden, decision.TopDown.Exposing);
+
+        void Take(Dictionary<string, HiddenCells> known)
         {
             // Country cells fixed as decided, before their own families are protected against them.
             foreach (var child in built ?? []) child.Hide(known[child.Code]);
             foreach (var child in built ?? []) child.Fix();
-            decision.TopDown = (above, known);
-            return known;
         }
-        var units = children();
-        TopDownProtection.ProtectFamily(parent, units, root: false);
-        var hidden = units.ToDictionary(c => c.Code, c => c.Hidden(), StringComparer.Ordinal);
-        decision.TopDown = (above, hidden);
-        return hidden;
     }
 
     private sealed record RegionFamily(
@@ -207,6 +254,9 @@ public sealed class ProtectedProgramme
         public CountryReport Report { get; } = report;
         public ProtectionMemo.FamilyDecision? Decision { get; set; }
         public Dictionary<string, HiddenCells>? CommunityHidden { get; set; }
+
+        /// <summary>The country's cells its region's family hid beyond its trial, if its communities were left exposed.</summary>
+        public HiddenCells? Exposing { get; set; }
 
         /// <summary>The communities' cells if they are kept (for a snapshot's rows).</summary>
         public List<UnitCells>? KeptCommunities => _communities;

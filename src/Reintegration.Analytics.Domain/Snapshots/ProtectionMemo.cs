@@ -22,8 +22,8 @@ public sealed class ProtectionMemo
     /// <summary>How many families the last protection took from the memo, and how many it protected again.</summary>
     public (int Reused, int Protected) LastBuild { get; private set; }
 
-    internal sealed class FamilyDecision(IReadOnlyList<object> children, AggregateSummary summary, HiddenCells bottomUp,
-        IReadOnlyList<IReadOnlyList<((string Figure, string Group) Key, double Coefficient)>> ties)
+    internal sealed class FamilyDecision(IReadOnlyList<object> children, AggregateSummary summary, HiddenCells first,
+        HiddenCells bottomUp, IReadOnlyList<IReadOnlyList<((string Figure, string Group) Key, double Coefficient)>> ties)
     {
         /// <summary>What the family's children were: decisions hold while these are equal.</summary>
         public IReadOnlyList<object> Children { get; } = children;
@@ -31,15 +31,23 @@ public sealed class ProtectionMemo
         /// <summary>The merge of the children's summaries (merged once per change of them).</summary>
         public AggregateSummary Summary { get; } = summary;
 
+        /// <summary>The parent's cells hidden before the trial (a protection before found the family above hid them).</summary>
+        public HiddenCells First { get; } = first;
+
         /// <summary>The parent's hidden cells after the family's bottom-up trial (<c>TopDownProtection.HideUnprotectable</c>).</summary>
         public HiddenCells BottomUp { get; } = bottomUp;
 
         /// <summary>The ties the children imply among the parent's cells (<see cref="ImpliedRelations"/>).</summary>
         public IReadOnlyList<IReadOnlyList<((string Figure, string Group) Key, double Coefficient)>> Ties { get; } = ties;
 
-        /// <summary>The parent's cells as the family above fixed them, and the children's hidden cells under them.</summary>
-        public (HiddenCells Above, Dictionary<string, HiddenCells> Children)? TopDown { get; set; }
+        /// <summary>
+        /// The parent's cells as the family above fixed them, the children's hidden cells under them, and the parent's cells
+        /// hidden beyond the trial if the children were left exposed.
+        /// </summary>
+        public TopDownDecision? TopDown { get; set; }
     }
+
+    internal sealed record TopDownDecision(HiddenCells Above, Dictionary<string, HiddenCells> Children, HiddenCells? Exposing);
 
     /// <summary>Starts a protection: decisions of another day or k are forgotten.</summary>
     internal void Begin(DateOnly day, int minimumCellSize)
@@ -50,18 +58,22 @@ public sealed class ProtectionMemo
         _reused = 0;
     }
 
-    /// <summary>The decision of a family (key: level and code) if its children are those it was made for.</summary>
-    internal FamilyDecision? Find(string key, IReadOnlyList<object> children) =>
-        _families.TryGetValue(key, out var decision) && decision.Children.SequenceEqual(children) ? decision : null;
+    /// <summary>
+    /// The decision of a family (key: level and code) if its children are those it was made for, with the same parent cells
+    /// hidden first.
+    /// </summary>
+    internal FamilyDecision? Find(string key, IReadOnlyList<object> children, HiddenCells first) =>
+        _families.TryGetValue(key, out var decision) && decision.Children.SequenceEqual(children)
+        && decision.First.Cells.SetEquals(first.Cells) ? decision : null;
 
     internal void Keep(string key, FamilyDecision decision) => _next[key] = decision;
 
     /// <summary>The decisions under <paramref name="above"/> if they were taken under it.</summary>
-    internal Dictionary<string, HiddenCells>? Below(FamilyDecision decision, HiddenCells above)
+    internal TopDownDecision? Below(FamilyDecision decision, HiddenCells above)
     {
         if (decision.TopDown is not { } known || !known.Above.Cells.SetEquals(above.Cells)) return null;
         Interlocked.Increment(ref _reused);
-        return known.Children;
+        return known;
     }
 
     /// <summary>Ends a protection: families that are gone are forgotten.</summary>

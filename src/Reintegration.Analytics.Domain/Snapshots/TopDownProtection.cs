@@ -99,13 +99,15 @@ internal static class TopDownProtection
     /// Protects the children of <paramref name="parent"/> against it and each other, then fixes them all. The root family's
     /// parent (the globe) is not fixed yet: it is protected with its children.
     /// </summary>
-    public static void ProtectFamily(UnitCells parent, IReadOnlyList<UnitCells> children, bool root)
+    /// <returns>Whether something is left exposed (a family below the root, whose parent is fixed).</returns>
+    public static bool ProtectFamily(UnitCells parent, IReadOnlyList<UnitCells> children, bool root)
     {
         // The globe's trial is never taken (the root family protects the globe too); nothing keeps it.
         parent.LastTrial = null;
-        Protect(parent, children, root);
+        var (relations, _) = Protect(parent, children, root);
         parent.Fix();
         foreach (var child in children) child.Fix();
+        return !root && relations.Exposed().Count > 0;
     }
 
     private static (AdditiveRelations Relations, Dictionary<ProtectedCell, List<ProtectedCell>> PublicBecause) Protect(
