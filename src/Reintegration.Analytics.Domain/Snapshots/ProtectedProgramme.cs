@@ -69,6 +69,8 @@ public sealed class ProtectedProgramme
         // Such a parent's extra hidden cells are then hidden before its trial, and the programme protected again: the trial
         // hides what else the children need. Every attempt is a function of the figures, so the memo's path is the same.
         var hiddenFirst = new Dictionary<string, HashSet<(string Figure, string Group)>>(StringComparer.Ordinal);
+        // The memo keeps every attempt's decisions (keyed by the cells hidden first), so the next build's attempts reuse them.
+        memo?.Begin(today, minimumCellSize);
         for (var attempt = 1; ; attempt++)
         {
             var (programme, units, exposing) = Attempt(countries, today, minimumCellSize, memo, asOf, parallelism, hiddenFirst);
@@ -78,7 +80,9 @@ public sealed class ProtectedProgramme
                 if (!hiddenFirst.TryGetValue(family, out var first)) hiddenFirst[family] = first = [];
                 foreach (var cell in cells.Cells) grew |= first.Add(cell);
             }
-            if (!grew || attempt == MaxAttempts) return (programme, units);
+            if (grew && attempt < MaxAttempts) continue;
+            memo?.End();
+            return (programme, units);
         }
     }
 
@@ -91,13 +95,13 @@ public sealed class ProtectedProgramme
     {
         var programme = new ProtectedProgramme(today, asOf);
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
-        memo?.Begin(today, minimumCellSize);
 
         // Country families are independent of each other until their regions' families: protected in parallel, the memo
         // read during and written after, in country order.
         var ordered = countries.OrderBy(c => c.Country, StringComparer.Ordinal).ToList();
         var families = new CountryFamily[ordered.Count];
-        HiddenCells First(string family) => hiddenFirst.TryGetValue(family, out var cells) ? new(cells) : HiddenCells.None;
+        // A copy: decisions keep it, and the next attempt may hide more first.
+        HiddenCells First(string family) => hiddenFirst.TryGetValue(family, out var cells) ? new([.. cells]) : HiddenCells.None;
         Parallel.For(0, ordered.Count, options,
             i => families[i] = BottomUp(ordered[i], today, minimumCellSize, memo, First($"country:{ordered[i].Country}")));
         foreach (var family in families) memo?.Keep($"country:{family.Country.Country}", family.Decision!);
@@ -142,7 +146,6 @@ public sealed class ProtectedProgramme
             family.Unit, family.KeptCommunities, family.Decision!, memo, () => family.Communities(minimumCellSize, today)));
         foreach (var family in families.Where(f => f.Exposing is not null))
             exposing[$"country:{family.Country.Country}"] = family.Exposing!;
-        memo?.End();
 
         programme.Global = new(globalReport, global.Hidden(), today, asOf);
         foreach (var region in regionFamilies)

@@ -18,8 +18,9 @@ public sealed class ProtectionMemo
     private Dictionary<string, FamilyDecision> _next = new(StringComparer.Ordinal);
     private (DateOnly Day, int K) _of;
     private int _reused;
+    private int _missed;
 
-    /// <summary>How many families the last protection took from the memo, and how many it protected again.</summary>
+    /// <summary>How many families the last protection took from the memo, and how many it protected again (over its attempts).</summary>
     public (int Reused, int Protected) LastBuild { get; private set; }
 
     internal sealed class FamilyDecision(IReadOnlyList<object> children, AggregateSummary summary, HiddenCells first,
@@ -55,23 +56,34 @@ public sealed class ProtectionMemo
         if (_of != (day, minimumCellSize)) _families.Clear();
         _of = (day, minimumCellSize);
         _next = new(StringComparer.Ordinal);
-        _reused = 0;
+        (_reused, _missed) = (0, 0);
     }
 
     /// <summary>
-    /// The decision of a family (key: level and code) if its children are those it was made for, with the same parent cells
-    /// hidden first.
+    /// The decision of a family (key: level and code) with the given parent cells hidden first, if its children are those it
+    /// was made for: one kept by this protection (an attempt before, see <c>ProtectedProgramme.Build</c>) or the last.
     /// </summary>
-    internal FamilyDecision? Find(string key, IReadOnlyList<object> children, HiddenCells first) =>
-        _families.TryGetValue(key, out var decision) && decision.Children.SequenceEqual(children)
-        && decision.First.Cells.SetEquals(first.Cells) ? decision : null;
+    internal FamilyDecision? Find(string key, IReadOnlyList<object> children, HiddenCells first)
+    {
+        var keyed = Keyed(key, first);
+        return (_next.TryGetValue(keyed, out var decision) || _families.TryGetValue(keyed, out decision))
+            && decision.Children.SequenceEqual(children) ? decision : null;
+    }
 
-    internal void Keep(string key, FamilyDecision decision) => _next[key] = decision;
+    internal void Keep(string key, FamilyDecision decision) => _next[Keyed(key, decision.First)] = decision;
+
+    private static string Keyed(string key, HiddenCells first) => first.Cells.Count == 0
+        ? key
+        : $"{key}|{string.Join(';', first.Cells.Select(c => $"{c.Figure}/{c.Group}").Order(StringComparer.Ordinal))}";
 
     /// <summary>The decisions under <paramref name="above"/> if they were taken under it.</summary>
     internal TopDownDecision? Below(FamilyDecision decision, HiddenCells above)
     {
-        if (decision.TopDown is not { } known || !known.Above.Cells.SetEquals(above.Cells)) return null;
+        if (decision.TopDown is not { } known || !known.Above.Cells.SetEquals(above.Cells))
+        {
+            Interlocked.Increment(ref _missed);
+            return null;
+        }
         Interlocked.Increment(ref _reused);
         return known;
     }
@@ -79,7 +91,7 @@ public sealed class ProtectionMemo
     /// <summary>Ends a protection: families that are gone are forgotten.</summary>
     internal void End()
     {
-        LastBuild = (_reused, _next.Count - _reused);
+        LastBuild = (_reused, _missed);
         _families = _next;
     }
 }
