@@ -25,6 +25,8 @@ namespace Reintegration.Analytics.Grains.LiveTable;
 public sealed class LiveTableGrain : Grain, ILiveTableGrain
 {
     private const int ParallelCountries = 8;
+    private static readonly TimeSpan RecoveryWait = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan RecoveryPoll = TimeSpan.FromMilliseconds(200);
 
     private readonly RegionMap _regions;
     private readonly ICommunityDirectory _directory;
@@ -53,7 +55,12 @@ public sealed class LiveTableGrain : Grain, ILiveTableGrain
     private bool _building;
     private IGrainTimer? _timer;
     private DateTime _lastBuildEnded = DateTime.MinValue;
-    private TimeSpan _lastBuildTook;
+
+    /// <summary>How long the last build protected and published (its reads wait on the countries, not on a core).</summary>
+    private TimeSpan _lastWorkTook;
+
+    /// <summary>When the table was activated: see <see cref="AwaitRecoveringAsync"/>.</summary>
+    private DateTime _activated;
 
     public LiveTableGrain(RegionMap regions, ICommunityDirectory directory, IReadModel readModel,
         IOptions<DisclosureOptions> disclosure, IOptions<AggregationOptions> options, AggregateFreshness freshness,
@@ -72,6 +79,7 @@ public sealed class LiveTableGrain : Grain, ILiveTableGrain
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _activated = DateTime.UtcNow;
         _changed.UnionWith(await _directory.CountriesAsync());
         Schedule();
     }
@@ -184,7 +192,7 @@ public sealed class LiveTableGrain : Grain, ILiveTableGrain
     {
         // A running build schedules the next one when it ends.
         if (_timer is not null || _building || _changed.Count == 0) return;
-        var wait = _lastBuildEnded + (_lastBuildTook > _delay ? _lastBuildTook : _delay) - DateTime.UtcNow;
+        var wait = _lastBuildEnded + (_lastWorkTook > _delay ? _lastWorkTook : _delay) - DateTime.UtcNow;
         _timer = this.RegisterGrainTimer(Build, new GrainTimerCreationOptions
         {
             DueTime = wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
@@ -214,7 +222,7 @@ public sealed class LiveTableGrain : Grain, ILiveTableGrain
         try
         {
             var clock = Stopwatch.StartNew();
-            var failed = await ReadAsync(changed);
+            var failed = await ReadAsync(changed) + await AwaitRecoveringAsync();
             var read = clock.Elapsed;
             var countries = _countries.Values.ToList();
             var (day, k) = (_day, _minimumCellSize);
@@ -224,6 +232,7 @@ public sealed class LiveTableGrain : Grain, ILiveTableGrain
             // Rendering changed rows is a second's work on a large programme under import: off the grain's turn too.
             await Task.Run(() => _publisher.PublishChanged(table));
             _table = table;
+            _lastWorkTook = clock.Elapsed - read;
             _logger.LogDebug("Live table: {Changed} countries read in {Read} ms ({Failed} failed), protected in {Protect} ms "
                 + "({Reused} families reused, {Protected} protected again), published in {Publish} ms", changed.Count,
                 (int)read.TotalMilliseconds, failed, (int)protect.TotalMilliseconds, _memo.LastBuild.Reused, _memo.LastBuild.Protected,
@@ -234,6 +243,7 @@ public sealed class LiveTableGrain : Grain, ILiveTableGrain
             // Not a country's read (those are retried alone): the table stays as protected last, and every change waits.
             _changed.UnionWith(changed);
             if (_buildingSince is { } since && (_changedSince is null || since < _changedSince)) _changedSince = since;
+            _lastWorkTook = Stopwatch.GetElapsedTime(started);
             _logger.LogError(e, "The live table could not be protected again; it tries again");
         }
         finally
@@ -241,10 +251,35 @@ public sealed class LiveTableGrain : Grain, ILiveTableGrain
             _buildingSince = null;
             _building = false;
             _lastBuildEnded = DateTime.UtcNow;
-            _lastBuildTook = Stopwatch.GetElapsedTime(started);
             Waiting();
             Schedule();
         }
+    }
+
+    /// <summary>
+    /// Right after activation (a restart, a failover) countries are still collecting their communities' first reports, and
+    /// each one that completes would have the next build protect the whole programme from scratch again. Once a table is
+    /// there to answer from, a build reads those countries again until none is pending (for at most
+    /// <see cref="RecoveryWait"/> after activation), so that one protection shows them all complete. Returns how many reads
+    /// failed.
+    /// </summary>
+    private async Task<int> AwaitRecoveringAsync()
+    {
+        var failed = 0;
+        while (_table is not null && DateTime.UtcNow - _activated < RecoveryWait
+               && _countries.Values.Where(c => c.Pending > 0).Select(c => c.Country).ToList() is { Count: > 0 } pending)
+        {
+            await Task.Delay(RecoveryPoll);
+            // Read now: the change each of them reports meanwhile needs no build of its own.
+            _changed.ExceptWith(pending);
+            failed += await ReadAsync(pending);
+        }
+        if (_changed.Count == 0 && _changedSince is { } since)
+        {
+            if (_buildingSince is null || since < _buildingSince) _buildingSince = since;
+            _changedSince = null;
+        }
+        return failed;
     }
 
     /// <summary>
