@@ -219,14 +219,14 @@ public sealed class ProtectedProgramme
         if (trial is not null)
         {
             Take(trial);
-            decision.TopDown = new(above, trial, null);
+            decision.TopDown = new(above, trial, null, memo?.Build ?? 0);
             return (trial, null);
         }
         var units = children();
         var exposed = TopDownProtection.ProtectFamily(parent, units, root: false);
         var hidden = units.ToDictionary(c => c.Code, c => c.Hidden(), StringComparer.Ordinal);
         var exposing = exposed ? new HiddenCells(above.Cells.Except(decision.BottomUp.Cells).ToHashSet()) : null;
-        decision.TopDown = new(above, hidden, exposing is { Cells.Count: > 0 } ? exposing : null);
+        decision.TopDown = new(above, hidden, exposing is { Cells.Count: > 0 } ? exposing : null, memo?.Build ?? 0);
         return (hidden, decision.TopDown.Exposing);
 
         void Take(Dictionary<string, HiddenCells> known)

@@ -20,6 +20,9 @@ public sealed class ProtectionMemo
     private int _reused;
     private int _missed;
 
+    /// <summary>Which protection this is (decisions taken in an attempt before, in the same protection, count as neither).</summary>
+    internal int Build { get; private set; }
+
     /// <summary>How many families the last protection took from the memo, and how many it protected again (over its attempts).</summary>
     public (int Reused, int Protected) LastBuild { get; private set; }
 
@@ -48,7 +51,7 @@ public sealed class ProtectionMemo
         public TopDownDecision? TopDown { get; set; }
     }
 
-    internal sealed record TopDownDecision(HiddenCells Above, Dictionary<string, HiddenCells> Children, HiddenCells? Exposing);
+    internal sealed record TopDownDecision(HiddenCells Above, Dictionary<string, HiddenCells> Children, HiddenCells? Exposing, int Build);
 
     /// <summary>Starts a protection: decisions of another day or k are forgotten.</summary>
     internal void Begin(DateOnly day, int minimumCellSize)
@@ -57,6 +60,7 @@ public sealed class ProtectionMemo
         _of = (day, minimumCellSize);
         _next = new(StringComparer.Ordinal);
         (_reused, _missed) = (0, 0);
+        Build++;
     }
 
     /// <summary>
@@ -84,7 +88,7 @@ public sealed class ProtectionMemo
             Interlocked.Increment(ref _missed);
             return null;
         }
-        Interlocked.Increment(ref _reused);
+        if (known.Build != Build) Interlocked.Increment(ref _reused);
         return known;
     }
 
