@@ -103,15 +103,15 @@ public sealed class ProtectedProgramme
         // A copy: decisions keep it, and the next attempt may hide more first.
         HiddenCells First(string family) => hiddenFirst.TryGetValue(family, out var cells) ? new([.. cells]) : HiddenCells.None;
         Parallel.For(0, ordered.Count, options,
-            i => families[i] = BottomUp(ordered[i], today, minimumCellSize, memo, First($"country:{ordered[i].Country}")));
-        foreach (var family in families) memo?.Keep($"country:{family.Country.Country}", family.Decision!);
+            i => families[i] = BottomUp(ordered[i], today, minimumCellSize, memo, First(CountryFamily.Key(ordered[i].Country))));
+        foreach (var family in families) memo?.Keep(CountryFamily.Key(family.Country.Country), family.Decision!);
 
         var regionFamilies = new List<RegionFamily>();
         foreach (var region in families.GroupBy(c => c.Country.Region).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var children = region.Select(c => (object)c.Decision!).ToList();
-            var first = First($"region:{region.Key}");
-            var decision = memo?.Find($"region:{region.Key}", children, first);
+            var first = First(RegionFamily.Key(region.Key));
+            var decision = memo?.Find(RegionFamily.Key(region.Key), children, first);
             var summary = decision?.Summary ?? AggregateSummary.MergeAll(region.Select(c => c.Report.Summary));
             var unit = new UnitCells(IndicatorCodebook.Region, region.Key, region.Key, null, region.Key, minimumCellSize);
             unit.AddFigures(summary, today, disaggregated: true);
@@ -126,7 +126,7 @@ public sealed class ProtectedProgramme
             }
             else
                 unit.Reuse(decision);
-            memo?.Keep($"region:{region.Key}", decision);
+            memo?.Keep(RegionFamily.Key(region.Key), decision);
             regionFamilies.Add(new(unit, report, countryUnits, decision));
         }
         var global = new UnitCells(IndicatorCodebook.Global, GlobalCode, "Global", null, null, minimumCellSize);
@@ -141,11 +141,11 @@ public sealed class ProtectedProgramme
         var exposing = new Dictionary<string, HiddenCells>(StringComparer.Ordinal);
         foreach (var region in regionFamilies)
             if (ProtectBelow(region.Unit, region.Countries, region.Decision, memo, () => region.Countries).Exposing is { } cells)
-                exposing[$"region:{region.Report.Region}"] = cells;
+                exposing[RegionFamily.Key(region.Report.Region)] = cells;
         Parallel.ForEach(families, options, family => (family.CommunityHidden, family.Exposing) = ProtectBelow(
             family.Unit, family.KeptCommunities, family.Decision!, memo, () => family.Communities(minimumCellSize, today)));
         foreach (var family in families.Where(f => f.Exposing is not null))
-            exposing[$"country:{family.Country.Country}"] = family.Exposing!;
+            exposing[CountryFamily.Key(family.Country.Country)] = family.Exposing!;
 
         programme.Global = new(globalReport, global.Hidden(), today, asOf);
         foreach (var region in regionFamilies)
@@ -177,7 +177,7 @@ public sealed class ProtectedProgramme
         // Sums in one fixed order, so the same data always give the same bits (and a diff shows no rounding noise).
         var reports = country.Communities.OrderBy(r => r.CommunityId, StringComparer.Ordinal).ToList();
         var children = reports.Select(r => (object)(r.CommunityId, r.Version)).ToList();
-        var decision = memo?.Find($"country:{country.Country}", children, first);
+        var decision = memo?.Find(CountryFamily.Key(country.Country), children, first);
         var summary = decision?.Summary ?? AggregateSummary.MergeAll(reports.Select(r => r.Summary));
         var unit = new UnitCells(IndicatorCodebook.Country, country.Country,
             Reference.Countries.Find(country.Country)?.Name ?? country.Country, country.Country, country.Region, minimumCellSize);
@@ -238,7 +238,11 @@ public sealed class ProtectedProgramme
     }
 
     private sealed record RegionFamily(
-        UnitCells Unit, RegionReport Report, List<UnitCells> Countries, ProtectionMemo.FamilyDecision Decision);
+        UnitCells Unit, RegionReport Report, List<UnitCells> Countries, ProtectionMemo.FamilyDecision Decision)
+    {
+        /// <summary>The family's key in the memo and among the cells hidden first.</summary>
+        public static string Key(string region) => $"region:{region}";
+    }
 
     /// <summary>
     /// A country with its communities, whose cells are built only when its family is protected (not from a memo). A snapshot
@@ -250,6 +254,9 @@ public sealed class ProtectedProgramme
         SnapshotCountry country, IReadOnlyList<CommunityReport> reports, UnitCells unit, CountryReport report, bool keepCells)
     {
         private List<UnitCells>? _communities;
+
+        /// <summary>The family's key in the memo and among the cells hidden first.</summary>
+        public static string Key(string country) => $"country:{country}";
 
         public SnapshotCountry Country { get; } = country;
         public IReadOnlyList<CommunityReport> Reports { get; } = reports;
