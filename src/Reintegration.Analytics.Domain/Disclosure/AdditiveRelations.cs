@@ -40,8 +40,7 @@ public sealed class AdditiveRelations
     public IReadOnlyList<(ProtectedCell Subset, ProtectedCell Superset)> Bounds => _bounds;
 
     /// <summary>Every relation, additive ones and ties, as terms whose sum is zero.</summary>
-    public IEnumerable<IEnumerable<(ProtectedCell Cell, double Coefficient)>> Equations =>
-        Enumerable.Range(0, _relations.Count + _ties.Count).Select(Terms);
+    public IEnumerable<IEnumerable<(ProtectedCell Cell, double Coefficient)>> Equations => Indices.Select(Terms);
 
     /// <summary>A linear relation that is not a sum: the terms add up to zero (a tie that children imply).</summary>
     public void AddTie(IReadOnlyList<(ProtectedCell Cell, double Coefficient)> terms) => _ties.Add(terms);
@@ -77,7 +76,7 @@ public sealed class AdditiveRelations
     public void Protect()
     {
         var relationsOf = new Dictionary<ProtectedCell, List<int>>(ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < _relations.Count + _ties.Count; i++)
+        foreach (var i in Indices)
             foreach (var cell in CellsOf(i))
                 (relationsOf.TryGetValue(cell, out var list) ? list : relationsOf[cell] = []).Add(i);
         var boundsOf = BoundsByCell();
@@ -85,7 +84,7 @@ public sealed class AdditiveRelations
         // Work lists: only relations and components that a newly hidden cell touches are looked at again.
         var pending = new HashSet<int>(Enumerable.Range(0, _relations.Count));
         // In table order, so that the same table always gets the same cells hidden.
-        var dirty = Enumerable.Range(0, _relations.Count + _ties.Count).SelectMany(CellsOf)
+        var dirty = Indices.SelectMany(CellsOf)
             .Concat(_bounds.SelectMany(b => new[] { b.Subset, b.Superset }))
             .Where(c => c.Hidden && c.N > 0).Distinct(ReferenceEqualityComparer.Instance).Cast<ProtectedCell>().ToList();
         // A hidden count pinned between cells that stay shown is known like a shown one (the caller sees it as exposed): the
@@ -196,7 +195,10 @@ public sealed class AdditiveRelations
     }
 
     private List<ProtectedCell> HiddenInRelations() =>
-        Enumerable.Range(0, _relations.Count + _ties.Count).SelectMany(CellsOf).Where(c => c is { Hidden: true, N: > 0 }).ToList();
+        Indices.SelectMany(CellsOf).Where(c => c is { Hidden: true, N: > 0 }).ToList();
+
+    /// <summary>Every relation's index: additive ones first, then ties.</summary>
+    private IEnumerable<int> Indices => Enumerable.Range(0, _relations.Count + _ties.Count);
 
     /// <summary>The cells of relation <paramref name="index"/> (additive ones first, then ties).</summary>
     private IEnumerable<ProtectedCell> CellsOf(int index) => index < _relations.Count
@@ -208,7 +210,7 @@ public sealed class AdditiveRelations
 
     /// <summary>Every cell of the relations that hold a cell matching <paramref name="member"/>.</summary>
     private List<ProtectedCell> RelationsOf(Func<ProtectedCell, bool> member) =>
-        Enumerable.Range(0, _relations.Count + _ties.Count).Select(CellsOf).Where(cells => cells.Any(member)).SelectMany(c => c).ToList();
+        Indices.Select(CellsOf).Where(cells => cells.Any(member)).SelectMany(c => c).ToList();
 
     private Dictionary<ProtectedCell, List<int>> BoundsByCell()
     {

@@ -14,8 +14,9 @@ public sealed class AggregationOptions
 
     /// <summary>
     /// The live table (every aggregate document, <c>/compare</c>, the metrics and the read model) reads its changed countries
-    /// and protects the programme again at most this long after its last protection ended (or, if that one took longer, as
-    /// long as it took, so that a large programme under heavy ingest spends at most half a core on protection). With the
+    /// and protects the programme again at most this long after its last protection ended (or, if that one took longer to
+    /// protect and publish, as long as that, so that a large programme under heavy ingest spends at most half a core on
+    /// protection; reading the countries waits on them, not on a core). With the
     /// push delay it bounds how soon a write is visible (SPEC: within 2 seconds), plus the protection's own time.
     /// </summary>
     public TimeSpan ProtectionDelay { get; set; } = TimeSpan.FromMilliseconds(500);
