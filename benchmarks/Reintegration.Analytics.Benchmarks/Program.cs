@@ -16,8 +16,8 @@ using Reintegration.Analytics.TestSupport;
 // --scenario memory: the same generator (--countries 200, --communities 20000, --returnees 1000000) through POST /ingest
 //   into the embedded default: peak and idle resident memory (--idle seconds, default 150), completeness, restart time,
 //   write-to-visible delays and read latencies during the import beside rows in PostgreSQL queried by GROUP BY.
-// --scenario protection: disclosure control of a generated programme in process (--countries 200, --communities 20000,
-//   --returnees 100000): from scratch, and again after one country changed with the live table's memo.
+// --scenario protection: disclosure control of the memory scenario's programme in process (--countries 200, --communities 20000,
+//   --returnees 100000): from scratch, one family at a time, and again after one country changed with the live table's memo.
 // --scenario generate --out FILE: writes the generated programme of the scale scenario (same defaults) as NDJSON, to be
 //   imported with the CLI (`import FILE`) or POST /api/v1/ingest.
 // --store postgres starts a throwaway PostgreSQL server (binaries from Debian's postgresql package) unless --postgres names one.
