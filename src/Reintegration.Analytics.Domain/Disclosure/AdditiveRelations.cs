@@ -23,6 +23,7 @@ public sealed class AdditiveRelations
     private readonly HashSet<int> _returneesOverlap = [];
     private readonly List<(ProtectedCell Subset, ProtectedCell Superset)> _bounds = [];
     private readonly List<Unit> _units = [];
+    private Dictionary<ProtectedCell, List<int>>? _boundsOf;
 
     /// <summary>The echelon form protection ended with, and the hidden cells it was for (what <see cref="Exposed"/> audits).</summary>
     private (LinearAudit.Echelon Echelon, List<ProtectedCell> Hidden)? _settled;
@@ -56,7 +57,11 @@ public sealed class AdditiveRelations
     }
 
     /// <summary>Records that <paramref name="subset"/> counts some of the returnees <paramref name="superset"/> counts.</summary>
-    public void AddBound(ProtectedCell subset, ProtectedCell superset) => _bounds.Add((subset, superset));
+    public void AddBound(ProtectedCell subset, ProtectedCell superset)
+    {
+        _bounds.Add((subset, superset));
+        _boundsOf = null;
+    }
 
     /// <summary>
     /// Adds a unit (a community, country, region or the globe): its cells, its own relations and, if asked, its bounds.
@@ -69,6 +74,7 @@ public sealed class AdditiveRelations
             Add(own._relations[i].Total, own._relations[i].Parts, own._returneesOverlap.Contains(i));
         _ties.AddRange(own._ties);
         if (withBounds) _bounds.AddRange(own._bounds);
+        _boundsOf = null;
         var list = cells.ToList();
         _units.Add(new Unit(list, new HashSet<ProtectedCell>(list, ReferenceEqualityComparer.Instance), own));
     }
@@ -212,7 +218,10 @@ public sealed class AdditiveRelations
     private List<ProtectedCell> RelationsOf(Func<ProtectedCell, bool> member) =>
         Indices.Select(CellsOf).Where(cells => cells.Any(member)).SelectMany(c => c).ToList();
 
-    private Dictionary<ProtectedCell, List<int>> BoundsByCell()
+    /// <summary>Each cell's bounds (their indices), built once after the last bound was added (protecting and auditing read it).</summary>
+    private Dictionary<ProtectedCell, List<int>> BoundsByCell() => _boundsOf ??= IndexBounds();
+
+    private Dictionary<ProtectedCell, List<int>> IndexBounds()
     {
         var boundsOf = new Dictionary<ProtectedCell, List<int>>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < _bounds.Count; i++)

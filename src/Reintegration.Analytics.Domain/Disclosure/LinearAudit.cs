@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Reintegration.Analytics.Domain.Disclosure;
 
 /// <summary>
@@ -105,36 +107,63 @@ public static class LinearAudit
                 .Distinct(ReferenceEqualityComparer.Instance).Cast<ProtectedCell>().ToList();
             var (tied, untied) = (hidden.Where(unknowns.ContainsKey).ToList(), hidden.Count(c => !unknowns.ContainsKey(c)));
             var columns = tied.Select(c => unknowns[c]).ToList();
-            // Null vector of free column f: 1 at f, −row[f] at each pivot whose row holds f.
-            var vectors = new Dictionary<int, double[]>();
-            double[] Vector(int free) => vectors.TryGetValue(free, out var v) ? v : vectors[free] = new double[columns.Count];
+            // Null vector of free column f: 1 at f, −row[f] at each pivot whose row holds f. Rows of one pooled buffer, in the
+            // order their free columns first appear: many units are audited in every round of a large family.
+            var rowOf = new Dictionary<int, int>();
             for (var j = 0; j < columns.Count; j++)
             {
                 if (pivotRows.TryGetValue(columns[j], out var row))
                 {
-                    foreach (var (free, coefficient) in row)
-                        if (free != columns[j]) Vector(free)[j] = -coefficient;
+                    foreach (var free in row.Keys)
+                        if (free != columns[j]) rowOf.TryAdd(free, rowOf.Count);
                 }
-                else Vector(columns[j])[j] = 1;
+                else rowOf.TryAdd(columns[j], rowOf.Count);
             }
-            // A hidden cell in no relation can be anything.
-            return untied + Rank(vectors.Values.ToList(), columns.Count);
+            var width = columns.Count;
+            var vectors = ArrayPool<double>.Shared.Rent(Math.Max(1, rowOf.Count * width));
+            try
+            {
+                Array.Clear(vectors, 0, rowOf.Count * width);
+                for (var j = 0; j < columns.Count; j++)
+                {
+                    if (pivotRows.TryGetValue(columns[j], out var row))
+                    {
+                        foreach (var (free, coefficient) in row)
+                            if (free != columns[j]) vectors[rowOf[free] * width + j] = -coefficient;
+                    }
+                    else vectors[rowOf[columns[j]] * width + j] = 1;
+                }
+                // A hidden cell in no relation can be anything.
+                return untied + Rank(vectors, rowOf.Count, width);
+            }
+            finally
+            {
+                ArrayPool<double>.Shared.Return(vectors);
+            }
         }
 
-        private static int Rank(List<double[]> rows, int width)
+        /// <summary>The rank of <paramref name="count"/> rows of <paramref name="width"/> entries stored one after another.</summary>
+        private static int Rank(double[] vectors, int count, int width)
         {
+            var order = Enumerable.Range(0, count).ToArray();
+            double At(int r, int c) => vectors[order[r] * width + c];
             var rank = 0;
-            for (var column = 0; column < width && rank < rows.Count; column++)
+            for (var column = 0; column < width && rank < count; column++)
             {
-                var pivot = Enumerable.Range(rank, rows.Count - rank).Where(r => Math.Abs(rows[r][column]) > Tolerance)
-                    .OrderByDescending(r => Math.Abs(rows[r][column])).FirstOrDefault(-1);
+                // Partial pivoting: the largest entry, the first of equal ones.
+                var pivot = -1;
+                for (var r = rank; r < count; r++)
+                    if (Math.Abs(At(r, column)) > Tolerance && (pivot < 0 || Math.Abs(At(r, column)) > Math.Abs(At(pivot, column))))
+                        pivot = r;
                 if (pivot < 0) continue;
-                (rows[rank], rows[pivot]) = (rows[pivot], rows[rank]);
-                for (var r = rank + 1; r < rows.Count; r++)
+                (order[rank], order[pivot]) = (order[pivot], order[rank]);
+                var top = order[rank] * width;
+                for (var r = rank + 1; r < count; r++)
                 {
-                    var factor = rows[r][column] / rows[rank][column];
+                    var at = order[r] * width;
+                    var factor = vectors[at + column] / vectors[top + column];
                     if (factor == 0) continue;
-                    for (var c = column; c < width; c++) rows[r][c] -= factor * rows[rank][c];
+                    for (var c = column; c < width; c++) vectors[at + c] -= factor * vectors[top + c];
                 }
                 rank++;
             }
@@ -164,26 +193,40 @@ public static class LinearAudit
     {
         var pivotRows = new Dictionary<int, Dictionary<int, double>>();
         var rowsWithColumn = new Dictionary<int, HashSet<int>>();
+        // Scratch lists of columns, reused: a large family reduces hundreds of thousands of rows.
+        var (columns, otherRows) = (new List<int>(), new List<int>());
         foreach (var equation in equations.OrderBy(e => e.Count))
         {
-            var row = new Dictionary<int, double>();
+            var row = new Dictionary<int, double>(equation.Count);
             foreach (var (unknown, coefficient) in equation) row[unknown] = row.GetValueOrDefault(unknown) + coefficient;
-            foreach (var column in row.Keys.Where(pivotRows.ContainsKey).ToList())
+            columns.Clear();
+            foreach (var column in row.Keys)
+                if (pivotRows.ContainsKey(column)) columns.Add(column);
+            foreach (var column in columns)
                 if (row.TryGetValue(column, out var factor)) Subtract(row, pivotRows[column], factor);
-            Prune(row);
+            Prune(row, columns);
             if (row.Count == 0) continue;
 
             var pivot = row.MaxBy(e => Math.Abs(e.Value)).Key;
             var scale = row[pivot];
-            foreach (var column in row.Keys.ToList()) row[column] /= scale;
-            foreach (var other in rowsWithColumn.GetValueOrDefault(pivot)?.ToList() ?? [])
+            columns.Clear();
+            columns.AddRange(row.Keys);
+            foreach (var column in columns) row[column] /= scale;
+            if (rowsWithColumn.TryGetValue(pivot, out var holding))
             {
-                var otherRow = pivotRows[other];
-                var before = otherRow.Keys.ToList();
-                Subtract(otherRow, row, otherRow[pivot]);
-                Prune(otherRow);
-                foreach (var column in before.Where(c => !otherRow.ContainsKey(c))) rowsWithColumn[column].Remove(other);
-                foreach (var column in otherRow.Keys) Index(rowsWithColumn, column, other);
+                otherRows.Clear();
+                otherRows.AddRange(holding);
+                foreach (var other in otherRows)
+                {
+                    var otherRow = pivotRows[other];
+                    columns.Clear();
+                    columns.AddRange(otherRow.Keys);
+                    Subtract(otherRow, row, otherRow[pivot]);
+                    Prune(otherRow, columns);
+                    foreach (var column in columns)
+                        if (!otherRow.ContainsKey(column)) rowsWithColumn[column].Remove(other);
+                    foreach (var column in otherRow.Keys) Index(rowsWithColumn, column, other);
+                }
             }
             pivotRows[pivot] = row;
             foreach (var column in row.Keys) Index(rowsWithColumn, column, pivot);
@@ -193,12 +236,18 @@ public static class LinearAudit
 
     private static void Subtract(Dictionary<int, double> row, Dictionary<int, double> pivotRow, double factor)
     {
+        row.EnsureCapacity(row.Count + pivotRow.Count);
         foreach (var (column, value) in pivotRow) row[column] = row.GetValueOrDefault(column) - factor * value;
     }
 
-    private static void Prune(Dictionary<int, double> row)
+    /// <summary>Removes the entries that cancelled out, in the row's order (<paramref name="scratch"/> is overwritten).</summary>
+    private static void Prune(Dictionary<int, double> row, List<int> scratch)
     {
-        foreach (var column in row.Where(e => Math.Abs(e.Value) < Tolerance).Select(e => e.Key).ToList()) row.Remove(column);
+        var kept = scratch.Count;
+        foreach (var (column, value) in row)
+            if (Math.Abs(value) < Tolerance) scratch.Add(column);
+        for (var i = kept; i < scratch.Count; i++) row.Remove(scratch[i]);
+        scratch.RemoveRange(kept, scratch.Count - kept);
     }
 
     private static void Index(Dictionary<int, HashSet<int>> rowsWithColumn, int column, int pivotRow)

@@ -134,7 +134,8 @@ internal static class TopDownProtection
     {
         static bool Known(ProtectedCell c) => c.N == 0 || c is { Fixed: true, Hidden: false };
         var publicBecause = new Dictionary<ProtectedCell, List<ProtectedCell>>(ReferenceEqualityComparer.Instance);
-        var pinnable = relations.Bounds.Where(b => b.Subset.N == b.Superset.N)
+        // Zero is known: only cells with returnees can be pinned.
+        var pinnable = relations.Bounds.Where(b => b.Subset.N == b.Superset.N && b.Subset.N > 0)
             .SelectMany(b => new[] { (Cell: b.Superset, Other: b.Subset, Below: true), (Cell: b.Subset, Other: b.Superset, Below: false) })
             .GroupBy(b => b.Cell, ReferenceEqualityComparer.Instance).ToList();
         bool changed;
@@ -144,7 +145,7 @@ internal static class TopDownProtection
             foreach (var relation in relations.Equations)
             {
                 var cells = relation.Select(t => t.Cell);
-                if (cells.Where(c => !Known(c)).Take(2).ToList() is not [{ Hidden: false } only]) continue;
+                if (OnlyUnknown(cells) is not { Hidden: false } only) continue;
                 only.Fixed = true;
                 publicBecause[only] = cells.Where(c => c.N > 0 && !ReferenceEquals(c, only)).ToList();
                 changed = true;
@@ -164,5 +165,18 @@ internal static class TopDownProtection
         }
         while (changed);
         return publicBecause;
+
+        // The relation's one cell not known, if it has exactly one (counted without a list: every relation, every pass).
+        static ProtectedCell? OnlyUnknown(IEnumerable<ProtectedCell> cells)
+        {
+            ProtectedCell? only = null;
+            foreach (var cell in cells)
+            {
+                if (Known(cell)) continue;
+                if (only is not null) return null;
+                only = cell;
+            }
+            return only;
+        }
     }
 }
