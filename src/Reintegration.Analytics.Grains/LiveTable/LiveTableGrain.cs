@@ -59,6 +59,9 @@ public sealed class LiveTableGrain : Grain, ILiveTableGrain
     /// <summary>How long the last build protected and published (its reads wait on the countries, not on a core).</summary>
     private TimeSpan _lastWorkTook;
 
+    /// <summary>Whether a table with every country complete was published since activation (protection then keeps a core free).</summary>
+    private bool _shownComplete;
+
     /// <summary>When the table was activated: see <see cref="AwaitRecoveringAsync"/>.</summary>
     private DateTime _activated;
 
@@ -226,12 +229,16 @@ public sealed class LiveTableGrain : Grain, ILiveTableGrain
             var read = clock.Elapsed;
             var countries = _countries.Values.ToList();
             var (day, k) = (_day, _minimumCellSize);
-            // One family at a time: with the wait below, protection then takes at most half a core from a running import.
-            var table = await Task.Run(() => ProtectedProgramme.Protect(countries, day, k, _memo, asOf, parallelism: 1));
+            // One family at a time: with the wait below, protection then takes at most half a core from a running import. Until
+            // the table first shows every country complete (after a restart or failover), readers wait for it and clients for
+            // the service: every core.
+            var parallelism = _shownComplete ? 1 : -1;
+            var table = await Task.Run(() => ProtectedProgramme.Protect(countries, day, k, _memo, asOf, parallelism));
             var protect = clock.Elapsed - read;
             // Rendering changed rows is a second's work on a large programme under import: off the grain's turn too.
             await Task.Run(() => _publisher.PublishChanged(table));
             _table = table;
+            _shownComplete |= countries.All(c => c.Pending == 0);
             _lastWorkTook = clock.Elapsed - read;
             _logger.LogDebug("Live table: {Changed} countries read in {Read} ms ({Failed} failed), protected in {Protect} ms "
                 + "({Reused} families reused, {Protected} protected again), published in {Publish} ms", changed.Count,
