@@ -236,7 +236,6 @@ public static class LinearAudit
 
     private static void Subtract(Dictionary<int, double> row, Dictionary<int, double> pivotRow, double factor)
     {
-        row.EnsureCapacity(row.Count + pivotRow.Count);
         foreach (var (column, value) in pivotRow) row[column] = row.GetValueOrDefault(column) - factor * value;
     }
 
