@@ -238,7 +238,8 @@ public sealed class LiveTableGrain : Grain, ILiveTableGrain
             // Rendering changed rows is a second's work on a large programme under import: off the grain's turn too.
             await Task.Run(() => _publisher.PublishChanged(table));
             _table = table;
-            _shownComplete |= countries.All(c => c.Pending == 0);
+            // A country whose read failed shows what it reported before, or nothing: complete needs every read to succeed.
+            _shownComplete |= failed == 0 && countries.All(c => c.Pending == 0);
             _lastWorkTook = clock.Elapsed - read;
             _logger.LogDebug("Live table: {Changed} countries read in {Read} ms ({Failed} failed), protected in {Protect} ms "
                 + "({Reused} families reused, {Protected} protected again), published in {Publish} ms", changed.Count,
