@@ -47,7 +47,8 @@ internal static class ProtectionBenchmark
             var changed = random.Next(programme.Count);
             programme[changed] = Changed(programme[changed], today, random);
             ProtectedProgramme.Protect(programme, today, 5, memo, parallelism: 1);
-        }, untimed: () => Console.WriteLine($"  memo: {memo.LastBuild.Reused} families reused, {memo.LastBuild.Protected} protected again"));
+        }, untimed: () =>
+            Console.WriteLine($"  memo: {memo.LastBuild.Reused} families reused, {memo.LastBuild.Protected} protected again"));
         Console.WriteLine();
         Console.WriteLine($"{"protection",-44} {"median ms",10} {"vs fresh",9}");
         Console.WriteLine($"{"whole programme from scratch (baseline)",-44} {fresh,10:F0} {1.0,9:F2}");
@@ -86,8 +87,9 @@ internal static class ProtectionBenchmark
     {
         var first = country.Communities[0];
         var state = new ReturneeState();
-        state.Apply(new ProfileChange(new ReturneeProfile(country.Country, first.CommunityId, Sex.All[random.Next(Sex.All.Count)], 15 + random.Next(55),
-            today.AddDays(-random.Next(900)), ReturnType.All[random.Next(ReturnType.All.Count)], null, null, [])));
+        var (sex, returnType) = (Sex.All[random.Next(Sex.All.Count)], ReturnType.All[random.Next(ReturnType.All.Count)]);
+        state.Apply(new ProfileChange(new ReturneeProfile(country.Country, first.CommunityId, sex, 15 + random.Next(55),
+            today.AddDays(-random.Next(900)), returnType, null, null, [])));
         var joined = GeneratedReports.Joined(first, state.ToContribution($"changed-{random.Next()}"));
         return country with { Communities = [joined, .. country.Communities.Skip(1)] };
     }

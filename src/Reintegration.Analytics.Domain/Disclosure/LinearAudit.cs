@@ -239,7 +239,10 @@ public static class LinearAudit
         foreach (var (column, value) in pivotRow) row[column] = row.GetValueOrDefault(column) - factor * value;
     }
 
-    /// <summary>Removes the entries that cancelled out, in the row's order (<paramref name="scratch"/> is overwritten).</summary>
+    /// <summary>
+    /// Removes the entries that cancelled out, in the row's order. Their columns are listed after what
+    /// <paramref name="scratch"/> holds and taken off again, so the caller's list is as it was.
+    /// </summary>
     private static void Prune(Dictionary<int, double> row, List<int> scratch)
     {
         var kept = scratch.Count;
