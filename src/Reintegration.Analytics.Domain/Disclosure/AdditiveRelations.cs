@@ -86,23 +86,27 @@ public sealed class AdditiveRelations
         var relationsOf = new Dictionary<ProtectedCell, List<int>>(ReferenceEqualityComparer.Instance);
         var dirty = new List<ProtectedCell>();
         var seen = new HashSet<ProtectedCell>(ReferenceEqualityComparer.Instance);
-        void Visit(ProtectedCell cell, int relation)
+        void NoteHidden(ProtectedCell cell)
         {
-            if (relation >= 0) (relationsOf.TryGetValue(cell, out var list) ? list : relationsOf[cell] = []).Add(relation);
             if (cell is { Hidden: true, N: > 0 } && seen.Add(cell)) dirty.Add(cell);
+        }
+        void Relate(ProtectedCell cell, int relation)
+        {
+            (relationsOf.TryGetValue(cell, out var list) ? list : relationsOf[cell] = []).Add(relation);
+            NoteHidden(cell);
         }
         for (var i = 0; i < _relations.Count; i++)
         {
             var (total, parts) = _relations[i];
-            Visit(total, i);
-            for (var p = 0; p < parts.Count; p++) Visit(parts[p], i);
+            Relate(total, i);
+            for (var p = 0; p < parts.Count; p++) Relate(parts[p], i);
         }
         for (var t = 0; t < _ties.Count; t++)
-            foreach (var (cell, _) in _ties[t]) Visit(cell, _relations.Count + t);
+            foreach (var (cell, _) in _ties[t]) Relate(cell, _relations.Count + t);
         foreach (var (subset, superset) in _bounds)
         {
-            Visit(subset, -1);
-            Visit(superset, -1);
+            NoteHidden(subset);
+            NoteHidden(superset);
         }
         var boundsOf = BoundsByCell();
 
