@@ -105,7 +105,7 @@ public class FollowUpWindowTests
         for (var days = 0; days <= 600; days++)
         {
             var covered = days % 3 == 0;
-            summary.All.ByReturnDay[today.AddDays(-days).DayNumber] = new ReturnDayCounts(1, covered ? 1 : 0);
+            summary.All.ByReturnDay.Add(today.AddDays(-days), 1, covered ? 1 : 0);
             var status = covered ? "covered" : days < 270 ? "notYet" : days <= 365 ? "open" : days <= 545 ? "overdue" : "missed";
             expected[status]++;
             if (days >= 365) { due++; if (covered) dueCovered++; }

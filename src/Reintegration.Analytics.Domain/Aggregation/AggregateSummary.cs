@@ -30,6 +30,7 @@ public sealed class AggregateSummary
     {
         var summary = new AggregateSummary();
         foreach (var contribution in contributions) summary.Add(contribution);
+        summary.TrimExcess();
         return summary;
     }
 
@@ -37,7 +38,15 @@ public sealed class AggregateSummary
     {
         var total = new AggregateSummary();
         foreach (var summary in summaries) total.Merge(summary);
+        total.TrimExcess();
         return total;
+    }
+
+    /// <summary>Drops the room left for more (a built summary is only read and merged, and every unit keeps one).</summary>
+    private void TrimExcess()
+    {
+        foreach (var group in BySex.Values.Concat(ByAgeBand.Values).Concat(ByReturnType.Values).Append(All))
+            group.ByReturnDay.TrimExcess();
     }
 
     public void Add(ReturneeContribution c)

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Orleans;
 using Reintegration.Analytics.Domain.FollowUp;
 using Reintegration.Analytics.Domain.Returnees;
@@ -29,7 +28,7 @@ public sealed class GroupStats
     [Id(9)] public long RemigrationNecessity { get; set; }
 
     /// <summary>Per return date (day number): returnees, and those with a 12-month follow-up survey.</summary>
-    [Id(10)] public Dictionary<int, ReturnDayCounts> ByReturnDay { get; set; } = [];
+    [Id(10)] public ReturnDays ByReturnDay { get; set; } = new();
 
     public MeanAccumulator Get(string dimension) => dimension switch
     {
@@ -50,16 +49,15 @@ public sealed class GroupStats
     public FollowUpTotals FollowUpOn(DateOnly today)
     {
         long due = 0, covered = 0, open = 0, overdue = 0, missed = 0;
-        foreach (var (dayNumber, counts) in ByReturnDay)
+        foreach (var day in ByReturnDay.Days)
         {
-            var returnDate = DateOnly.FromDayNumber(dayNumber);
-            if (FollowUpWindow.IsDue(returnDate, today))
+            if (FollowUpWindow.IsDue(day.Date, today))
             {
-                due += counts.Returnees;
-                covered += counts.FollowedUp;
+                due += day.Returnees;
+                covered += day.FollowedUp;
             }
-            var notCovered = counts.Returnees - counts.FollowedUp;
-            switch (FollowUpWindow.StatusOf(returnDate, covered: false, today))
+            var notCovered = day.Returnees - day.FollowedUp;
+            switch (FollowUpWindow.StatusOf(day.Date, covered: false, today))
             {
                 case FollowUpStatus.Open: open += notCovered; break;
                 case FollowUpStatus.Overdue: overdue += notCovered; break;
@@ -70,14 +68,18 @@ public sealed class GroupStats
     }
 
     /// <summary>Returnees whose return date lies in the last 365 days (community return pressure).</summary>
-    public long RecentReturnsOn(DateOnly today) =>
-        ByReturnDay.Where(d => FollowUpWindow.IsRecentReturn(DateOnly.FromDayNumber(d.Key), today)).Sum(d => d.Value.Returnees);
+    public long RecentReturnsOn(DateOnly today)
+    {
+        long recent = 0;
+        foreach (var day in ByReturnDay.Days)
+            if (FollowUpWindow.IsRecentReturn(day.Date, today)) recent += day.Returnees;
+        return recent;
+    }
 
     public void Add(ReturneeContribution contribution)
     {
         Returnees++;
-        ref var day = ref CollectionsMarshal.GetValueRefOrAddDefault(ByReturnDay, contribution.ReturnDate.DayNumber, out _);
-        day = new ReturnDayCounts(day.Returnees + 1, day.FollowedUp + (contribution.HasTwelveMonthFollowUp ? 1 : 0));
+        ByReturnDay.Add(contribution.ReturnDate, 1, contribution.HasTwelveMonthFollowUp ? 1 : 0);
         if (contribution.Improvement is { } improvement) Improvement.Add(improvement);
         if (contribution.RemigrationIntention is { } intention)
         {
@@ -106,17 +108,9 @@ public sealed class GroupStats
         Improvement.Merge(other.Improvement);
         RemigrationAnswered += other.RemigrationAnswered;
         RemigrationNecessity += other.RemigrationNecessity;
-        // One lookup per day (a country merges every community's days on each report: a hot loop of large imports).
-        foreach (var (day, counts) in other.ByReturnDay)
-        {
-            ref var mine = ref CollectionsMarshal.GetValueRefOrAddDefault(ByReturnDay, day, out _);
-            mine = new ReturnDayCounts(mine.Returnees + counts.Returnees, mine.FollowedUp + counts.FollowedUp);
-        }
+        ByReturnDay.Merge(other.ByReturnDay);
     }
 }
-
-[GenerateSerializer, Immutable, Alias("ReturnDayCounts")]
-public readonly record struct ReturnDayCounts([property: Id(0)] long Returnees, [property: Id(1)] long FollowedUp);
 
 /// <summary>Unsuppressed follow-up counts of a group on one day (see <see cref="GroupStats.FollowUpOn"/>).</summary>
 public readonly record struct FollowUpTotals(long Due, long Covered, long Open, long Overdue, long Missed);
