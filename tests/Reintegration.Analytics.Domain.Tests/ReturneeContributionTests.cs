@@ -33,11 +33,29 @@ public sealed class ReturneeContributionTests
         Assert.Same(a.Sex, b.Sex);
         Assert.Same(a.AgeBand, b.AgeBand);
         Assert.Same(a.ReturnType, b.ReturnType);
+        Assert.Same(a.Vulnerabilities, b.Vulnerabilities);
+        Assert.Same(a.PlanStatuses, b.PlanStatuses);
+        Assert.Same(a.AssistedByCurrentSurvey, b.AssistedByCurrentSurvey);
         Assert.Same(a.Vulnerabilities[0], b.Vulnerabilities[0]);
         Assert.Same(a.RemigrationIntention, b.RemigrationIntention);
         Assert.Same(a.PlanStatuses[0], b.PlanStatuses[0]);
         Assert.Same(a.Assistance[0].Type, b.Assistance[0].Type);
         Assert.Same(a.AssistedByCurrentSurvey[0], b.AssistedByCurrentSurvey[0]);
         Assert.NotSame(a.CaseId, b.CaseId);
+    }
+
+    [Fact]
+    public void Lists_are_shared_only_with_the_same_words_in_the_same_order()
+    {
+        ReturneeContribution With(params string[] vulnerabilities) =>
+            (Copy("case") with { Vulnerabilities = vulnerabilities.Select(v => new string(v)).ToArray() }).WithSharedStrings();
+
+        var (both, reversed, one) = (With("disability", "chronic-illness"), With("chronic-illness", "disability"), With("disability"));
+
+        Assert.Same(both.Vulnerabilities, With("disability", "chronic-illness").Vulnerabilities);
+        Assert.Equal(["chronic-illness", "disability"], reversed.Vulnerabilities);
+        Assert.NotSame(both.Vulnerabilities, reversed.Vulnerabilities);
+        Assert.Equal(["disability"], one.Vulnerabilities);
+        Assert.Empty(With().Vulnerabilities);
     }
 }

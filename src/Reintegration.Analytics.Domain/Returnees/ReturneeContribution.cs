@@ -64,7 +64,7 @@ public sealed record ReturneeContribution(
 
     // Rows stored under older rules may lack a list (null): it stays so, for the refresh to replace.
     private static IReadOnlyList<string> Shared(IReadOnlyList<string>? values) =>
-        values is null ? null! : values.Count == 0 ? [] : values.Select(SharedStrings.Of).ToArray();
+        values is null ? null! : SharedStrings.Of(values);
 
     /// <summary>The follow-up status on <paramref name="today"/> (SPEC §2.4).</summary>
     public string FollowUpStatus(DateOnly today) => FollowUpWindow.StatusOf(ReturnDate, HasTwelveMonthFollowUp, today);
