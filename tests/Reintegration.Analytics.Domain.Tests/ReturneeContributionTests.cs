@@ -1,4 +1,5 @@
 using Reintegration.Analytics.Domain.Returnees;
+using Reintegration.Analytics.Domain.Scoring;
 
 namespace Reintegration.Analytics.Domain.Tests;
 
@@ -9,13 +10,13 @@ public sealed class ReturneeContributionTests
     // Each call builds new string instances, as deserializing two contributions does.
     private static ReturneeContribution Copy(string caseId) => new(
         caseId, new string("sen.pikine"), new string("SEN"), new string("female"), new string("25-34"), new string("avrr"),
-        [new string("disability")], Day, null, 0.25, false, new string("choice"), [new string("eligible")],
+        [new string("disability")], Day, new SurveyScores(0.5, 0.75, 0.25, 0.5, true), 0.25, false, new string("choice"), [new string("eligible")],
         [new AssistanceTotal(new string("cash"), 2, 300m)], 7, Day, [new string("cash")], ReturneeContribution.CurrentDerivation);
 
     [Fact]
-    public void Shared_strings_keep_every_value_and_are_one_instance_across_contributions()
+    public void Shared_values_keep_every_value_and_are_one_instance_across_contributions()
     {
-        var (a, b) = (Copy("case-a").WithSharedStrings(), Copy("case-b").WithSharedStrings());
+        var (a, b) = (Copy("case-a").WithSharedValues(), Copy("case-b").WithSharedValues());
 
         var original = Copy("case-a");
         Assert.Equal(original with
@@ -48,7 +49,7 @@ public sealed class ReturneeContributionTests
     public void Lists_are_shared_only_with_the_same_words_in_the_same_order()
     {
         ReturneeContribution With(params string[] vulnerabilities) =>
-            (Copy("case") with { Vulnerabilities = vulnerabilities.Select(v => new string(v)).ToArray() }).WithSharedStrings();
+            (Copy("case") with { Vulnerabilities = vulnerabilities.Select(v => new string(v)).ToArray() }).WithSharedValues();
 
         var (both, reversed, one) = (With("disability", "chronic-illness"), With("chronic-illness", "disability"), With("disability"));
 

@@ -43,28 +43,28 @@ public sealed record ReturneeContribution(
 
     /// <summary>
     /// The same contribution with its vocabulary strings (community, country, sex, age band, return type, vulnerabilities,
-    /// plan statuses, assistance types) shared with every other contribution. A community holds one contribution per
-    /// returnee while it is active, and each deserialized copy would otherwise carry its own instances of the same few
-    /// strings: about 350 bytes per returnee, 350 MB at 1,000,000 returnees (issue 10).
+    /// plan statuses, assistance types) and its lists of them shared with every other contribution (<see cref="SharedValues"/>).
+    /// A community holds one contribution per returnee while it is active, and each deserialized copy would otherwise carry
+    /// its own instances of the same few values: about 400 bytes per returnee, 400 MB at 1,000,000 returnees (issue 10).
     /// </summary>
-    public ReturneeContribution WithSharedStrings() => this with
+    public ReturneeContribution WithSharedValues() => this with
     {
-        CommunityId = SharedStrings.Of(CommunityId),
-        Country = SharedStrings.Of(Country),
-        Sex = SharedStrings.Of(Sex),
-        AgeBand = SharedStrings.Of(AgeBand),
-        ReturnType = SharedStrings.Of(ReturnType),
+        CommunityId = SharedValues.Of(CommunityId),
+        Country = SharedValues.Of(Country),
+        Sex = SharedValues.Of(Sex),
+        AgeBand = SharedValues.Of(AgeBand),
+        ReturnType = SharedValues.Of(ReturnType),
         Vulnerabilities = Shared(Vulnerabilities),
-        RemigrationIntention = RemigrationIntention is null ? null : SharedStrings.Of(RemigrationIntention),
+        RemigrationIntention = RemigrationIntention is null ? null : SharedValues.Of(RemigrationIntention),
         PlanStatuses = Shared(PlanStatuses),
         Assistance = Assistance is null ? null! : Assistance.Count == 0 ? []
-            : Assistance.Select(a => a with { Type = SharedStrings.Of(a.Type) }).ToArray(),
+            : Assistance.Select(a => a with { Type = SharedValues.Of(a.Type) }).ToArray(),
         AssistedByCurrentSurvey = Shared(AssistedByCurrentSurvey),
     };
 
     // Rows stored under older rules may lack a list (null): it stays so, for the refresh to replace.
     private static IReadOnlyList<string> Shared(IReadOnlyList<string>? values) =>
-        values is null ? null! : SharedStrings.Of(values);
+        values is null ? null! : SharedValues.Of(values);
 
     /// <summary>The follow-up status on <paramref name="today"/> (SPEC §2.4).</summary>
     public string FollowUpStatus(DateOnly today) => FollowUpWindow.StatusOf(ReturnDate, HasTwelveMonthFollowUp, today);

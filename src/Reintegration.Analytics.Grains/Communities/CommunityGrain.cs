@@ -56,7 +56,7 @@ public sealed class CommunityGrain : Grain, ICommunityGrain
         var durable = await _members.LoadAsync(CommunityId);
         _contributions.Clear();
         _withdrawn.Clear(); // the store is the truth: a case that moved away has no row here
-        foreach (var contribution in durable) _contributions[contribution.CaseId] = contribution.WithSharedStrings();
+        foreach (var contribution in durable) _contributions[contribution.CaseId] = contribution.WithSharedValues();
         Changed();
         // Rows stored by an older version are derived again by their returnees, which deliver the result here.
         // One-way and best effort: a failure must not fail the activation (the next one asks again).
@@ -155,7 +155,7 @@ public sealed class CommunityGrain : Grain, ICommunityGrain
         if (_contributions.TryGetValue(contribution.CaseId, out var held) && held.Version >= contribution.Version) return;
         // A delivery that was delayed past the case's move away must not bring it back.
         if (_withdrawn.TryGetValue(contribution.CaseId, out var withdrawn) && withdrawn >= contribution.Version) return;
-        _contributions[contribution.CaseId] = contribution.WithSharedStrings();
+        _contributions[contribution.CaseId] = contribution.WithSharedValues();
         Changed();
     }
 
