@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Orleans;
 using Reintegration.Analytics.Domain.Returnees;
 using Reintegration.Analytics.Domain.Vocabulary;
@@ -60,7 +61,7 @@ public sealed class AggregateSummary
         // Rows stored before derivation 1 have no list (null) until their returnee stores them again.
         if (c.Improvement is { } improvement)
             foreach (var type in c.AssistedByCurrentSurvey ?? [])
-                Group(ImprovementByAssistanceType, type).Add(improvement);
+                CollectionsMarshal.GetValueRefOrAddDefault(ImprovementByAssistanceType, type, out _).Add(improvement);
 
         foreach (var status in c.PlanStatuses) Increment(PlanStatuses, status, 1);
 
@@ -81,7 +82,8 @@ public sealed class AggregateSummary
         MergeGroups(ByAgeBand, other.ByAgeBand, (a, b) => a.Merge(b));
         MergeGroups(ByReturnType, other.ByReturnType, (a, b) => a.Merge(b));
         foreach (var (key, value) in other.ByVulnerability) Increment(ByVulnerability, key, value);
-        MergeGroups(ImprovementByAssistanceType, other.ImprovementByAssistanceType, (a, b) => a.Merge(b));
+        foreach (var (type, improvement) in other.ImprovementByAssistanceType)
+            CollectionsMarshal.GetValueRefOrAddDefault(ImprovementByAssistanceType, type, out _).Merge(improvement);
         foreach (var (key, value) in other.PlanStatuses) Increment(PlanStatuses, key, value);
         MergeGroups(AssistanceByType, other.AssistanceByType, (a, b) =>
         {
@@ -92,13 +94,13 @@ public sealed class AggregateSummary
         ReturneesAssisted += other.ReturneesAssisted;
     }
 
-    private static T Group<T>(Dictionary<string, T> groups, string key) where T : new()
+    private static T Group<T>(Dictionary<string, T> groups, string key) where T : class, new()
     {
         if (!groups.TryGetValue(key, out var group)) groups[key] = group = new T();
         return group;
     }
 
-    private static void MergeGroups<T>(Dictionary<string, T> mine, Dictionary<string, T> theirs, Action<T, T> merge) where T : new()
+    private static void MergeGroups<T>(Dictionary<string, T> mine, Dictionary<string, T> theirs, Action<T, T> merge) where T : class, new()
     {
         foreach (var (key, value) in theirs) merge(Group(mine, key), value);
     }
