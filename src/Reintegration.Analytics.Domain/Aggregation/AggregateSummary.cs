@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Orleans;
 using Reintegration.Analytics.Domain.Returnees;
 using Reintegration.Analytics.Domain.Vocabulary;
@@ -61,7 +60,7 @@ public sealed class AggregateSummary
         // Rows stored before derivation 1 have no list (null) until their returnee stores them again.
         if (c.Improvement is { } improvement)
             foreach (var type in c.AssistedByCurrentSurvey ?? [])
-                CollectionsMarshal.GetValueRefOrAddDefault(ImprovementByAssistanceType, type, out _).Add(improvement);
+                Group(ImprovementByAssistanceType, type).Add(improvement);
 
         foreach (var status in c.PlanStatuses) Increment(PlanStatuses, status, 1);
 
@@ -82,8 +81,7 @@ public sealed class AggregateSummary
         MergeGroups(ByAgeBand, other.ByAgeBand, (a, b) => a.Merge(b));
         MergeGroups(ByReturnType, other.ByReturnType, (a, b) => a.Merge(b));
         foreach (var (key, value) in other.ByVulnerability) Increment(ByVulnerability, key, value);
-        foreach (var (type, improvement) in other.ImprovementByAssistanceType)
-            CollectionsMarshal.GetValueRefOrAddDefault(ImprovementByAssistanceType, type, out _).Merge(improvement);
+        MergeGroups(ImprovementByAssistanceType, other.ImprovementByAssistanceType, (a, b) => a.Merge(b));
         foreach (var (key, value) in other.PlanStatuses) Increment(PlanStatuses, key, value);
         MergeGroups(AssistanceByType, other.AssistanceByType, (a, b) =>
         {
@@ -94,13 +92,13 @@ public sealed class AggregateSummary
         ReturneesAssisted += other.ReturneesAssisted;
     }
 
-    private static T Group<T>(Dictionary<string, T> groups, string key) where T : class, new()
+    private static T Group<T>(Dictionary<string, T> groups, string key) where T : new()
     {
         if (!groups.TryGetValue(key, out var group)) groups[key] = group = new T();
         return group;
     }
 
-    private static void MergeGroups<T>(Dictionary<string, T> mine, Dictionary<string, T> theirs, Action<T, T> merge) where T : class, new()
+    private static void MergeGroups<T>(Dictionary<string, T> mine, Dictionary<string, T> theirs, Action<T, T> merge) where T : new()
     {
         foreach (var (key, value) in theirs) merge(Group(mine, key), value);
     }

@@ -15,15 +15,15 @@ public sealed class GroupStats
 {
     [Id(0)] public long Returnees { get; set; }
     [Id(1)] public long Surveyed { get; set; }
-    [Id(2)] public MeanAccumulator Economic;
-    [Id(3)] public MeanAccumulator Social;
-    [Id(4)] public MeanAccumulator Psychosocial;
-    [Id(5)] public MeanAccumulator Composite;
+    [Id(2)] public MeanAccumulator Economic { get; set; } = new();
+    [Id(3)] public MeanAccumulator Social { get; set; } = new();
+    [Id(4)] public MeanAccumulator Psychosocial { get; set; } = new();
+    [Id(5)] public MeanAccumulator Composite { get; set; } = new();
 
     /// <summary>Returnees whose current composite is at or above their instrument's threshold.</summary>
     [Id(6)] public long Sustainable { get; set; }
 
-    [Id(7)] public MeanAccumulator Improvement;
+    [Id(7)] public MeanAccumulator Improvement { get; set; } = new();
     [Id(8)] public long RemigrationAnswered { get; set; }
     [Id(9)] public long RemigrationNecessity { get; set; }
 

@@ -4,18 +4,16 @@ namespace Reintegration.Analytics.Domain.Aggregation;
 
 /// <summary>
 /// A sum, a sum of squares and a count, mergeable; the mean pools every individual value (never a
-/// mean of means), and the sample variance comes from the same sums so it merges exactly too. A struct held in place by
-/// its group: every summary keeps five per group, about a million at 1,000,000 returnees, and an object each cost 24
-/// bytes more (issue 10). Add to it through a field or a reference, never through a copy.
+/// mean of means), and the sample variance comes from the same sums so it merges exactly too.
 /// </summary>
 [GenerateSerializer, Alias("MeanAccumulator")]
-public struct MeanAccumulator
+public sealed class MeanAccumulator
 {
     [Id(0)] public double Sum { get; set; }
     [Id(1)] public long Count { get; set; }
     [Id(2)] public double SumOfSquares { get; set; }
 
-    public readonly double? Mean => Count == 0 ? null : Sum / Count;
+    public double? Mean => Count == 0 ? null : Sum / Count;
 
     /// <summary>
     /// Below this share of the sum of squares, Σx² − (Σx)²/n is rounding error of the sums (about n·ε),
@@ -24,7 +22,7 @@ public struct MeanAccumulator
     private const double RoundingFloor = 1e-10;
 
     /// <summary>The sample variance (n − 1 in the denominator); null below two values.</summary>
-    public readonly double? Variance
+    public double? Variance
     {
         get
         {
@@ -49,6 +47,6 @@ public struct MeanAccumulator
     }
 
     /// <summary>The values of this set that are not in <paramref name="part"/> (a subset of them).</summary>
-    public readonly MeanAccumulator Without(MeanAccumulator part) =>
+    public MeanAccumulator Without(MeanAccumulator part) =>
         new() { Sum = Sum - part.Sum, SumOfSquares = SumOfSquares - part.SumOfSquares, Count = Count - part.Count };
 }

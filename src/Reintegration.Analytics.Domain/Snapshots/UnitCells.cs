@@ -141,7 +141,7 @@ internal sealed class UnitCells
         // and its parent's "not received" is the sum over every child.
         foreach (var type in summary.All.Improvement.Count > 0 ? AssistanceType.All : [])
         {
-            var received = summary.ImprovementByAssistanceType.GetValueOrDefault(type).Count;
+            var received = summary.ImprovementByAssistanceType.GetValueOrDefault(type)?.Count ?? 0;
             var (with, without) = (Cell("improvement", G.Of(G.Received, type), received),
                 Cell("improvement", G.Of(G.NotReceived, type), summary.All.Improvement.Count - received));
             _relations.Add(improvement, [with, without]);
