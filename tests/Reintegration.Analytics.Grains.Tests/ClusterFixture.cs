@@ -26,6 +26,9 @@ public class ClusterFixture : IAsyncLifetime
     /// <summary>How long returnee activations stay without calls; null keeps the service's default.</summary>
     protected virtual TimeSpan? ReturneeIdleTime => null;
 
+    /// <summary>How long community activations stay without calls; null keeps the service's default.</summary>
+    protected virtual TimeSpan? CommunityIdleTime => null;
+
     /// <summary>Services a fixture puts in place of the service's own (registered before them; the service adds what is missing).</summary>
     protected virtual void ReplaceServices(IServiceCollection services)
     {
@@ -77,6 +80,7 @@ public class ClusterFixture : IAsyncLifetime
             {
                 o.PushDelay = PushDelay;
                 if (ReturneeIdleTime is { } idle) o.ReturneeIdleTime = idle;
+                if (CommunityIdleTime is { } communityIdle) o.CommunityIdleTime = communityIdle;
             });
             silo.AddIncomingGrainCallFilter(context =>
             {

@@ -1,20 +1,27 @@
 using Orleans.Runtime;
 using Reintegration.Analytics.Domain.Records;
 using Reintegration.Analytics.Domain.Returnees;
+using Reintegration.Analytics.Domain.Vocabulary;
+using Reintegration.Analytics.Grains.Communities;
 using Reintegration.Analytics.Grains.Returnees;
 using Reintegration.Analytics.TestSupport;
 
 namespace Reintegration.Analytics.Grains.Tests;
 
-/// <summary>A cluster whose returnee activations are collected after 3 idle seconds (the service's default is 10 s).</summary>
+/// <summary>
+/// A cluster whose returnee activations are collected after 3 idle seconds and community activations after 10 (the
+/// service's defaults are 10 s and 60 s).
+/// </summary>
 public sealed class CollectingClusterFixture : ClusterFixture
 {
     protected override TimeSpan? ReturneeIdleTime => TimeSpan.FromSeconds(3);
+    protected override TimeSpan? CommunityIdleTime => TimeSpan.FromSeconds(10);
 }
 
 /// <summary>
 /// A bulk import touches each case once or a few times in a row: returnee activations must leave memory soon after
-/// (issue 10), while communities stay, and a collected case comes back whole from its checkpoint and journal tail.
+/// (issue 10), and communities, which hold their members' contributions, once idle too; a collected case comes back whole
+/// from its checkpoint and journal tail, a collected community with every member.
 /// </summary>
 public sealed class ReturneeCollectionTests(CollectingClusterFixture fixture) : IClassFixture<CollectingClusterFixture>
 {
@@ -35,7 +42,6 @@ public sealed class ReturneeCollectionTests(CollectingClusterFixture fixture) : 
         Assert.True(await ActivationsAsync(typeof(ReturneeGrain)) >= 20);
 
         await Eventually.Holds(async () => Assert.Equal(0, await ActivationsAsync(typeof(ReturneeGrain))), TimeSpan.FromSeconds(30));
-        Assert.True(await ActivationsAsync(typeof(Communities.CommunityGrain)) >= 1);
         Assert.Equal(20, (await grains.Community("idle.1").GetReport())!.Summary.All.Returnees);
 
         // No checkpoint was written (2 changes < CheckpointEvery): the journal tail brings each case back.
@@ -47,6 +53,27 @@ public sealed class ReturneeCollectionTests(CollectingClusterFixture fixture) : 
             (await grains.Returnee("idle-7").PutSurvey("m3", UniformSurvey.Of(Today.AddDays(-1), "m3", "4"))).Status);
         await Eventually.Holds(async () =>
             Assert.Equal(1, (await grains.Community("idle.1").GetReport())!.Summary.All.Improvement.Count));
+    }
+
+    [Fact]
+    public async Task Idle_communities_are_collected_and_come_back_with_every_member()
+    {
+        var grains = fixture.Grains;
+        await grains.Community("idle.2").PutProfile(new CommunityProfile("BFA", "Kaya", null, null, null));
+        for (var i = 0; i < 12; i++)
+            Assert.Equal(WriteStatus.Applied, (await grains.Returnee($"gone-{i}").PutProfile(Profile() with
+            {
+                CommunityId = "idle.2", ReturnDate = Today.AddDays(-300 - i),
+            })).Status);
+        await Eventually.Holds(async () => Assert.Equal(12, (await grains.Community("idle.2").GetReport())!.Summary.All.Returnees));
+        var before = await grains.Community("idle.2").GetReport();
+
+        await Eventually.Holds(async () => Assert.Equal(0, await ActivationsAsync(typeof(CommunityGrain))), TimeSpan.FromSeconds(60));
+
+        var after = await grains.Community("idle.2").GetReport();
+        Assert.Equal(12, after!.Summary.All.Returnees);
+        Assert.Equal(before!.Summary.All.FollowUpOn(Today), after.Summary.All.FollowUpOn(Today));
+        Assert.Equal(12, (await grains.Community("idle.2").GetFollowUpCases(FollowUpStatus.Open, Today, null, 100)).Count);
     }
 
     private async Task<int> ActivationsAsync(Type grainClass)

@@ -17,7 +17,8 @@ public sealed class MemoryRelease(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var policy = MemoryReleasePolicy.For(aggregation.Value.ReturneeIdleTime, memory.Value.GcCeilingMiB << 20);
+        var policy = MemoryReleasePolicy.For(
+            aggregation.Value.ReturneeIdleTime, aggregation.Value.CommunityIdleTime, memory.Value.GcCeilingMiB << 20);
         var live = GC.GetGCMemoryInfo().TotalCommittedBytes;
         var allocated = GC.GetTotalAllocatedBytes();
         var (quietSince, last) = (DateTimeOffset.UtcNow, DateTimeOffset.UtcNow);

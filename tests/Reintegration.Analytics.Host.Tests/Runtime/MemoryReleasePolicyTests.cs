@@ -5,7 +5,9 @@ namespace Reintegration.Analytics.Host.Tests.Runtime;
 public sealed class MemoryReleasePolicyTests
 {
     private const long MiB = 1 << 20;
-    private static readonly MemoryReleasePolicy Policy = MemoryReleasePolicy.For(TimeSpan.FromSeconds(10), ceilingBytes: 2048 * MiB);
+    private static readonly TimeSpan ReturneeIdle = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan CommunityIdle = TimeSpan.FromSeconds(60);
+    private static readonly MemoryReleasePolicy Policy = MemoryReleasePolicy.For(ReturneeIdle, CommunityIdle, ceilingBytes: 2048 * MiB);
 
     [Fact]
     public void Waits_until_collected_returnee_activations_can_be_freed() =>
@@ -18,8 +20,23 @@ public sealed class MemoryReleasePolicyTests
     [InlineData(600, 756, 500, true)]
     [InlineData(0, 2_000, 500, false)] // busy, under the ceiling
     public void Collects_once_quiet_after_growth(int quietSeconds, long committedMiB, long liveMiB, bool collect) =>
-        Assert.Equal(collect, Policy.ShouldCollect(TimeSpan.FromSeconds(quietSeconds), TimeSpan.FromMinutes(5), committedMiB * MiB,
-            liveMiB * MiB));
+        // The collection once settled (70 s into the quiet) ran, if it was due.
+        Assert.Equal(collect, Policy.ShouldCollect(TimeSpan.FromSeconds(quietSeconds),
+            TimeSpan.FromSeconds(Math.Max(0, quietSeconds - 70)), committedMiB * MiB, liveMiB * MiB));
+
+    [Theory]
+    [InlineData(70, 50, true)] // settled; the last collection was 20 s into the quiet, before communities left
+    [InlineData(69, 49, false)] // idle communities may still be in memory
+    [InlineData(70, 0, false)] // collected just now, once settled
+    [InlineData(600, 530, false)] // collected when the quiet had lasted 70 s: once per quiet spell
+    [InlineData(600, 531, true)] // the last collection was before the quiet had lasted 70 s
+    [InlineData(600, 3_600, true)] // never collected in this quiet spell (a restart that imported nothing)
+    public void Collects_once_more_when_settled_without_growth(int quietSeconds, int sinceLastSeconds, bool collect) =>
+        Assert.Equal(collect, Policy.ShouldCollect(TimeSpan.FromSeconds(quietSeconds), TimeSpan.FromSeconds(sinceLastSeconds),
+            500 * MiB, 500 * MiB));
+
+    [Fact]
+    public void Settles_once_idle_communities_can_have_left() => Assert.Equal(CommunityIdle + ReturneeIdle, Policy.SettledAfter);
 
     [Theory]
     [InlineData(30, 2_049, 1_000, true)] // busy, over the ceiling and over 1.5 times what was live
@@ -30,6 +47,6 @@ public sealed class MemoryReleasePolicyTests
     [InlineData(3_600, 20_000, 1_000, false, 0)] // the ceiling turned off
     public void Collects_a_busy_heap_over_the_ceiling(
         int sinceLastSeconds, long committedMiB, long liveMiB, bool collect, long ceilingMiB = 2048) =>
-        Assert.Equal(collect, MemoryReleasePolicy.For(TimeSpan.FromSeconds(10), ceilingMiB * MiB)
+        Assert.Equal(collect, MemoryReleasePolicy.For(ReturneeIdle, CommunityIdle, ceilingMiB * MiB)
             .ShouldCollect(TimeSpan.Zero, TimeSpan.FromSeconds(sinceLastSeconds), committedMiB * MiB, liveMiB * MiB));
 }
