@@ -51,4 +51,20 @@ public sealed class ReturnDaysTests
         Assert.Equal([new ReturnDay(Start, 2, 1), new ReturnDay(Start.AddDays(5), 2, 1), new ReturnDay(Start.AddDays(9), 4, 1)],
             days.Days.ToArray());
     }
+
+    [Fact]
+    public void A_trimmed_summary_grows_again_and_merges_into_itself()
+    {
+        var days = new ReturnDays();
+        days.TrimExcess();
+        days.Add(Start.AddDays(3), 1, 0);
+        days.TrimExcess();
+        days.Add(Start, 2, 2);
+        days.Add(Start.AddDays(9), 1, 1);
+
+        days.Merge(days);
+
+        Assert.Equal([new ReturnDay(Start, 4, 4), new ReturnDay(Start.AddDays(3), 2, 0), new ReturnDay(Start.AddDays(9), 2, 2)],
+            days.Days.ToArray());
+    }
 }

@@ -1,4 +1,5 @@
 using Orleans.Runtime;
+using Reintegration.Analytics.Domain.Aggregation;
 using Reintegration.Analytics.Domain.Records;
 using Reintegration.Analytics.Domain.Returnees;
 using Reintegration.Analytics.Domain.Vocabulary;
@@ -72,7 +73,9 @@ public sealed class ReturneeCollectionTests(CollectingClusterFixture fixture) : 
 
         var after = await grains.Community("idle.2").GetReport();
         Assert.Equal(12, after!.Summary.All.Returnees);
-        Assert.Equal(before!.Summary.All.FollowUpOn(Today), after.Summary.All.FollowUpOn(Today));
+        // Returned 300–311 days ago, none followed up: every one open (SPEC §2.4).
+        Assert.Equal(new FollowUpTotals(Due: 0, Covered: 0, Open: 12, Overdue: 0, Missed: 0), before!.Summary.All.FollowUpOn(Today));
+        Assert.Equal(before.Summary.All.FollowUpOn(Today), after.Summary.All.FollowUpOn(Today));
         Assert.Equal(12, (await grains.Community("idle.2").GetFollowUpCases(FollowUpStatus.Open, Today, null, 100)).Count);
     }
 

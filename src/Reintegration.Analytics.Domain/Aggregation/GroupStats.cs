@@ -27,7 +27,7 @@ public sealed class GroupStats
     [Id(8)] public long RemigrationAnswered { get; set; }
     [Id(9)] public long RemigrationNecessity { get; set; }
 
-    /// <summary>Per return date (day number): returnees, and those with a 12-month follow-up survey.</summary>
+    /// <summary>Per return date: returnees, and those with a 12-month follow-up survey.</summary>
     [Id(10)] public ReturnDays ByReturnDay { get; set; } = new();
 
     public MeanAccumulator Get(string dimension) => dimension switch

@@ -6,7 +6,7 @@ namespace Reintegration.Analytics.Domain.Aggregation;
 /// A group's returnees per return date, and those of them with a 12-month follow-up survey, in date order. Every summary
 /// keeps one per group, and a programme of 1,000,000 returnees over several years holds millions of (group, date) entries
 /// at once: twelve bytes each in one array, where a dictionary took about fifty (issue 10). Summaries are built once and
-/// then only read or merged, so days are inserted in order and the array is trimmed when a summary is complete.
+/// then only read or merged into others, so the array grows while a summary is built and is trimmed once it is complete.
 /// </summary>
 [GenerateSerializer, Alias("ReturnDays")]
 public sealed class ReturnDays
@@ -20,47 +20,61 @@ public sealed class ReturnDays
     /// <summary>Counts <paramref name="returnees"/> more returnees on <paramref name="date"/>, as many of them followed up.</summary>
     public void Add(DateOnly date, int returnees, int followedUp)
     {
-        var at = Array.BinarySearch(_days, 0, _count, new ReturnDay(date, 0, 0), ByDate.Instance);
+        var at = IndexOf(date);
         if (at >= 0)
         {
-            var day = _days[at];
-            _days[at] = day with { Returnees = day.Returnees + returnees, FollowedUp = day.FollowedUp + followedUp };
+            _days[at] = _days[at].Plus(new ReturnDay(date, returnees, followedUp));
             return;
         }
         at = ~at;
-        if (_count == _days.Length) Array.Resize(ref _days, Math.Max(4, _count * 2));
+        Reserve(1);
         Array.Copy(_days, at, _days, at + 1, _count - at);
         _days[at] = new ReturnDay(date, returnees, followedUp);
         _count++;
     }
 
-    /// <summary>Adds another group's days: in place when it has no date of its own, else into one array of the union.</summary>
+    /// <summary>
+    /// Adds another group's days. A country merges thousands of small communities into one union of about a thousand
+    /// dates, so each of the other's days is looked up (no walk over the union), and only new dates move days, in place.
+    /// </summary>
     public void Merge(ReturnDays other)
     {
         var theirs = other.Days;
         var newDates = 0;
-        for (int i = 0, j = 0; j < theirs.Length; j++)
+        foreach (var day in theirs)
         {
-            while (i < _count && _days[i].Date < theirs[j].Date) i++;
-            if (i == _count || _days[i].Date != theirs[j].Date) newDates++;
+            var at = IndexOf(day.Date);
+            if (at >= 0) _days[at] = _days[at].Plus(day);
+            else newDates++;
         }
-        var merged = newDates == 0 ? _days : new ReturnDay[_count + newDates];
-        // From the end, so that merging in place never overwrites a day not read yet.
+        if (newDates == 0) return;
+        Reserve(newDates);
+        // From the end, so that no day is overwritten before it is read; days both hold were added above.
         var (mine, yours, to) = (_count - 1, theirs.Length - 1, _count + newDates - 1);
         while (yours >= 0)
         {
-            if (mine >= 0 && _days[mine].Date > theirs[yours].Date) merged[to--] = _days[mine--];
-            else if (mine >= 0 && _days[mine].Date == theirs[yours].Date) merged[to--] = _days[mine--].Plus(theirs[yours--]);
-            else merged[to--] = theirs[yours--];
+            if (mine >= 0 && _days[mine].Date >= theirs[yours].Date)
+            {
+                if (_days[mine].Date == theirs[yours].Date) yours--;
+                _days[to--] = _days[mine--];
+            }
+            else _days[to--] = theirs[yours--];
         }
-        if (!ReferenceEquals(merged, _days)) Array.Copy(_days, merged, mine + 1);
-        (_days, _count) = (merged, _count + newDates);
+        _count += newDates;
     }
 
     /// <summary>Drops the room left for more days (a summary that is complete keeps only what it holds).</summary>
     public void TrimExcess()
     {
         if (_days.Length > _count) Array.Resize(ref _days, _count);
+    }
+
+    private int IndexOf(DateOnly date) => Array.BinarySearch(_days, 0, _count, new ReturnDay(date, 0, 0), ByDate.Instance);
+
+    /// <summary>Room for <paramref name="more"/> days, doubling (a summary being built grows by a day at a time).</summary>
+    private void Reserve(int more)
+    {
+        if (_count + more > _days.Length) Array.Resize(ref _days, Math.Max(_count + more, Math.Max(4, _days.Length * 2)));
     }
 
     private sealed class ByDate : IComparer<ReturnDay>

@@ -27,8 +27,14 @@ internal static class SharedValues
         if (Lists.TryGetValue(values, out var shared)) return shared;
         // The pool keeps the shared copy as its own key, not the caller's list.
         shared = values.Select(Of).ToArray();
-        return Lists.Count < Cap ? Lists.GetOrAdd(shared, shared) : shared;
+        if (Volatile.Read(ref _lists) >= Cap) return shared;
+        if (!Lists.TryAdd(shared, shared)) return Lists[shared];
+        Interlocked.Increment(ref _lists);
+        return shared;
     }
+
+    // Counted here: the dictionary's own count locks every bucket.
+    private static int _lists;
 
     private sealed class SameWords : IEqualityComparer<IReadOnlyList<string>>
     {

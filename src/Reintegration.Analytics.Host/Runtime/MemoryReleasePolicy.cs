@@ -18,11 +18,12 @@ public sealed record MemoryReleasePolicy(
 {
     /// <summary>
     /// Quiet for twice the returnee idle time: their activations are collected by then (Orleans looks for idle ones every
-    /// half of the shortest idle time). Settled after the community idle time and the returnee one more.
+    /// half of the shortest idle time, and a deadline waits for the next look). Settled after the community idle time and
+    /// as much again: a community called last just after the quiet began, the look after its deadline, and its deactivation.
     /// </summary>
     public static MemoryReleasePolicy For(TimeSpan returneeIdleTime, TimeSpan communityIdleTime, long ceilingBytes) =>
         new(returneeIdleTime * 2, QuietBytesPerCheck: 64L << 20, GrowthBytes: 256L << 20, ceilingBytes, TimeSpan.FromSeconds(30),
-            SettledAfter: communityIdleTime + returneeIdleTime);
+            SettledAfter: communityIdleTime + returneeIdleTime * 2);
 
     /// <param name="quietFor">How long the allocations per check have stayed under <see cref="QuietBytesPerCheck"/>.</param>
     /// <param name="sinceLast">How long since the last collection of this policy.</param>
