@@ -14,8 +14,8 @@ public sealed class ReturnDays
     [Id(0)] private ReturnDay[] _days = [];
     [Id(1)] private int _count;
 
-    /// <summary>The days with returnees, earliest first.</summary>
-    public ReadOnlySpan<ReturnDay> Days => _days.AsSpan(0, _count);
+    /// <summary>The days with returnees, earliest first (a segment: enumerated without allocating, serialized as a list).</summary>
+    public ArraySegment<ReturnDay> Days => new(_days, 0, _count);
 
     /// <summary>Counts <paramref name="returnees"/> more returnees on <paramref name="date"/>, as many of them followed up.</summary>
     public void Add(DateOnly date, int returnees, int followedUp)
@@ -39,7 +39,7 @@ public sealed class ReturnDays
     /// </summary>
     public void Merge(ReturnDays other)
     {
-        var theirs = other.Days;
+        ReadOnlySpan<ReturnDay> theirs = other.Days.AsSpan();
         var newDates = 0;
         foreach (var day in theirs)
         {

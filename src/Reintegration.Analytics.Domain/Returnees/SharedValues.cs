@@ -18,6 +18,9 @@ internal static class SharedValues
     private static readonly ConcurrentDictionary<string, string> Strings = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<IReadOnlyList<string>, IReadOnlyList<string>> Lists = new(SameWords.Instance);
 
+    // How many lists the pool holds, counted here: the dictionary's own count locks every bucket.
+    private static int _lists;
+
     public static string Of(string value) => Strings.GetOrAdd(value, value);
 
     /// <summary>One shared array with the same words in the same order (looked up without copying the list).</summary>
@@ -32,9 +35,6 @@ internal static class SharedValues
         Interlocked.Increment(ref _lists);
         return shared;
     }
-
-    // Counted here: the dictionary's own count locks every bucket.
-    private static int _lists;
 
     private sealed class SameWords : IEqualityComparer<IReadOnlyList<string>>
     {
