@@ -19,7 +19,8 @@ public sealed record MemoryReleasePolicy(
     /// <summary>
     /// Quiet for twice the returnee idle time: their activations are collected by then (Orleans looks for idle ones every
     /// half of the shortest idle time, and a deadline waits for the next look). Settled after the community idle time and
-    /// as much again: a community called last just after the quiet began, the look after its deadline, and its deactivation.
+    /// twice the returnee idle time: room for a community called last just after the quiet began, the look after its
+    /// deadline, and its deactivation.
     /// </summary>
     public static MemoryReleasePolicy For(TimeSpan returneeIdleTime, TimeSpan communityIdleTime, long ceilingBytes) =>
         new(returneeIdleTime * 2, QuietBytesPerCheck: 64L << 20, GrowthBytes: 256L << 20, ceilingBytes, TimeSpan.FromSeconds(30),
