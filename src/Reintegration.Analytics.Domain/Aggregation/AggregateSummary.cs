@@ -42,11 +42,15 @@ public sealed class AggregateSummary
         return total;
     }
 
-    /// <summary>Drops the room left for more (a built summary is only read and merged, and every unit keeps one).</summary>
+    /// <summary>
+    /// Drops the room left for more (a built summary is only read and merged, and every unit keeps one). Loops, not a query:
+    /// every community builds its summary again on each push.
+    /// </summary>
     private void TrimExcess()
     {
-        foreach (var group in BySex.Values.Concat(ByAgeBand.Values).Concat(ByReturnType.Values).Append(All))
-            group.ByReturnDay.TrimExcess();
+        All.ByReturnDay.TrimExcess();
+        foreach (var groups in (Dictionary<string, GroupStats>[])[BySex, ByAgeBand, ByReturnType])
+            foreach (var group in groups.Values) group.ByReturnDay.TrimExcess();
     }
 
     public void Add(ReturneeContribution c)

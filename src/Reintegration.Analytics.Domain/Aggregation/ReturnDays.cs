@@ -20,16 +20,17 @@ public sealed class ReturnDays
     /// <summary>Counts <paramref name="returnees"/> more returnees on <paramref name="date"/>, as many of them followed up.</summary>
     public void Add(DateOnly date, int returnees, int followedUp)
     {
+        var day = new ReturnDay(date, returnees, followedUp);
         var at = IndexOf(date);
         if (at >= 0)
         {
-            _days[at] = _days[at].Plus(new ReturnDay(date, returnees, followedUp));
+            _days[at] = _days[at].Plus(day);
             return;
         }
         at = ~at;
         Reserve(1);
         Array.Copy(_days, at, _days, at + 1, _count - at);
-        _days[at] = new ReturnDay(date, returnees, followedUp);
+        _days[at] = day;
         _count++;
     }
 
