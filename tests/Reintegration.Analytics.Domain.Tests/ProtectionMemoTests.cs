@@ -31,6 +31,31 @@ public sealed class ProtectionMemoTests
             Assert.Equal(0, memo.LastBuild.Reused);
         }, iter: 100);
 
+    [Fact]
+    public void A_family_prepared_beside_the_protections_is_taken_and_hides_what_protecting_afresh_hides()
+    {
+        var spared = 0;
+        Gen.Select(SnapshotTableTests.Programmes(), SnapshotTableTests.Programmes(), Gen.Int[2, 6]).Sample((a, b, k) =>
+        {
+            var (offered, alone) = (new ProtectionMemo(), new ProtectionMemo());
+            var today = HistoryGenerator.Today;
+            ProtectedProgramme.Protect(a, today, k, offered, parallelism: 1);
+            ProtectedProgramme.Protect(a, today, k, alone, parallelism: 1);
+            var changed = Changed(a, b);
+            offered.Offer(ProtectedProgramme.Prepare(changed[0], today, k));
+            // Families prepared for other figures, another day or another k are not taken.
+            offered.Offer(ProtectedProgramme.Prepare(a[^1] with { Communities = [] }, today, k));
+            offered.Offer(ProtectedProgramme.Prepare(changed[^1], today.AddDays(1), k));
+            offered.Offer(ProtectedProgramme.Prepare(changed[^1], today, k + 1));
+            var expected = ProtectedProgramme.Protect(changed, today, k);
+            AssertSame(expected, ProtectedProgramme.Protect(changed, today, k, offered, parallelism: 1));
+            AssertSame(expected, ProtectedProgramme.Protect(changed, today, k, alone, parallelism: 1));
+            Assert.True(offered.LastBuild.Protected <= alone.LastBuild.Protected);
+            if (offered.LastBuild.Protected < alone.LastBuild.Protected) spared++;
+        }, iter: 100);
+        Assert.True(spared > 0, "no prepared family was ever taken");
+    }
+
     /// <summary>The first country of <paramref name="a"/> with its communities' figures taken from <paramref name="b"/>'s (a new version).</summary>
     private static IReadOnlyList<SnapshotCountry> Changed(IReadOnlyList<SnapshotCountry> a, IReadOnlyList<SnapshotCountry> b)
     {

@@ -57,6 +57,20 @@ public sealed class ProtectedProgramme
         Build(countries, today, minimumCellSize, memo, asOf, parallelism).Programme;
 
     /// <summary>
+    /// Protects one country's family bottom up, as a protection of the programme would (its cells its communities cannot
+    /// be protected against, and its communities' hidden cells under it as their trial left them), for a protection with a
+    /// memo to take (<see cref="ProtectionMemo.Offer"/>). Safe beside a running protection: it touches no memo.
+    /// </summary>
+    public static PreparedFamily Prepare(SnapshotCountry country, DateOnly today, int minimumCellSize)
+    {
+        var family = BottomUp(country, today, minimumCellSize, memo: null, HiddenCells.None);
+        var decision = family.Decision!;
+        // The trial's hidden cells stand while the region's family publishes the country as the trial did (the usual case).
+        if (TopDownProtection.StandingTrial(family.Unit) is { } trial) decision.TopDown = new(decision.BottomUp, trial, null, Build: 0);
+        return new(country, CountryFamily.Key(country.Country), today, minimumCellSize, decision);
+    }
+
+    /// <summary>
     /// The protected programme and, without a memo, its units' cells (global, regions, then each country followed by its
     /// communities) for a snapshot's rows.
     /// </summary>

@@ -16,6 +16,8 @@ public sealed class ProtectionMemo
 {
     private Dictionary<string, FamilyDecision> _families = new(StringComparer.Ordinal);
     private Dictionary<string, FamilyDecision> _next = new(StringComparer.Ordinal);
+    private readonly List<PreparedFamily> _offered = [];
+    private Dictionary<string, FamilyDecision> _prepared = new(StringComparer.Ordinal);
     private (DateOnly Day, int K) _of;
     private int _reused;
     private int _missed;
@@ -53,11 +55,21 @@ public sealed class ProtectionMemo
 
     internal sealed record TopDownDecision(HiddenCells Above, Dictionary<string, HiddenCells> Children, HiddenCells? Exposing, int Build);
 
-    /// <summary>Starts a protection: decisions of another day or k are forgotten.</summary>
+    /// <summary>
+    /// Hands a family prepared beside the protections to the next one, which takes it if the country it protects has those
+    /// very reports (and the day and k are the same). Only between protections: one runs on its own threads.
+    /// </summary>
+    public void Offer(PreparedFamily family) => _offered.Add(family);
+
+    /// <summary>Starts a protection: decisions of another day or k are forgotten; families offered meanwhile are taken.</summary>
     internal void Begin(DateOnly day, int minimumCellSize)
     {
         if (_of != (day, minimumCellSize)) _families.Clear();
         _of = (day, minimumCellSize);
+        // Beside the last decisions, not over them: a family offered for other reports must not cost one that holds.
+        _prepared = new(StringComparer.Ordinal);
+        foreach (var family in _offered.Where(f => (f.Day, f.MinimumCellSize) == _of)) _prepared[family.Key] = family.Decision;
+        _offered.Clear();
         _next = new(StringComparer.Ordinal);
         (_reused, _missed) = (0, 0);
         Build++;
@@ -70,8 +82,9 @@ public sealed class ProtectionMemo
     internal FamilyDecision? Find(string key, IReadOnlyList<object> children, HiddenCells first)
     {
         var keyed = Keyed(key, first);
-        return (_next.TryGetValue(keyed, out var decision) || _families.TryGetValue(keyed, out decision))
-            && decision.Children.SequenceEqual(children) ? decision : null;
+        return new[] { _next, _families, _prepared }
+            .Select(decisions => decisions.GetValueOrDefault(keyed))
+            .FirstOrDefault(decision => decision is not null && decision.Children.SequenceEqual(children));
     }
 
     internal void Keep(string key, FamilyDecision decision) => _next[Keyed(key, decision.First)] = decision;
@@ -97,5 +110,6 @@ public sealed class ProtectionMemo
     {
         LastBuild = (_reused, _missed);
         _families = _next;
+        _prepared = new(StringComparer.Ordinal);
     }
 }
