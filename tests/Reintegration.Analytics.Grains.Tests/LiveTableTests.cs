@@ -1,5 +1,6 @@
 using Reintegration.Analytics.Domain.Records;
 using Reintegration.Analytics.Domain.Snapshots;
+using Reintegration.Analytics.Grains.LiveTable;
 
 namespace Reintegration.Analytics.Grains.Tests;
 
@@ -71,6 +72,34 @@ public sealed class LiveTableTests(LiveTableFixture fixture) : IClassFixture<Liv
             // its only child) as a partner; while the country's total is shown, the smallest other community is hidden with mli.a.
             if (!country.Hidden.Contains("returnees", SnapshotGroups.Total)) Assert.Equal(["mli.a", "mli.b"], hidden);
         }, TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task A_large_country_and_a_small_one_changing_together_both_show_their_changes()
+    {
+        // Niger's family is large, so the live table's other lane protects it; Chad's goes through the small one.
+        var grains = fixture.Grains;
+        var table = grains.LiveTable();
+        var large = Enumerable.Range(0, FamilyLane.LargeFamily + 1).Select(i => $"ner.{i:D3}").ToList();
+        foreach (var community in large)
+            await grains.Community(community).PutProfile(new CommunityProfile("NER", community, null, null, null));
+        await grains.Community("tcd.1").PutProfile(new CommunityProfile("TCD", "tcd.1", null, null, null));
+        for (var round = 1; round <= 2; round++)
+        {
+            var (perCommunity, start) = (round * 2, (round - 1) * 2);
+            foreach (var community in large)
+                for (var i = start; i < perCommunity; i++)
+                    await grains.Returnee($"{community}-{i}").PutProfile(Profile("NER", community, i));
+            for (var i = start * 5; i < perCommunity * 5; i++) await grains.Returnee($"tcd-{i}").PutProfile(Profile("TCD", "tcd.1", i));
+            await Eventually.Holds(async () =>
+            {
+                var countries = await table.GetCountries(["NER", "TCD"], Today);
+                Assert.Equal(large.Count * perCommunity, countries[0].Report.Summary.All.Returnees);
+                Assert.Equal(large.Count, countries[0].Report.Communities);
+                Assert.Equal(perCommunity * 5, countries[1].Report.Summary.All.Returnees);
+                Assert.Equal(large.Count, (await table.GetCommunities("NER", Today)).Count);
+            }, TimeSpan.FromSeconds(10));
+        }
     }
 
     private static ReturneeProfile Profile(string country, string communityId, int i) =>

@@ -15,11 +15,14 @@ namespace Reintegration.Analytics.Grains.LiveTable;
 
 /// <summary>
 /// Holds what each country last reported (its communities' reports, which are immutable and shared with the country
-/// grain on the same silo) and the programme protected from it (<see cref="ProtectedProgramme"/>). Changed countries are
-/// read again and the whole programme protected again (only changed families, see <see cref="ProtectionMemo"/>) at most
-/// once per <see cref="AggregationOptions.ProtectionDelay"/>, on the thread pool; reads interleave meanwhile and are
-/// answered from the table protected last, whose figures and hidden cells belong together. Holds nothing durable: on
-/// activation it reads every country of the directory.
+/// grain on the same silo) and the programme protected from it (<see cref="ProtectedProgramme"/>). The whole programme is
+/// protected again (only changed families, see <see cref="ProtectionMemo"/>) at most once per
+/// <see cref="AggregationOptions.ProtectionDelay"/>, on the thread pool; reads interleave meanwhile and are answered from
+/// the table protected last, whose figures and hidden cells belong together. Until a table has shown every country
+/// complete (after activation), a build reads the changed countries itself; after that, two lanes read them and protect
+/// their families beside the builds (<see cref="FamilyLane"/>), and a build takes the families ready, so that a small
+/// country's change is not held back by a large country's family during an import. Holds nothing durable: on activation
+/// it reads every country of the directory.
 /// </summary>
 [Reentrant]
 public sealed class LiveTableGrain : Grain, ILiveTableGrain
@@ -40,9 +43,13 @@ public sealed class LiveTableGrain : Grain, ILiveTableGrain
     /// <summary>What each country reported when last read.</summary>
     private readonly Dictionary<string, SnapshotCountry> _countries = new(StringComparer.Ordinal);
 
-    /// <summary>Countries to read again, and since when the oldest change among them waits (for the freshness metric).</summary>
-    private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
-    private DateTimeOffset? _changedSince;
+    /// <summary>Countries to read again, each with since when its oldest change waits (for the freshness metric).</summary>
+    private readonly Dictionary<string, DateTimeOffset> _changed = new(StringComparer.Ordinal);
+
+    /// <summary>Families the lanes protected since the last build, each with since when its oldest change waits.</summary>
+    private readonly Dictionary<string, (PreparedFamily Family, DateTimeOffset Since)> _prepared = new(StringComparer.Ordinal);
+
+    private readonly FamilyLane[] _lanes = [new(large: false), new(large: true)];
 
     /// <summary>Since when the oldest change the running build will show waits.</summary>
     private DateTimeOffset? _buildingSince;
@@ -83,7 +90,7 @@ public sealed class LiveTableGrain : Grain, ILiveTableGrain
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _activated = DateTime.UtcNow;
-        _changed.UnionWith(await _directory.CountriesAsync());
+        foreach (var country in await _directory.CountriesAsync()) _changed[country] = _freshness.Now;
         Schedule();
     }
 
@@ -152,7 +159,7 @@ public sealed class LiveTableGrain : Grain, ILiveTableGrain
     /// holds every change it was told about, so its figures are current as of now.
     /// </summary>
     private ProtectedReport<T> Stamped<T>(ProtectedReport<T> report) =>
-        _changed.Count == 0 && !_building ? report with { AsOf = DateTimeOffset.UtcNow } : report;
+        OldestWaiting() is null ? report with { AsOf = DateTimeOffset.UtcNow } : report;
 
     /// <summary>
     /// The table to answer from. Only the first read waits for a protection; a read about a later day than the table's
@@ -174,17 +181,96 @@ public sealed class LiveTableGrain : Grain, ILiveTableGrain
 
     private void Changed(string country, DateTimeOffset since)
     {
-        _changed.Add(country);
-        if (_changedSince is null || since < _changedSince) _changedSince = since;
+        Waits(country, since);
         Waiting();
-        Schedule();
+        if (_shownComplete) Pump();
+        else Schedule();
     }
+
+    /// <summary>Marks a country to read again, its oldest change waiting since <paramref name="since"/> or before.</summary>
+    private void Waits(string country, DateTimeOffset since)
+    {
+        if (!_changed.TryGetValue(country, out var waiting) || since < waiting) _changed[country] = since;
+    }
+
+    /// <summary>Since when the oldest change not shown yet waits (null: the table shows every change it was told about).</summary>
+    private DateTimeOffset? OldestWaiting() => _changed.Values.Select(s => (DateTimeOffset?)s)
+        .Concat(_prepared.Values.Select(p => (DateTimeOffset?)p.Since))
+        .Concat(_lanes.Select(l => l.Since))
+        .Append(_buildingSince)
+        .Min();
 
     /// <summary>Registers the oldest change not shown yet with the freshness metric, or that none waits.</summary>
     private void Waiting()
     {
-        if (new[] { _changedSince, _buildingSince }.Min() is { } oldest) _freshness.Pending(this, oldest);
+        if (OldestWaiting() is { } oldest) _freshness.Pending(this, oldest);
         else _freshness.Done(this);
+    }
+
+    private void Pump()
+    {
+        foreach (var lane in _lanes) Pump(lane);
+    }
+
+    /// <summary>Has an idle lane prepare the next changed country of its size, once it has rested.</summary>
+    private void Pump(FamilyLane lane)
+    {
+        if (!_shownComplete || lane.Preparing is not null || lane.Timer is not null) return;
+        var preparing = _lanes.Select(l => l.Preparing).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        if (lane.Next(_changed.Where(c => !preparing.Contains(c.Key)), CommunitiesOf, _freshness.Now) is not { } country) return;
+        var rest = lane.RestsUntil - DateTime.UtcNow;
+        if (rest > TimeSpan.Zero)
+        {
+            lane.Timer = this.RegisterGrainTimer(() =>
+            {
+                lane.Timer?.Dispose();
+                lane.Timer = null;
+                Pump(lane);
+                return Task.CompletedTask;
+            }, new GrainTimerCreationOptions { DueTime = rest, Period = Timeout.InfiniteTimeSpan, Interleave = true, KeepAlive = true });
+            return;
+        }
+        _ = PrepareAsync(lane, country);
+    }
+
+    /// <summary>How many communities a country had when last read (what its family's protection costs).</summary>
+    private int CommunitiesOf(string country) =>
+        _prepared.TryGetValue(country, out var ready) ? ready.Family.Country.Communities.Count
+        : _countries.TryGetValue(country, out var read) ? read.Communities.Count
+        : 0;
+
+    /// <summary>
+    /// Reads a changed country and protects its family for the next build to take; never fails (a country that cannot be read
+    /// waits as changed, and the lane rests at least <see cref="AggregationOptions.ProtectionDelay"/>).
+    /// </summary>
+    private async Task PrepareAsync(FamilyLane lane, string country)
+    {
+        _changed.Remove(country, out var since);
+        (lane.Preparing, lane.Since) = (country, since);
+        var worked = _delay;
+        try
+        {
+            var snapshot = await ReadAsync(country);
+            var (day, k) = (_day, _minimumCellSize);
+            var clock = Stopwatch.StartNew();
+            var family = await Task.Run(() => ProtectedProgramme.Prepare(snapshot, day, k));
+            worked = clock.Elapsed;
+            if (_prepared.TryGetValue(country, out var earlier) && earlier.Since < since) since = earlier.Since;
+            _prepared[country] = (family, since);
+        }
+        catch (Exception e)
+        {
+            Waits(country, since);
+            _logger.LogWarning(e, "The live table could not read {Country}; it reads it again", country);
+        }
+        finally
+        {
+            (lane.Preparing, lane.Since) = (null, null);
+            lane.RestsUntil = DateTime.UtcNow + worked;
+            Waiting();
+            Schedule();
+            Pump(lane);
+        }
     }
 
     /// <summary>
@@ -194,7 +280,7 @@ public sealed class LiveTableGrain : Grain, ILiveTableGrain
     private void Schedule()
     {
         // A running build schedules the next one when it ends.
-        if (_timer is not null || _building || _changed.Count == 0) return;
+        if (_timer is not null || _building || (_shownComplete ? _prepared.Count : _changed.Count) == 0) return;
         var wait = _lastBuildEnded + (_lastWorkTook > _delay ? _lastWorkTook : _delay) - DateTime.UtcNow;
         _timer = this.RegisterGrainTimer(Build, new GrainTimerCreationOptions
         {
@@ -216,16 +302,19 @@ public sealed class LiveTableGrain : Grain, ILiveTableGrain
     private async Task BuildAsync()
     {
         _building = true;
-        var changed = _changed.Order(StringComparer.Ordinal).ToList();
-        _changed.Clear();
-        (_buildingSince, _changedSince) = (_changedSince, null);
-        var asOf = DateTimeOffset.UtcNow;
+        var lanes = _shownComplete;
+        var taken = lanes ? TakePrepared() : _changed.ToList();
+        if (!lanes) _changed.Clear();
+        // The table shows each country as read: changes still waiting (the lanes read them later) are not in it.
+        var asOf = OldestWaiting() is { } oldest && oldest < DateTimeOffset.UtcNow ? oldest : DateTimeOffset.UtcNow;
+        _buildingSince = taken.Select(t => (DateTimeOffset?)t.Value).Min();
         var started = Stopwatch.GetTimestamp();
         if (Today > _day) _day = Today;
         try
         {
             var clock = Stopwatch.StartNew();
-            var failed = await ReadAsync(changed) + await AwaitRecoveringAsync();
+            var failed = lanes ? 0 : await ReadAsync(taken.Select(t => t.Key).Order(StringComparer.Ordinal).ToList())
+                + await AwaitRecoveringAsync();
             var read = clock.Elapsed;
             var countries = _countries.Values.ToList();
             var (day, k) = (_day, _minimumCellSize);
@@ -241,16 +330,15 @@ public sealed class LiveTableGrain : Grain, ILiveTableGrain
             // A country whose read failed shows what it reported before, or nothing: complete needs every read to succeed.
             _shownComplete |= failed == 0 && countries.All(c => c.Pending == 0);
             _lastWorkTook = clock.Elapsed - read;
-            _logger.LogDebug("Live table: {Changed} countries read in {Read} ms ({Failed} failed), protected in {Protect} ms "
-                + "({Reused} families reused, {Protected} protected again), published in {Publish} ms", changed.Count,
-                (int)read.TotalMilliseconds, failed, (int)protect.TotalMilliseconds, _memo.LastBuild.Reused, _memo.LastBuild.Protected,
-                (int)(clock.Elapsed - read - protect).TotalMilliseconds);
+            _logger.LogDebug("Live table: {Changed} countries {How} in {Read} ms ({Failed} failed), protected in {Protect} ms "
+                + "({Reused} families reused, {Protected} protected again), published in {Publish} ms", taken.Count,
+                lanes ? "prepared" : "read", (int)read.TotalMilliseconds, failed, (int)protect.TotalMilliseconds,
+                _memo.LastBuild.Reused, _memo.LastBuild.Protected, (int)(clock.Elapsed - read - protect).TotalMilliseconds);
         }
         catch (Exception e)
         {
             // Not a country's read (those are retried alone): the table stays as protected last, and every change waits.
-            _changed.UnionWith(changed);
-            if (_buildingSince is { } since && (_changedSince is null || since < _changedSince)) _changedSince = since;
+            foreach (var (country, since) in taken) Waits(country, since);
             _lastWorkTook = Stopwatch.GetElapsedTime(started);
             _logger.LogError(e, "The live table could not be protected again; it tries again");
         }
@@ -261,7 +349,25 @@ public sealed class LiveTableGrain : Grain, ILiveTableGrain
             _lastBuildEnded = DateTime.UtcNow;
             Waiting();
             Schedule();
+            Pump();
         }
+    }
+
+    /// <summary>
+    /// The families the lanes prepared, offered to this build's protection with their countries as read (the memo takes a
+    /// family only for those very reports); returns each country with since when its oldest change waits.
+    /// </summary>
+    private List<KeyValuePair<string, DateTimeOffset>> TakePrepared()
+    {
+        var taken = new List<KeyValuePair<string, DateTimeOffset>>(_prepared.Count);
+        foreach (var (country, (family, since)) in _prepared)
+        {
+            _countries[country] = family.Country;
+            _memo.Offer(family);
+            taken.Add(new(country, since));
+        }
+        _prepared.Clear();
+        return taken;
     }
 
     /// <summary>
@@ -279,13 +385,10 @@ public sealed class LiveTableGrain : Grain, ILiveTableGrain
         {
             await Task.Delay(RecoveryPoll);
             // Read now: the change each of them reports meanwhile needs no build of its own.
-            _changed.ExceptWith(pending);
+            foreach (var country in pending)
+                if (_changed.Remove(country, out var since) && (_buildingSince is null || since < _buildingSince))
+                    _buildingSince = since;
             failed += await ReadAsync(pending);
-        }
-        if (_changed.Count == 0 && _changedSince is { } since)
-        {
-            if (_buildingSince is null || since < _buildingSince) _buildingSince = since;
-            _changedSince = null;
         }
         return failed;
     }
@@ -299,24 +402,29 @@ public sealed class LiveTableGrain : Grain, ILiveTableGrain
         var failed = 0;
         foreach (var batch in changed.Chunk(ParallelCountries))
         {
-            var reads = batch.Select(c => (Country: c, Read: GrainFactory.Country(c).GetFamily())).ToList();
+            var reads = batch.Select(c => (Country: c, Read: ReadAsync(c))).ToList();
             foreach (var (country, read) in reads)
             {
                 try
                 {
-                    var (report, communities) = await read;
-                    _countries[country] = new SnapshotCountry(country, _regions.RegionOf(country), report.Assessment, communities,
-                        report.AssessmentId, report.Pending);
+                    _countries[country] = await read;
                 }
                 catch (Exception e)
                 {
                     failed++;
-                    _changed.Add(country);
-                    if (_buildingSince is { } since && (_changedSince is null || since < _changedSince)) _changedSince = since;
+                    Waits(country, _buildingSince ?? _freshness.Now);
                     _logger.LogWarning(e, "The live table could not read {Country}; it reads it again at the next protection", country);
                 }
             }
         }
         return failed;
+    }
+
+    /// <summary>A country as it reports now: its communities' reports and its latest assessment.</summary>
+    private async Task<SnapshotCountry> ReadAsync(string country)
+    {
+        var (report, communities) = await GrainFactory.Country(country).GetFamily();
+        return new SnapshotCountry(country, _regions.RegionOf(country), report.Assessment, communities, report.AssessmentId,
+            report.Pending);
     }
 }
