@@ -9,7 +9,9 @@ namespace Reintegration.Analytics.Benchmarks;
 /// What a user sees while a large import runs (issue 10): once a second a new returnee in the probe country (a country
 /// the programme does not use, so its count moves only with the probes), timed from its acknowledgement until
 /// <c>GET /countries/{iso3}</c> and <c>/metrics</c> count it; and, all along, the latency of a country read, of
-/// <c>GET /compare</c> over every country and of a <c>/metrics</c> scrape.
+/// <c>GET /compare</c> over every country and of a <c>/metrics</c> scrape, and how old the oldest change users do not see
+/// yet is at each scrape (<c>reintegration_aggregate_freshness_seconds</c>: a large country's, while the probes time a
+/// small one's).
 /// </summary>
 internal sealed class LoadProbes(HttpClient http, string probeCountry, string readCountry)
 {
@@ -25,16 +27,17 @@ internal sealed class LoadProbes(HttpClient http, string probeCountry, string re
     private readonly List<double> _countryReads = [];
     private readonly List<double> _compareReads = [];
     private readonly List<double> _scrapes = [];
+    private readonly List<double> _freshness = [];
     private int _probes;
 
     /// <summary>Returnees the probes registered (the seed included).</summary>
     public int Registered => _probes;
 
-    public sealed record Figures(
-        Percentiles ToCountry, Percentiles ToMetrics, Percentiles CountryReads, Percentiles CompareReads, Percentiles Scrapes);
+    public sealed record Figures(Percentiles ToCountry, Percentiles ToMetrics, Percentiles CountryReads,
+        Percentiles CompareReads, Percentiles Scrapes, Percentiles Freshness);
 
     public Figures Result => new(Percentiles.Of(_toCountry), Percentiles.Of(_toMetrics), Percentiles.Of(_countryReads),
-        Percentiles.Of(_compareReads), Percentiles.Of(_scrapes));
+        Percentiles.Of(_compareReads), Percentiles.Of(_scrapes), Percentiles.Of(_freshness));
 
     public async Task SeedAsync()
     {
@@ -99,9 +102,18 @@ internal sealed class LoadProbes(HttpClient http, string probeCountry, string re
         {
             await TimeAsync(() => http.GetStringAsync($"/api/v1/countries/{readCountry}"), _countryReads);
             await TimeAsync(() => http.GetStringAsync("/api/v1/compare"), _compareReads);
-            if (i % 5 == 0) await TimeAsync(() => http.GetStringAsync("/metrics"), _scrapes);
+            if (i % 5 == 0) await ScrapeAsync();
             await Task.Delay(100);
         }
+    }
+
+    private async Task ScrapeAsync()
+    {
+        var clock = Stopwatch.StartNew();
+        var text = await http.GetStringAsync("/metrics");
+        lock (_scrapes) _scrapes.Add(clock.Elapsed.TotalMilliseconds);
+        if (MetricsText.Parse(text, "reintegration_aggregate_freshness_seconds").FirstOrDefault() is { } oldest)
+            _freshness.Add(oldest.Value * 1000);
     }
 
     private static async Task TimeAsync(Func<Task> request, List<double> times)

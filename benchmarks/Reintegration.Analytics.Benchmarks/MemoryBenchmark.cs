@@ -97,6 +97,8 @@ internal static class MemoryBenchmark
                 TargetRow.Latency($"/compare ({countries} countries) under load, p99 <= 50 ms", underLoad.CompareReads, baseline?.Compare,
                     CompareLimitMs),
                 TargetRow.Latency($"/metrics ({countries} countries) under load, p99 <= 100 ms", underLoad.Scrapes, null, MetricsLimitMs),
+                new("oldest change not shown yet, at each scrape under load (for reference)", underLoad.Freshness.ToString(), "", null,
+                    null),
             ];
         }
         finally
