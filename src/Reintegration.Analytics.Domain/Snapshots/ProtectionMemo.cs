@@ -77,7 +77,8 @@ public sealed class ProtectionMemo
 
     /// <summary>
     /// The decision of a family (key: level and code) with the given parent cells hidden first, if its children are those it
-    /// was made for: one kept by this protection (an attempt before, see <c>ProtectedProgramme.Build</c>) or the last.
+    /// was made for: one kept by this protection (an attempt before, see <c>ProtectedProgramme.Build</c>), the last, or one
+    /// prepared beside them and offered (<see cref="Offer"/>).
     /// </summary>
     internal FamilyDecision? Find(string key, IReadOnlyList<object> children, HiddenCells first)
     {

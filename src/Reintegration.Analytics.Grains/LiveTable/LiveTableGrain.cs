@@ -51,6 +51,12 @@ public sealed class LiveTableGrain : Grain, ILiveTableGrain
 
     private readonly FamilyLane[] _lanes = [new(large: false), new(large: true)];
 
+    /// <summary>When a lane last failed to read or protect each country: its lane orders it as a change of then.</summary>
+    private readonly Dictionary<string, DateTimeOffset> _failedAt = new(StringComparer.Ordinal);
+
+    /// <summary>Set once deactivating: a lane still running must not register a wait the next activation cannot clear.</summary>
+    private bool _deactivated;
+
     /// <summary>Since when the oldest change the running build will show waits.</summary>
     private DateTimeOffset? _buildingSince;
 
@@ -97,6 +103,7 @@ public sealed class LiveTableGrain : Grain, ILiveTableGrain
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         // The next activation reads every country again: nothing waits for this one.
+        _deactivated = true;
         _freshness.Done(this);
         return Task.CompletedTask;
     }
@@ -107,13 +114,13 @@ public sealed class LiveTableGrain : Grain, ILiveTableGrain
         return Task.CompletedTask;
     }
 
-    public async Task<ProtectedReport<GlobalReport>> GetGlobal(DateOnly today) => Stamped((await TableFor(today)).Global);
+    public async Task<ProtectedReport<GlobalReport>> GetGlobal(DateOnly today) => Stamped((await TableFor(today)).Global, Current);
 
     public async Task<ProtectedReport<RegionReport>> GetRegion(string region, DateOnly today)
     {
         var table = await TableFor(today);
         return Stamped(table.Regions.GetValueOrDefault(region)
-            ?? new(new RegionReport(region, AggregateSummary.MergeAll([]), [], 0), HiddenCells.None, table.Day, table.AsOf));
+            ?? new(new RegionReport(region, AggregateSummary.MergeAll([]), [], 0), HiddenCells.None, table.Day, table.AsOf), Current);
     }
 
     public async Task<IReadOnlyList<ProtectedReport<CountryReport>>> GetCountries(IReadOnlyList<string> countries, DateOnly today)
@@ -121,15 +128,20 @@ public sealed class LiveTableGrain : Grain, ILiveTableGrain
         var table = await TableFor(today);
         var reports = new List<ProtectedReport<CountryReport>>(countries.Count);
         foreach (var country in countries)
-            reports.Add(Stamped(table.Countries.GetValueOrDefault(country) ?? await NotInTableAsync(country, table)));
-        return reports;
+            reports.Add(table.Countries.GetValueOrDefault(country) ?? await NotInTableAsync(country, table));
+        var current = Current;
+        return reports.Select(r => Stamped(r, current)).ToList();
     }
 
     public async Task<ProtectedReport<CommunityReport>?> GetCommunity(string communityId, DateOnly today) =>
-        (await TableFor(today)).Communities.GetValueOrDefault(communityId) is { } community ? Stamped(community) : null;
+        (await TableFor(today)).Communities.GetValueOrDefault(communityId) is { } community ? Stamped(community, Current) : null;
 
-    public async Task<IReadOnlyList<ProtectedReport<CommunityReport>>> GetCommunities(string country, DateOnly today) =>
-        (await TableFor(today)).CommunitiesOf(country).Select(Stamped).ToList();
+    public async Task<IReadOnlyList<ProtectedReport<CommunityReport>>> GetCommunities(string country, DateOnly today)
+    {
+        var communities = (await TableFor(today)).CommunitiesOf(country);
+        var current = Current;
+        return communities.Select(c => Stamped(c, current)).ToList();
+    }
 
     public async Task RefreshReadModel(DateOnly today)
     {
@@ -155,11 +167,14 @@ public sealed class LiveTableGrain : Grain, ILiveTableGrain
     }
 
     /// <summary>
-    /// A report's <c>asOf</c> is when the table read its figures; with no change waiting and no protection running, the table
-    /// holds every change it was told about, so its figures are current as of now.
+    /// A report's <c>asOf</c> is the moment its table's figures hold every change before (see <see cref="BuildAsync"/>); with
+    /// no change waiting, being prepared or being protected, the table holds every change it was told about, so its figures are
+    /// current as of now (<paramref name="current"/>: <see cref="Current"/>, asked once per request).
     /// </summary>
-    private ProtectedReport<T> Stamped<T>(ProtectedReport<T> report) =>
-        OldestWaiting() is null ? report with { AsOf = DateTimeOffset.UtcNow } : report;
+    private static ProtectedReport<T> Stamped<T>(ProtectedReport<T> report, bool current) =>
+        current ? report with { AsOf = DateTimeOffset.UtcNow } : report;
+
+    private bool Current => OldestWaiting() is null;
 
     /// <summary>
     /// The table to answer from. Only the first read waits for a protection; a read about a later day than the table's
@@ -203,7 +218,7 @@ public sealed class LiveTableGrain : Grain, ILiveTableGrain
     /// <summary>Registers the oldest change not shown yet with the freshness metric, or that none waits.</summary>
     private void Waiting()
     {
-        if (OldestWaiting() is { } oldest) _freshness.Pending(this, oldest);
+        if (!_deactivated && OldestWaiting() is { } oldest) _freshness.Pending(this, oldest);
         else _freshness.Done(this);
     }
 
@@ -215,9 +230,12 @@ public sealed class LiveTableGrain : Grain, ILiveTableGrain
     /// <summary>Has an idle lane prepare the next changed country of its size, once it has rested.</summary>
     private void Pump(FamilyLane lane)
     {
-        if (!_shownComplete || lane.Preparing is not null || lane.Timer is not null) return;
+        if (_deactivated || !_shownComplete || lane.Preparing is not null || lane.Timer is not null) return;
         var preparing = _lanes.Select(l => l.Preparing).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        if (lane.Next(_changed.Where(c => !preparing.Contains(c.Key)), CommunitiesOf, _freshness.Now) is not { } country) return;
+        // A country that failed queues behind the changes made since, so that it cannot hold its lane.
+        var waiting = _changed.Where(c => !preparing.Contains(c.Key)).Select(c =>
+            _failedAt.TryGetValue(c.Key, out var failed) && failed > c.Value ? new(c.Key, failed) : c);
+        if (lane.Next(waiting, CommunitiesOf, _freshness.Now) is not { } country) return;
         var rest = lane.RestsUntil - DateTime.UtcNow;
         if (rest > TimeSpan.Zero)
         {
@@ -227,7 +245,7 @@ public sealed class LiveTableGrain : Grain, ILiveTableGrain
                 lane.Timer = null;
                 Pump(lane);
                 return Task.CompletedTask;
-            }, new GrainTimerCreationOptions { DueTime = rest, Period = Timeout.InfiniteTimeSpan, Interleave = true, KeepAlive = true });
+            }, Once(rest));
             return;
         }
         _ = PrepareAsync(lane, country);
@@ -241,55 +259,80 @@ public sealed class LiveTableGrain : Grain, ILiveTableGrain
 
     /// <summary>
     /// Reads a changed country and protects its family for the next build to take; never fails (a country that cannot be read
-    /// waits as changed, and the lane rests at least <see cref="AggregationOptions.ProtectionDelay"/>).
+    /// or protected waits as changed, and the lane rests <see cref="AggregationOptions.ProtectionDelay"/>).
     /// </summary>
     private async Task PrepareAsync(FamilyLane lane, string country)
     {
         _changed.Remove(country, out var since);
         (lane.Preparing, lane.Since) = (country, since);
-        var worked = _delay;
+        SnapshotCountry snapshot;
         try
         {
-            var snapshot = await ReadAsync(country);
-            var (day, k) = (_day, _minimumCellSize);
-            var clock = Stopwatch.StartNew();
-            var family = await Task.Run(() => ProtectedProgramme.Prepare(snapshot, day, k));
-            worked = clock.Elapsed;
-            if (_prepared.TryGetValue(country, out var earlier) && earlier.Since < since) since = earlier.Since;
-            _prepared[country] = (family, since);
+            snapshot = await ReadAsync(country);
         }
         catch (Exception e)
         {
-            Waits(country, since);
-            _logger.LogWarning(e, "The live table could not read {Country}; it reads it again", country);
+            LogReadFailed(e, country);
+            Failed(lane, country, since);
+            return;
         }
-        finally
+        if (Today > _day) _day = Today;
+        var (day, k) = (_day, _minimumCellSize);
+        var clock = Stopwatch.StartNew();
+        PreparedFamily family;
+        try
         {
-            (lane.Preparing, lane.Since) = (null, null);
-            lane.RestsUntil = DateTime.UtcNow + worked;
-            Waiting();
-            Schedule();
-            Pump(lane);
+            family = await Task.Run(() => ProtectedProgramme.Prepare(snapshot, day, k));
         }
+        catch (Exception e)
+        {
+            // Not the country: protection itself failed. The change waits, and the lane tries others first.
+            _logger.LogError(e, "The live table could not protect {Country}'s family; it tries again", country);
+            Failed(lane, country, since);
+            return;
+        }
+        if (_prepared.TryGetValue(country, out var earlier) && earlier.Since < since) since = earlier.Since;
+        _prepared[country] = (family, since);
+        _failedAt.Remove(country);
+        _logger.LogDebug("Live table: {Country}'s family of {Communities} communities protected in {Protect} ms, "
+            + "{Waited} ms after its oldest change", country, snapshot.Communities.Count, (int)clock.Elapsed.TotalMilliseconds,
+            (int)(_freshness.Now - since).TotalMilliseconds);
+        Done(lane, clock.Elapsed);
+    }
+
+    private void Failed(FamilyLane lane, string country, DateTimeOffset since)
+    {
+        Waits(country, since);
+        _failedAt[country] = _freshness.Now;
+        Done(lane, _delay);
+    }
+
+    /// <summary>Frees the lane to rest as long as it worked, and has the families ready protected.</summary>
+    private void Done(FamilyLane lane, TimeSpan worked)
+    {
+        (lane.Preparing, lane.Since) = (null, null);
+        lane.RestsUntil = DateTime.UtcNow + worked;
+        Waiting();
+        Schedule();
+        // Both lanes: the country read may have crossed from one size to the other.
+        Pump();
     }
 
     /// <summary>
-    /// Asks for a build of the changed countries, at least <see cref="AggregationOptions.ProtectionDelay"/> after the last
-    /// ended, and at least as long as it took: protecting a large programme under heavy ingest then takes at most half a core.
+    /// Asks for a build (of the families ready, or before a table showed every country complete, of the changed countries), at
+    /// least <see cref="AggregationOptions.ProtectionDelay"/> after the last ended, and at least as long as it took.
     /// </summary>
     private void Schedule()
     {
         // A running build schedules the next one when it ends.
-        if (_timer is not null || _building || (_shownComplete ? _prepared.Count : _changed.Count) == 0) return;
+        if (_deactivated || _timer is not null || _building || (_shownComplete ? _prepared.Count : _changed.Count) == 0) return;
         var wait = _lastBuildEnded + (_lastWorkTook > _delay ? _lastWorkTook : _delay) - DateTime.UtcNow;
-        _timer = this.RegisterGrainTimer(Build, new GrainTimerCreationOptions
-        {
-            DueTime = wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
-            Period = Timeout.InfiniteTimeSpan,
-            Interleave = true,
-            KeepAlive = true,
-        });
+        _timer = this.RegisterGrainTimer(Build, Once(wait > TimeSpan.Zero ? wait : TimeSpan.Zero));
     }
+
+    /// <summary>A timer that fires once, interleaving with reads, and keeps the table active until then.</summary>
+    private static GrainTimerCreationOptions Once(TimeSpan due) =>
+        new() { DueTime = due, Period = Timeout.InfiniteTimeSpan, Interleave = true, KeepAlive = true };
 
     /// <summary>The build running, or a new one: concurrent callers share it. A build never fails (failures are logged).</summary>
     private Task Build()
@@ -305,8 +348,10 @@ public sealed class LiveTableGrain : Grain, ILiveTableGrain
         var lanes = _shownComplete;
         var taken = lanes ? TakePrepared() : _changed.ToList();
         if (!lanes) _changed.Clear();
-        // The table shows each country as read: changes still waiting (the lanes read them later) are not in it.
+        // The table holds every change before the oldest still waiting (the lanes read those later), and every change the
+        // table before it held: a late notice of an old change must not move it back.
         var asOf = OldestWaiting() is { } oldest && oldest < DateTimeOffset.UtcNow ? oldest : DateTimeOffset.UtcNow;
+        if (_table?.AsOf is { } before && before > asOf) asOf = before;
         _buildingSince = taken.Select(t => (DateTimeOffset?)t.Value).Min();
         var started = Stopwatch.GetTimestamp();
         if (Today > _day) _day = Today;
@@ -318,9 +363,9 @@ public sealed class LiveTableGrain : Grain, ILiveTableGrain
             var read = clock.Elapsed;
             var countries = _countries.Values.ToList();
             var (day, k) = (_day, _minimumCellSize);
-            // One family at a time: with the wait below, protection then takes at most half a core from a running import. Until
-            // the table first shows every country complete (after a restart or failover), readers wait for it and clients for
-            // the service: every core.
+            // One family at a time: with the wait below, a build takes at most half a core from a running import (and each lane
+            // as much, see FamilyLane). Until the table first shows every country complete (after a restart or failover),
+            // readers wait for it and clients for the service: every core.
             var parallelism = _shownComplete ? 1 : -1;
             var table = await Task.Run(() => ProtectedProgramme.Protect(countries, day, k, _memo, asOf, parallelism));
             var protect = clock.Elapsed - read;
@@ -413,12 +458,15 @@ public sealed class LiveTableGrain : Grain, ILiveTableGrain
                 {
                     failed++;
                     Waits(country, _buildingSince ?? _freshness.Now);
-                    _logger.LogWarning(e, "The live table could not read {Country}; it reads it again at the next protection", country);
+                    LogReadFailed(e, country);
                 }
             }
         }
         return failed;
     }
+
+    private void LogReadFailed(Exception e, string country) =>
+        _logger.LogWarning(e, "The live table could not read {Country}; it reads it again", country);
 
     /// <summary>A country as it reports now: its communities' reports and its latest assessment.</summary>
     private async Task<SnapshotCountry> ReadAsync(string country)
