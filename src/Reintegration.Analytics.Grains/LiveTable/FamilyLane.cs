@@ -5,9 +5,11 @@ namespace Reintegration.Analytics.Grains.LiveTable;
 /// <summary>
 /// One of the live table's two lanes that read its changed countries and protect their families beside its builds
 /// (<c>ProtectedProgramme.Prepare</c>): one for small families, one for large ones, so that the seconds a large country's
-/// family takes never hold back a small country's change. A lane prepares one family at a time, the one with the highest
-/// response ratio (waited + cost) / cost, its cost being its communities: small changes go first and none starves. After
-/// each family a lane rests as long as it worked, so that the two take at most a core from a running import.
+/// family takes never hold back a small country's change. A lane prepares one family at a time. The small lane takes the
+/// highest response ratio (waited + cost) / cost, its cost being its communities: small changes go first and none starves.
+/// The large lane takes the oldest change: its families' costs differ by tens of times, and by response ratio the largest
+/// (most of a programme's returnees) would wait that many times longer than the others. After each family a lane rests as
+/// long as it worked, so that the two take at most a core from a running import.
 /// </summary>
 internal sealed class FamilyLane(bool large)
 {
@@ -29,7 +31,7 @@ internal sealed class FamilyLane(bool large)
     /// <summary>The timer that ends its rest, while one is set.</summary>
     public IGrainTimer? Timer { get; set; }
 
-    public bool Takes(int communities) => communities > LargeFamily == large;
+    public bool Takes(int communities) => (communities > LargeFamily) == large;
 
     /// <summary>
     /// The changed country this lane prepares next (none: nothing of its size is waiting), given since when each waits and
@@ -44,8 +46,8 @@ internal sealed class FamilyLane(bool large)
         {
             var size = communities(country);
             if (!Takes(size)) continue;
-            // Milliseconds: a community is about one of protection.
-            var cost = size + 1.0;
+            // Milliseconds: a community is about one of protection. The large lane orders by age alone.
+            var cost = large ? 1.0 : size + 1.0;
             var ratio = ((now - since).TotalMilliseconds + cost) / cost;
             if (ratio > best || (ratio == best && string.CompareOrdinal(country, next) < 0)) (next, best) = (country, ratio);
         }
