@@ -13,7 +13,7 @@ public sealed class FamilyLaneTests
 
     private static readonly Dictionary<string, int> Sizes = new()
     {
-        ["TINY"] = 1, ["SMALL"] = 40, ["EDGE"] = FamilyLane.LargeFamily, ["LARGE"] = FamilyLane.LargeFamily + 1, ["HUGE"] = 4_000,
+        ["TINY"] = 1, ["SMALL"] = 10, ["EDGE"] = FamilyLane.LargeFamily, ["LARGE"] = FamilyLane.LargeFamily + 1, ["HUGE"] = 4_000,
     };
 
     [Fact]
@@ -42,9 +42,9 @@ public sealed class FamilyLaneTests
     [Fact]
     public void A_larger_family_goes_first_once_it_has_waited_long_enough()
     {
-        // Response ratios (waited + cost) / cost: TINY (2 + 2) / 2 = 2; SMALL (40 + 41) / 41 < 2, (45 + 41) / 41 > 2.
-        Assert.Equal("TINY", Small.Next(Waiting(("TINY", 2), ("SMALL", 40)), Size, Now));
-        Assert.Equal("SMALL", Small.Next(Waiting(("TINY", 2), ("SMALL", 45)), Size, Now));
+        // Response ratios (waited + cost) / cost: TINY (2 + 2) / 2 = 2; SMALL (10 + 11) / 11 < 2, (12 + 11) / 11 > 2.
+        Assert.Equal("TINY", Small.Next(Waiting(("TINY", 2), ("SMALL", 10)), Size, Now));
+        Assert.Equal("SMALL", Small.Next(Waiting(("TINY", 2), ("SMALL", 12)), Size, Now));
     }
 
     [Fact]
