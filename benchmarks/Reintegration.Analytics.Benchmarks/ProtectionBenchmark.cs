@@ -55,7 +55,8 @@ internal static class ProtectionBenchmark
         // what is left to the build is regions, the globe, and countries whose region now hides more of them.
         var preparing = new List<double>();
         var everyChanged = Median(3, () => ProtectedProgramme.Protect(programme, today, 5, memo, parallelism: 1), untimed: () =>
-            Console.WriteLine($"  memo: {memo.LastBuild.Reused} families reused, {memo.LastBuild.Protected} protected again"),
+            Console.WriteLine($"  memo: {memo.LastBuild.Reused} families reused, {memo.LastBuild.Protected} protected again: "
+                + string.Join(' ', memo.LastProtectedAgain)),
             before: () =>
             {
                 var clock = Stopwatch.StartNew();

@@ -28,7 +28,7 @@ public sealed class ProtectedProgramme
     /// <summary>The day the cells were protected for (follow-up statuses move with the calendar).</summary>
     public DateOnly Day { get; }
 
-    /// <summary>When the figures were read (the live table's reads of its countries began then).</summary>
+    /// <summary>When the figures were current: every change reported before it is in them (see the live table's build).</summary>
     public DateTimeOffset? AsOf { get; }
 
     public ProtectedReport<GlobalReport> Global { get; private set; } = null!;
@@ -225,7 +225,7 @@ public sealed class ProtectedProgramme
     {
         var above = parent.Hidden();
         var trial = TopDownProtection.StandingTrial(parent);
-        if (memo?.Below(decision, above) is { } decided)
+        if (memo?.Below(parent.Code, decision, above) is { } decided)
         {
             Take(decided.Children);
             return (decided.Children, decided.Exposing);

@@ -21,12 +21,16 @@ public sealed class ProtectionMemo
     private (DateOnly Day, int K) _of;
     private int _reused;
     private int _missed;
+    private List<string> _missedFamilies = [];
 
     /// <summary>Which protection this is (decisions taken in an attempt before, in the same protection, count as neither).</summary>
     internal int Build { get; private set; }
 
     /// <summary>How many families the last protection took from the memo, and how many it protected again (over its attempts).</summary>
     public (int Reused, int Protected) LastBuild { get; private set; }
+
+    /// <summary>The parents (region and country codes) whose families the last protection protected again, sorted.</summary>
+    public IReadOnlyList<string> LastProtectedAgain { get; private set; } = [];
 
     internal sealed class FamilyDecision(IReadOnlyList<object> children, AggregateSummary summary, HiddenCells first,
         HiddenCells bottomUp, IReadOnlyList<IReadOnlyList<((string Figure, string Group) Key, double Coefficient)>> ties)
@@ -71,7 +75,7 @@ public sealed class ProtectionMemo
         foreach (var family in _offered.Where(f => (f.Day, f.MinimumCellSize) == _of)) _prepared[family.Key] = family.Decision;
         _offered.Clear();
         _next = new(StringComparer.Ordinal);
-        (_reused, _missed) = (0, 0);
+        (_reused, _missed, _missedFamilies) = (0, 0, []);
         Build++;
     }
 
@@ -95,11 +99,12 @@ public sealed class ProtectionMemo
         : $"{key}|{string.Join(';', first.Cells.Select(c => $"{c.Figure}/{c.Group}").Order(StringComparer.Ordinal))}";
 
     /// <summary>The decisions under <paramref name="above"/> if they were taken under it.</summary>
-    internal TopDownDecision? Below(FamilyDecision decision, HiddenCells above)
+    internal TopDownDecision? Below(string parent, FamilyDecision decision, HiddenCells above)
     {
         if (decision.TopDown is not { } known || !known.Above.Cells.SetEquals(above.Cells))
         {
             Interlocked.Increment(ref _missed);
+            lock (_missedFamilies) _missedFamilies.Add(parent);
             return null;
         }
         if (known.Build != Build) Interlocked.Increment(ref _reused);
@@ -110,6 +115,7 @@ public sealed class ProtectionMemo
     internal void End()
     {
         LastBuild = (_reused, _missed);
+        LastProtectedAgain = [.. _missedFamilies.Distinct().Order(StringComparer.Ordinal)];
         _families = _next;
         _prepared = new(StringComparer.Ordinal);
     }

@@ -9,7 +9,7 @@ namespace Reintegration.Analytics.Grains.LiveTable;
 /// highest response ratio (waited + cost) / cost, its cost being its communities: small changes go first and none starves.
 /// The large lane takes the oldest change: its families' costs differ by hundreds of times, and by response ratio the
 /// largest (most of a programme's returnees) would wait that many times longer than the others. After each family a lane rests as
-/// long as it worked, so that the two take at most a core from a running import.
+/// long as it worked, so that each takes at most half a core from a running import (as the builds do).
 /// </summary>
 internal sealed class FamilyLane(bool large)
 {

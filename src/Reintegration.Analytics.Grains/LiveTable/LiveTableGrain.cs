@@ -376,9 +376,10 @@ public sealed class LiveTableGrain : Grain, ILiveTableGrain
             _shownComplete |= failed == 0 && countries.All(c => c.Pending == 0);
             _lastWorkTook = clock.Elapsed - read;
             _logger.LogDebug("Live table: {Changed} countries {How} in {Read} ms ({Failed} failed), protected in {Protect} ms "
-                + "({Reused} families reused, {Protected} protected again), published in {Publish} ms", taken.Count,
+                + "({Reused} families reused, {Protected} protected again: {Again}), published in {Publish} ms", taken.Count,
                 lanes ? "prepared" : "read", (int)read.TotalMilliseconds, failed, (int)protect.TotalMilliseconds,
-                _memo.LastBuild.Reused, _memo.LastBuild.Protected, (int)(clock.Elapsed - read - protect).TotalMilliseconds);
+                _memo.LastBuild.Reused, _memo.LastBuild.Protected, string.Join(' ', _memo.LastProtectedAgain),
+                (int)(clock.Elapsed - read - protect).TotalMilliseconds);
         }
         catch (Exception e)
         {
