@@ -34,15 +34,21 @@ public sealed class ProtectionMemoTests
     [Fact]
     public void A_family_prepared_beside_the_protections_is_taken_and_hides_what_protecting_afresh_hides()
     {
-        var spared = 0;
+        var (spared, underRegion) = (0, 0);
         Gen.Select(SnapshotTableTests.Programmes(), SnapshotTableTests.Programmes(), Gen.Int[2, 6]).Sample((a, b, k) =>
         {
             var (offered, alone) = (new ProtectionMemo(), new ProtectionMemo());
             var today = HistoryGenerator.Today;
-            ProtectedProgramme.Protect(a, today, k, offered, parallelism: 1);
+            var before = ProtectedProgramme.Protect(a, today, k, offered, parallelism: 1);
             ProtectedProgramme.Protect(a, today, k, alone, parallelism: 1);
             var changed = Changed(a, b);
-            offered.Offer(ProtectedProgramme.Prepare(changed[0], today, k));
+            // Prepared as the live table does: under what its region hid beyond its own family last time too.
+            foreach (var country in changed)
+            {
+                var byRegion = before.HiddenByRegion(country.Country);
+                offered.Offer(ProtectedProgramme.Prepare(country, today, k, byRegion));
+                if (byRegion.Cells.Count > 0) underRegion++;
+            }
             // Families prepared for other figures, another day or another k are not taken.
             offered.Offer(ProtectedProgramme.Prepare(a[^1] with { Communities = [] }, today, k));
             offered.Offer(ProtectedProgramme.Prepare(changed[^1], today.AddDays(1), k));
@@ -54,6 +60,7 @@ public sealed class ProtectionMemoTests
             if (offered.LastBuild.Protected < alone.LastBuild.Protected) spared++;
         }, iter: 100);
         Assert.True(spared > 0, "no prepared family was ever taken");
+        Assert.True(underRegion > 0, "no family was ever prepared under cells its region hid");
     }
 
     /// <summary>The first country of <paramref name="a"/> with its communities' figures taken from <paramref name="b"/>'s (a new version).</summary>

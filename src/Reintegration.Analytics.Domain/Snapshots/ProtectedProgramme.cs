@@ -22,6 +22,7 @@ public sealed class ProtectedProgramme
     private readonly Dictionary<string, List<ProtectedReport<CommunityReport>>> _communitiesByCountry = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ProtectedReport<CountryReport>> _countries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ProtectedReport<RegionReport>> _regions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HiddenCells> _hiddenByRegion = new(StringComparer.Ordinal);
 
     private ProtectedProgramme(DateOnly day, DateTimeOffset? asOf) => (Day, AsOf) = (day, asOf);
 
@@ -36,6 +37,12 @@ public sealed class ProtectedProgramme
     public IReadOnlyDictionary<string, ProtectedReport<RegionReport>> Regions => _regions;
     public IReadOnlyDictionary<string, ProtectedReport<CountryReport>> Countries => _countries;
     public IReadOnlyDictionary<string, ProtectedReport<CommunityReport>> Communities => _communities;
+
+    /// <summary>
+    /// The country's cells its region's family hid beyond what its own family's bottom-up protection hid (partners of
+    /// other countries' cells): what a family prepared for its next figures is likely to be published with.
+    /// </summary>
+    public HiddenCells HiddenByRegion(string country) => _hiddenByRegion.GetValueOrDefault(country) ?? HiddenCells.None;
 
     /// <summary>A country's communities in id order (none for a country without data).</summary>
     public IReadOnlyList<ProtectedReport<CommunityReport>> CommunitiesOf(string country) =>
@@ -58,15 +65,31 @@ public sealed class ProtectedProgramme
 
     /// <summary>
     /// Protects one country's family bottom up, as a protection of the programme would (its cells its communities cannot
-    /// be protected against, and its communities' hidden cells under it as their trial left them), for a protection with a
-    /// memo to take (<see cref="ProtectionMemo.Offer"/>). Safe beside a running protection: it touches no memo.
+    /// be protected against), and its communities under the cells its region's family is expected to publish: those, and
+    /// <paramref name="hiddenByRegion"/> (what the region hid beyond them last time, <see cref="HiddenByRegion"/>). For a
+    /// protection with a memo to take (<see cref="ProtectionMemo.Offer"/>), which takes the communities' cells only if the
+    /// region publishes the country so. Safe beside a running protection: it touches no memo.
     /// </summary>
-    public static PreparedFamily Prepare(SnapshotCountry country, DateOnly today, int minimumCellSize)
+    public static PreparedFamily Prepare(
+        SnapshotCountry country, DateOnly today, int minimumCellSize, HiddenCells? hiddenByRegion = null)
     {
         var family = BottomUp(country, today, minimumCellSize, memo: null, HiddenCells.None);
         var decision = family.Decision!;
-        // The trial's hidden cells stand while the region's family publishes the country as the trial did (the usual case).
-        if (TopDownProtection.StandingTrial(family.Unit) is { } trial) decision.TopDown = new(decision.BottomUp, trial, null, Build: 0);
+        var (unit, trial) = (family.Unit, TopDownProtection.StandingTrial(family.Unit));
+        var extra = (hiddenByRegion ?? HiddenCells.None).Cells
+            .Where(c => unit.Cells.ContainsKey(c) && !decision.BottomUp.Cells.Contains(c)).ToHashSet();
+        if (extra.Count == 0)
+        {
+            // The trial's hidden cells stand while the region's family publishes the country as the trial did.
+            if (trial is not null) decision.TopDown = new(decision.BottomUp, trial, null, Build: 0);
+        }
+        else
+        {
+            // As a protection would if the region hid these again: the communities protected under the country as published.
+            unit.Hide(new HiddenCells(extra));
+            unit.Fix();
+            decision.TopDown = ProtectUnder(unit, family.Communities(minimumCellSize, today), decision, build: 0);
+        }
         return new(country, CountryFamily.Key(country.Country), today, minimumCellSize, decision);
     }
 
@@ -170,6 +193,8 @@ public sealed class ProtectedProgramme
         {
             var country = family.Report.Country;
             programme._countries[country] = new(family.Report, family.Unit.Hidden(), today, asOf);
+            var byRegion = family.Unit.Hidden().Cells.Except(family.Decision!.BottomUp.Cells).ToHashSet();
+            if (byRegion.Count > 0) programme._hiddenByRegion[country] = new(byRegion);
             var communities = family.Reports
                 .Select(r => new ProtectedReport<CommunityReport>(r, family.CommunityHidden![r.CommunityId], today, asOf)).ToList();
             programme._communitiesByCountry[country] = communities;
@@ -236,12 +261,8 @@ public sealed class ProtectedProgramme
             decision.TopDown = new(above, trial, null, memo?.Build ?? 0);
             return (trial, null);
         }
-        var units = children();
-        var exposed = TopDownProtection.ProtectFamily(parent, units, root: false);
-        var hidden = units.ToDictionary(c => c.Code, c => c.Hidden(), StringComparer.Ordinal);
-        var exposing = exposed ? new HiddenCells(above.Cells.Except(decision.BottomUp.Cells).ToHashSet()) : null;
-        decision.TopDown = new(above, hidden, exposing is { Cells.Count: > 0 } ? exposing : null, memo?.Build ?? 0);
-        return (hidden, decision.TopDown.Exposing);
+        decision.TopDown = ProtectUnder(parent, children(), decision, memo?.Build ?? 0);
+        return (decision.TopDown.Children, decision.TopDown.Exposing);
 
         void Take(Dictionary<string, HiddenCells> known)
         {
@@ -249,6 +270,20 @@ public sealed class ProtectedProgramme
             foreach (var child in built ?? []) child.Hide(known[child.Code]);
             foreach (var child in built ?? []) child.Fix();
         }
+    }
+
+    /// <summary>
+    /// Protects the children against their parent as the family above fixed it; the parent's cells that family hid beyond
+    /// the bottom-up trial are exposing if the children are left exposed under them.
+    /// </summary>
+    private static ProtectionMemo.TopDownDecision ProtectUnder(
+        UnitCells parent, List<UnitCells> children, ProtectionMemo.FamilyDecision decision, int build)
+    {
+        var above = parent.Hidden();
+        var exposed = TopDownProtection.ProtectFamily(parent, children, root: false);
+        var hidden = children.ToDictionary(c => c.Code, c => c.Hidden(), StringComparer.Ordinal);
+        var exposing = exposed ? new HiddenCells(above.Cells.Except(decision.BottomUp.Cells).ToHashSet()) : null;
+        return new(above, hidden, exposing is { Cells.Count: > 0 } ? exposing : null, build);
     }
 
     private sealed record RegionFamily(

@@ -278,11 +278,13 @@ public sealed class LiveTableGrain : Grain, ILiveTableGrain
         }
         if (Today > _day) _day = Today;
         var (day, k) = (_day, _minimumCellSize);
+        // Its region's family is likely to hide what it hid beyond the country's own family last time.
+        var byRegion = _table?.HiddenByRegion(country);
         var clock = Stopwatch.StartNew();
         PreparedFamily family;
         try
         {
-            family = await Task.Run(() => ProtectedProgramme.Prepare(snapshot, day, k));
+            family = await Task.Run(() => ProtectedProgramme.Prepare(snapshot, day, k, byRegion));
         }
         catch (Exception e)
         {
