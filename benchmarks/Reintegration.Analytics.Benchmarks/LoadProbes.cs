@@ -109,9 +109,8 @@ internal sealed class LoadProbes(HttpClient http, string probeCountry, string re
 
     private async Task ScrapeAsync()
     {
-        var clock = Stopwatch.StartNew();
-        var text = await http.GetStringAsync("/metrics");
-        lock (_scrapes) _scrapes.Add(clock.Elapsed.TotalMilliseconds);
+        var text = "";
+        await TimeAsync(async () => text = await http.GetStringAsync("/metrics"), _scrapes);
         if (MetricsText.Parse(text, "reintegration_aggregate_freshness_seconds").FirstOrDefault() is { } oldest)
             _freshness.Add(oldest.Value * 1000);
     }

@@ -192,8 +192,9 @@ public sealed class ProtectedProgramme
         foreach (var family in families)
         {
             var country = family.Report.Country;
-            programme._countries[country] = new(family.Report, family.Unit.Hidden(), today, asOf);
-            var byRegion = family.Unit.Hidden().Cells.Except(family.Decision!.BottomUp.Cells).ToHashSet();
+            var hidden = family.Unit.Hidden();
+            programme._countries[country] = new(family.Report, hidden, today, asOf);
+            var byRegion = hidden.Cells.Except(family.Decision!.BottomUp.Cells).ToHashSet();
             if (byRegion.Count > 0) programme._hiddenByRegion[country] = new(byRegion);
             var communities = family.Reports
                 .Select(r => new ProtectedReport<CommunityReport>(r, family.CommunityHidden![r.CommunityId], today, asOf)).ToList();

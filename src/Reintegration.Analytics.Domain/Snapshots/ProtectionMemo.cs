@@ -87,9 +87,10 @@ public sealed class ProtectionMemo
     internal FamilyDecision? Find(string key, IReadOnlyList<object> children, HiddenCells first)
     {
         var keyed = Keyed(key, first);
-        return new[] { _next, _families, _prepared }
-            .Select(decisions => decisions.GetValueOrDefault(keyed))
-            .FirstOrDefault(decision => decision is not null && decision.Children.SequenceEqual(children));
+        return For(_next) ?? For(_families) ?? For(_prepared);
+
+        FamilyDecision? For(Dictionary<string, FamilyDecision> decisions) =>
+            decisions.TryGetValue(keyed, out var decision) && decision.Children.SequenceEqual(children) ? decision : null;
     }
 
     internal void Keep(string key, FamilyDecision decision) => _next[Keyed(key, decision.First)] = decision;
