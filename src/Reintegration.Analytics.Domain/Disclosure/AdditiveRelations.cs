@@ -243,9 +243,12 @@ public sealed class AdditiveRelations
     private Dictionary<ProtectedCell, List<int>> IndexBounds()
     {
         var boundsOf = new Dictionary<ProtectedCell, List<int>>(ReferenceEqualityComparer.Instance);
+        void Note(ProtectedCell cell, int bound) => (boundsOf.TryGetValue(cell, out var list) ? list : boundsOf[cell] = []).Add(bound);
         for (var i = 0; i < _bounds.Count; i++)
-            foreach (var cell in new[] { _bounds[i].Subset, _bounds[i].Superset })
-                (boundsOf.TryGetValue(cell, out var list) ? list : boundsOf[cell] = []).Add(i);
+        {
+            Note(_bounds[i].Subset, i);
+            Note(_bounds[i].Superset, i);
+        }
         return boundsOf;
     }
 
@@ -333,12 +336,14 @@ public sealed class AdditiveRelations
     private List<(ProtectedCell Cell, ProtectedCell Pin)> Pinned(List<ProtectedCell> dirty, Dictionary<ProtectedCell, List<int>> boundsOf)
     {
         var pins = new List<(ProtectedCell, ProtectedCell)>();
-        foreach (var cell in dirty.Distinct(ReferenceEqualityComparer.Instance).Cast<ProtectedCell>())
+        var seen = new HashSet<ProtectedCell>(ReferenceEqualityComparer.Instance);
+        foreach (var cell in dirty)
         {
-            if (!cell.Hidden || cell.N == 0) continue;
+            if (!cell.Hidden || cell.N == 0 || !boundsOf.TryGetValue(cell, out var bounds) || !seen.Add(cell)) continue;
             ProtectedCell? below = null, above = null;
-            foreach (var (subset, superset) in (boundsOf.GetValueOrDefault(cell) ?? []).Select(i => _bounds[i]))
+            foreach (var bound in bounds)
             {
+                var (subset, superset) = _bounds[bound];
                 if (ReferenceEquals(superset, cell) && !subset.Hidden && (below is null || subset.N > below.N)) below = subset;
                 if (ReferenceEquals(subset, cell) && !superset.Hidden && (above is null || superset.N < above.N)) above = superset;
             }

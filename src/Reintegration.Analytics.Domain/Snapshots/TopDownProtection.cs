@@ -12,6 +12,7 @@ namespace Reintegration.Analytics.Domain.Snapshots;
 /// </summary>
 internal static class TopDownProtection
 {
+
     /// <summary>
     /// Bottom up, before any family is protected: some children cannot be protected against a published parent (five
     /// communities of one returnee each under a country total of 5 are each pinned at 1). The family is tried with every
@@ -24,13 +25,14 @@ internal static class TopDownProtection
     {
         var cells = parent.Cells.Values.Concat(children.SelectMany(c => c.Cells.Values)).ToList();
         var parentCells = new HashSet<ProtectedCell>(parent.Cells.Values, ReferenceEqualityComparer.Instance);
+        var sums = Sums(parent, children);
         parent.AddTies(children);
         ProtectOwnRelations(parent);
         while (true)
         {
             var saved = cells.Select(c => (c.Hidden, c.Fixed)).ToList();
             parent.Fix();
-            var (relations, publicBecause) = Protect(parent, children, root: false);
+            var (relations, publicBecause) = Protect(parent, children, sums, root: false);
             var culprits = relations.Exposed().SelectMany(group => Culprits(group, publicBecause, parentCells))
                 .Distinct(ReferenceEqualityComparer.Instance).Cast<ProtectedCell>().ToList();
             // The parent is fixed during the trial, so its hidden cells are those from before.
@@ -104,19 +106,42 @@ internal static class TopDownProtection
     {
         // The globe's trial is never taken (the root family protects the globe too); nothing keeps it.
         parent.LastTrial = null;
-        var (relations, _) = Protect(parent, children, root);
+        var (relations, _) = Protect(parent, children, Sums(parent, children), root);
         parent.Fix();
         foreach (var child in children) child.Fix();
         return !root && relations.Exposed().Count > 0;
     }
 
+    /// <summary>
+    /// Each parent cell with its children's cells of the same key, in the parent's order and the children's: one pass over the
+    /// children's cells (a large country's family has thousands of children, its parent hundreds of cells).
+    /// </summary>
+    private static List<(ProtectedCell Total, List<ProtectedCell> Parts)> Sums(UnitCells parent, IReadOnlyList<UnitCells> children)
+    {
+        var indexOf = new Dictionary<(string Figure, string Group), int>(parent.Cells.Count);
+        foreach (var key in parent.Cells.Keys) indexOf[key] = indexOf.Count;
+        // Counted first, so that each list is allocated once at its size.
+        var counts = new int[indexOf.Count];
+        var found = new List<(int Index, ProtectedCell Cell)>();
+        foreach (var child in children)
+            foreach (var (key, cell) in child.Cells)
+                if (indexOf.TryGetValue(key, out var index))
+                {
+                    counts[index]++;
+                    found.Add((index, cell));
+                }
+        var sums = new List<(ProtectedCell, List<ProtectedCell>)>(indexOf.Count);
+        foreach (var cell in parent.Cells.Values) sums.Add((cell, new List<ProtectedCell>(counts[sums.Count])));
+        foreach (var (index, cell) in found) sums[index].Item2.Add(cell);
+        return sums;
+    }
+
     private static (AdditiveRelations Relations, Dictionary<ProtectedCell, List<ProtectedCell>> PublicBecause) Protect(
-        UnitCells parent, IReadOnlyList<UnitCells> children, bool root)
+        UnitCells parent, IReadOnlyList<UnitCells> children, List<(ProtectedCell Total, List<ProtectedCell> Parts)> sums, bool root)
     {
         var relations = new AdditiveRelations();
         parent.AddTo(relations, withBounds: root);
-        foreach (var (key, cell) in parent.Cells)
-            relations.Add(cell, children.Select(c => c.Cells.GetValueOrDefault(key)).OfType<ProtectedCell>().ToList());
+        foreach (var (total, parts) in sums) relations.Add(total, parts);
         foreach (var child in children) child.AddTo(relations, withBounds: true);
         var publicBecause = FixPublicCells(relations);
         relations.Protect();
