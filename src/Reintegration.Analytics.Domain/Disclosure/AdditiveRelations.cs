@@ -212,11 +212,18 @@ public sealed class AdditiveRelations
     /// <summary>How many ways the unit's unknown cells (hidden, not pinned) can move under its own relations alone.</summary>
     private static int OwnFreedom(Unit unit, Func<ProtectedCell, bool> unknown)
     {
-        var hidden = unit.Cells.Select(unknown).ToArray();
-        if (unit.OwnFreedom is { } known && known.Hidden.SequenceEqual(hidden)) return known.Freedom;
+        if (unit.OwnFreedom is { } known && Same(known.Hidden)) return known.Freedom;
         var freedom = LinearAudit.Reduce(unit.Own.Equations, unknown).Freedom(unit.Cells);
-        unit.OwnFreedom = (hidden, freedom);
+        unit.OwnFreedom = (unit.Cells.Select(unknown).ToArray(), freedom);
         return freedom;
+
+        // Compared without an array: most units' hidden cells stay as they were from round to round.
+        bool Same(bool[] hidden)
+        {
+            for (var i = 0; i < hidden.Length; i++)
+                if (hidden[i] != unknown(unit.Cells[i])) return false;
+            return true;
+        }
     }
 
     private List<ProtectedCell> HiddenInRelations() =>
@@ -242,7 +249,7 @@ public sealed class AdditiveRelations
 
     private Dictionary<ProtectedCell, List<int>> IndexBounds()
     {
-        var boundsOf = new Dictionary<ProtectedCell, List<int>>(ReferenceEqualityComparer.Instance);
+        var boundsOf = new Dictionary<ProtectedCell, List<int>>(_bounds.Count, ReferenceEqualityComparer.Instance);
         void Note(ProtectedCell cell, int bound) => (boundsOf.TryGetValue(cell, out var list) ? list : boundsOf[cell] = []).Add(bound);
         for (var i = 0; i < _bounds.Count; i++)
         {

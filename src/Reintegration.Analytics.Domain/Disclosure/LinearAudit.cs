@@ -53,9 +53,9 @@ public static class LinearAudit
             }
             if (equation.Count > 0) equations.Add(equation);
         }
-        var pivotRows = new Dictionary<int, Dictionary<int, double>>();
+        var pivotRows = new Dictionary<int, Dictionary<int, double>>(Math.Min(unknowns.Count, equations.Count));
         foreach (var component in Components(unknowns.Count, equations))
-            foreach (var (pivot, row) in ReduceComponent(component.Equations)) pivotRows[pivot] = row;
+            foreach (var (pivot, row) in ReduceComponent(component.Equations, component.Unknowns)) pivotRows[pivot] = row;
         return new Echelon(unknowns, pivotRows, unknown);
     }
 
@@ -103,10 +103,17 @@ public static class LinearAudit
         /// </summary>
         public int Freedom(IEnumerable<ProtectedCell> cells)
         {
-            var hidden = cells.Where(c => c.N > 0 && unknown(c))
-                .Distinct(ReferenceEqualityComparer.Instance).Cast<ProtectedCell>().ToList();
-            var (tied, untied) = (hidden.Where(unknowns.ContainsKey).ToList(), hidden.Count(c => !unknowns.ContainsKey(c)));
-            var columns = tied.Select(c => unknowns[c]).ToList();
+            // The distinct hidden cells in the order given: a column each if a relation ties them. Many units are audited in every
+            // round of a large family, so without LINQ.
+            var seen = new HashSet<ProtectedCell>(ReferenceEqualityComparer.Instance);
+            var columns = new List<int>();
+            var untied = 0;
+            foreach (var cell in cells)
+            {
+                if (cell.N == 0 || !unknown(cell) || !seen.Add(cell)) continue;
+                if (unknowns.TryGetValue(cell, out var column)) columns.Add(column);
+                else untied++;
+            }
             // Null vector of free column f: 1 at f, −row[f] at each pivot whose row holds f. Rows of one pooled buffer, in the
             // order their free columns first appear: many units are audited in every round of a large family.
             var rowOf = new Dictionary<int, int>();
@@ -171,17 +178,30 @@ public static class LinearAudit
         }
     }
 
-    private static IEnumerable<(int[] Unknowns, List<List<(int Unknown, double Coefficient)>> Equations)> Components(
+    /// <summary>The equations of each connected component, in the order of their first equation, and its number of unknowns.</summary>
+    private static List<(int Unknowns, List<List<(int Unknown, double Coefficient)>> Equations)> Components(
         int count, List<List<(int Unknown, double Coefficient)>> equations)
     {
-        var parent = Enumerable.Range(0, count).ToArray();
+        var parent = new int[count];
+        for (var i = 0; i < count; i++) parent[i] = i;
         int Find(int x) => parent[x] == x ? x : parent[x] = Find(parent[x]);
         foreach (var equation in equations)
-            foreach (var (unknown, _) in equation.Skip(1))
-                parent[Find(unknown)] = Find(equation[0].Unknown);
-        var unknownsByRoot = Enumerable.Range(0, count).GroupBy(Find).ToDictionary(g => g.Key, g => g.ToArray());
-        foreach (var group in equations.GroupBy(e => Find(e[0].Unknown)))
-            yield return (unknownsByRoot[group.Key], group.ToList());
+            for (var t = 1; t < equation.Count; t++) parent[Find(equation[t].Unknown)] = Find(equation[0].Unknown);
+        var unknownsOf = new int[count];
+        for (var i = 0; i < count; i++) unknownsOf[Find(i)]++;
+        var indexOf = new Dictionary<int, int>();
+        var components = new List<(int, List<List<(int, double)>>)>();
+        foreach (var equation in equations)
+        {
+            var root = Find(equation[0].Unknown);
+            if (!indexOf.TryGetValue(root, out var index))
+            {
+                indexOf[root] = index = components.Count;
+                components.Add((unknownsOf[root], []));
+            }
+            components[index].Item2.Add(equation);
+        }
+        return components;
     }
 
     /// <summary>
@@ -189,10 +209,11 @@ public static class LinearAudit
     /// against the pivot rows so far, and each new pivot is removed from the earlier pivot rows, so every pivot row holds
     /// its pivot and free columns only. A pivot row with nothing else names a determined unknown.
     /// </summary>
-    private static Dictionary<int, Dictionary<int, double>> ReduceComponent(List<List<(int Unknown, double Coefficient)>> equations)
+    private static Dictionary<int, Dictionary<int, double>> ReduceComponent(
+        List<List<(int Unknown, double Coefficient)>> equations, int unknowns)
     {
-        var pivotRows = new Dictionary<int, Dictionary<int, double>>();
-        var rowsWithColumn = new Dictionary<int, HashSet<int>>();
+        var pivotRows = new Dictionary<int, Dictionary<int, double>>(Math.Min(unknowns, equations.Count));
+        var rowsWithColumn = new Dictionary<int, HashSet<int>>(unknowns);
         // Scratch lists of columns, reused: a large family reduces hundreds of thousands of rows.
         var (columns, otherRows) = (new List<int>(), new List<int>());
         foreach (var equation in equations.OrderBy(e => e.Count))
