@@ -12,7 +12,6 @@ namespace Reintegration.Analytics.Domain.Snapshots;
 /// </summary>
 internal static class TopDownProtection
 {
-
     /// <summary>
     /// Bottom up, before any family is protected: some children cannot be protected against a published parent (five
     /// communities of one returnee each under a country total of 5 are each pinned at 1). The family is tried with every
@@ -130,9 +129,9 @@ internal static class TopDownProtection
                     counts[index]++;
                     found.Add((index, cell));
                 }
-        var sums = new List<(ProtectedCell, List<ProtectedCell>)>(indexOf.Count);
+        var sums = new List<(ProtectedCell Total, List<ProtectedCell> Parts)>(indexOf.Count);
         foreach (var cell in parent.Cells.Values) sums.Add((cell, new List<ProtectedCell>(counts[sums.Count])));
-        foreach (var (index, cell) in found) sums[index].Item2.Add(cell);
+        foreach (var (index, cell) in found) sums[index].Parts.Add(cell);
         return sums;
     }
 
