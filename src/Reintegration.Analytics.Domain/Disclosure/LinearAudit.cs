@@ -55,7 +55,7 @@ public static class LinearAudit
         }
         var pivotRows = new Dictionary<int, Dictionary<int, double>>(Math.Min(unknowns.Count, equations.Count));
         foreach (var component in Components(unknowns.Count, equations))
-            foreach (var (pivot, row) in ReduceComponent(component.Equations, component.Unknowns)) pivotRows[pivot] = row;
+            foreach (var (pivot, row) in ReduceComponent(component.Equations, component.UnknownCount)) pivotRows[pivot] = row;
         return new Echelon(unknowns, pivotRows, unknown);
     }
 
@@ -179,7 +179,7 @@ public static class LinearAudit
     }
 
     /// <summary>The equations of each connected component, in the order of their first equation, and its number of unknowns.</summary>
-    private static List<(int Unknowns, List<List<(int Unknown, double Coefficient)>> Equations)> Components(
+    private static List<(int UnknownCount, List<List<(int Unknown, double Coefficient)>> Equations)> Components(
         int count, List<List<(int Unknown, double Coefficient)>> equations)
     {
         var parent = new int[count];
@@ -190,7 +190,7 @@ public static class LinearAudit
         var unknownsOf = new int[count];
         for (var i = 0; i < count; i++) unknownsOf[Find(i)]++;
         var indexOf = new Dictionary<int, int>();
-        var components = new List<(int, List<List<(int, double)>>)>();
+        var components = new List<(int UnknownCount, List<List<(int Unknown, double Coefficient)>> Equations)>();
         foreach (var equation in equations)
         {
             var root = Find(equation[0].Unknown);
@@ -199,7 +199,7 @@ public static class LinearAudit
                 indexOf[root] = index = components.Count;
                 components.Add((unknownsOf[root], []));
             }
-            components[index].Item2.Add(equation);
+            components[index].Equations.Add(equation);
         }
         return components;
     }
@@ -210,10 +210,10 @@ public static class LinearAudit
     /// its pivot and free columns only. A pivot row with nothing else names a determined unknown.
     /// </summary>
     private static Dictionary<int, Dictionary<int, double>> ReduceComponent(
-        List<List<(int Unknown, double Coefficient)>> equations, int unknowns)
+        List<List<(int Unknown, double Coefficient)>> equations, int unknownCount)
     {
-        var pivotRows = new Dictionary<int, Dictionary<int, double>>(Math.Min(unknowns, equations.Count));
-        var rowsWithColumn = new Dictionary<int, HashSet<int>>(unknowns);
+        var pivotRows = new Dictionary<int, Dictionary<int, double>>(Math.Min(unknownCount, equations.Count));
+        var rowsWithColumn = new Dictionary<int, HashSet<int>>(unknownCount);
         // Scratch lists of columns, reused: a large family reduces hundreds of thousands of rows.
         var (columns, otherRows) = (new List<int>(), new List<int>());
         foreach (var equation in equations.OrderBy(e => e.Count))

@@ -119,7 +119,7 @@ internal static class TopDownProtection
     {
         var indexOf = new Dictionary<(string Figure, string Group), int>(parent.Cells.Count);
         foreach (var key in parent.Cells.Keys) indexOf[key] = indexOf.Count;
-        // Counted first, so that each list is allocated once at its size.
+        // Counted first, so that each parts list is allocated once at its size.
         var counts = new int[indexOf.Count];
         var found = new List<(int Index, ProtectedCell Cell)>();
         foreach (var child in children)
