@@ -45,7 +45,7 @@ internal sealed class CellFigures(HiddenCells hidden, AggregateSummary summary, 
             Returnees = Count(all.Returnees, "returnees"),
             Surveyed = Count(all.Surveyed, "surveyed"),
             Scores = Scores(all, G.Total),
-            SustainableShare = Share(all.Sustainable, all.Composite.Count, ($"score_{Dimension.Composite}", G.Total)),
+            SustainableShare = Share(all.Sustainable, all.Composite.Count, (UnitCells.ScoreFigure(Dimension.Composite), G.Total)),
             Improvement = Mean(all.Improvement, "improvement"),
             FollowUpCoverage = Share(followUp.Covered, followUp.Due, ("followup_covered", G.Total), ("followup_due", G.Total)),
             FollowUp = new FollowUpCounts(
@@ -86,7 +86,7 @@ internal sealed class CellFigures(HiddenCells hidden, AggregateSummary summary, 
             Count(stats.Returnees, "returnees", key),
             Count(stats.Surveyed, "surveyed", key),
             scores,
-            Share(stats.Sustainable, stats.Composite.Count, ($"score_{Dimension.Composite}", key)),
+            Share(stats.Sustainable, stats.Composite.Count, (UnitCells.ScoreFigure(Dimension.Composite), key)),
             Mean(stats.Improvement, "improvement", key),
             Share(followUp.Covered, followUp.Due, ("followup_covered", key), ("followup_due", key)),
             Share(stats.RemigrationNecessity, stats.RemigrationAnswered, ("remigration", key)),
@@ -95,7 +95,7 @@ internal sealed class CellFigures(HiddenCells hidden, AggregateSummary summary, 
     }
 
     private IReadOnlyDictionary<string, MeanCell> Scores(GroupStats stats, string group) =>
-        Dimension.WithComposite.ToDictionary(d => d, d => Mean(stats.Get(d), $"score_{d}", group));
+        Dimension.WithComposite.ToDictionary(d => d, d => Mean(stats.Get(d), UnitCells.ScoreFigure(d), group));
 
     private IReadOnlyDictionary<string, long?> Breakdown(string dimension, IReadOnlyList<string> values,
         Dictionary<string, GroupStats> groups) =>
@@ -108,7 +108,7 @@ internal sealed class CellFigures(HiddenCells hidden, AggregateSummary summary, 
             var group = G.Of(dimension, v);
             var stats = groups[v];
             return new GroupFigures(Count(stats.Returnees, "returnees", group), Scores(stats, group),
-                Share(stats.Sustainable, stats.Composite.Count, ($"score_{Dimension.Composite}", group)));
+                Share(stats.Sustainable, stats.Composite.Count, (UnitCells.ScoreFigure(Dimension.Composite), group)));
         });
 
     /// <summary>Records and amounts in all and by type; a type's cell is over the returnees who received it.</summary>

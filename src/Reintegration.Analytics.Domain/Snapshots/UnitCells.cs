@@ -30,6 +30,15 @@ internal sealed class UnitCells
     public string? Country { get; }
     public string? Region { get; }
 
+    /// <summary>
+    /// The cell figure of a dimension's scores, <c>score_{dimension}</c>: the one definition that units and the figures read
+    /// from their cells (<see cref="Aggregation.CellFigures"/>) share, made once rather than on every lookup.
+    /// </summary>
+    public static string ScoreFigure(string dimension) => ScoreFigures.GetValueOrDefault(dimension) ?? $"score_{dimension}";
+
+    private static readonly Dictionary<string, string> ScoreFigures = Dimension.WithComposite.ToDictionary(d => d, d => $"score_{d}");
+    private static readonly Dictionary<string, string> ScoreMean = Dimension.WithComposite.ToDictionary(d => d, d => $"score_{d}_mean");
+
     /// <summary>Cells by (figure, group); a parent's cell relates to its children's cells of the same key.</summary>
     public Dictionary<(string Figure, string Group), ProtectedCell> Cells { get; } = [];
 
@@ -101,10 +110,10 @@ internal sealed class UnitCells
         AddGroupFigure("returnees", summary, breakdown, s => Count("returnees", s.Group, s.Stats.Returnees));
         Count("surveyed", G.Total, summary.All.Surveyed);
         foreach (var dimension in Dimension.WithComposite)
-            AddGroupFigure($"score_{dimension}", summary, groups,
-                s => Mean($"score_{dimension}_mean", s.Group, s.Stats.Get(dimension), $"score_{dimension}"));
+            AddGroupFigure(ScoreFigure(dimension), summary, groups,
+                s => Mean(ScoreMean[dimension], s.Group, s.Stats.Get(dimension), ScoreFigure(dimension)));
         foreach (var (group, stats) in Enumerate(summary, groups))
-            Ratio("sustainable_share", group, stats.Sustainable, stats.Composite.Count, Cells[($"score_{Dimension.Composite}", group)]);
+            Ratio("sustainable_share", group, stats.Sustainable, stats.Composite.Count, Cells[(ScoreFigure(Dimension.Composite), group)]);
         Mean("improvement_mean", G.Total, summary.All.Improvement, "improvement");
         var followUp = summary.All.FollowUpOn(today);
         AddFollowUp(followUp);
@@ -188,10 +197,10 @@ internal sealed class UnitCells
                 for (var j = 0; j < i; j++) Bound(figures[i], figures[j]);
         }
         foreach (var group in groups)
-            foreach (var dimension in Dimension.WithComposite) Bound($"score_{dimension}", "returnees", group);
+            foreach (var dimension in Dimension.WithComposite) Bound(ScoreFigure(dimension), "returnees", group);
         foreach (var dimension in Dimension.WithComposite.Where(d => d != Dimension.Composite))
-            Chain("returnees", "surveyed", $"score_{dimension}");
-        Chain("returnees", "surveyed", $"score_{Dimension.Composite}", "improvement");
+            Chain("returnees", "surveyed", ScoreFigure(dimension));
+        Chain("returnees", "surveyed", ScoreFigure(Dimension.Composite), "improvement");
         Chain("returnees", "surveyed", "remigration");
         Chain("returnees", "followup_open", "followup_open_due");
         foreach (var status in new[] { "followup_due", "followup_overdue", "followup_missed", "recent_returns" })
