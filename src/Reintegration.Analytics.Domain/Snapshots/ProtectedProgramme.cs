@@ -76,8 +76,9 @@ public sealed class ProtectedProgramme
         var family = BottomUp(country, today, minimumCellSize, memo: null, HiddenCells.None);
         var decision = family.Decision!;
         var (unit, trial) = (family.Unit, TopDownProtection.StandingTrial(family.Unit));
-        var extra = (hiddenByRegion ?? HiddenCells.None).Cells
-            .Where(c => unit.Cells.ContainsKey(c) && !decision.BottomUp.Cells.Contains(c)).ToHashSet();
+        // The hint comes from the last table: cells the country no longer has are not hidden.
+        var extra = decision.HiddenBeyondBottomUp(hiddenByRegion ?? HiddenCells.None);
+        extra.RemoveWhere(c => !unit.Cells.ContainsKey(c));
         if (extra.Count == 0)
         {
             // The trial's hidden cells stand while the region's family publishes the country as the trial did.
@@ -194,7 +195,7 @@ public sealed class ProtectedProgramme
             var country = family.Report.Country;
             var hidden = family.Unit.Hidden();
             programme._countries[country] = new(family.Report, hidden, today, asOf);
-            var byRegion = hidden.Cells.Except(family.Decision!.BottomUp.Cells).ToHashSet();
+            var byRegion = family.Decision!.HiddenBeyondBottomUp(hidden);
             if (byRegion.Count > 0) programme._hiddenByRegion[country] = new(byRegion);
             var communities = family.Reports
                 .Select(r => new ProtectedReport<CommunityReport>(r, family.CommunityHidden![r.CommunityId], today, asOf)).ToList();
@@ -283,7 +284,7 @@ public sealed class ProtectedProgramme
         var above = parent.Hidden();
         var exposed = TopDownProtection.ProtectFamily(parent, children, root: false);
         var hidden = children.ToDictionary(c => c.Code, c => c.Hidden(), StringComparer.Ordinal);
-        var exposing = exposed ? new HiddenCells(above.Cells.Except(decision.BottomUp.Cells).ToHashSet()) : null;
+        var exposing = exposed ? new HiddenCells(decision.HiddenBeyondBottomUp(above)) : null;
         return new(above, hidden, exposing is { Cells.Count: > 0 } ? exposing : null, build);
     }
 

@@ -47,6 +47,13 @@ public sealed class ProtectionMemo
         /// <summary>The parent's hidden cells after the family's bottom-up trial (<c>TopDownProtection.HideUnprotectable</c>).</summary>
         public HiddenCells BottomUp { get; } = bottomUp;
 
+        /// <summary>
+        /// The parent's cells among <paramref name="hidden"/> that its own family's trial did not hide: what the family above
+        /// hid of it beyond (partners of other units' cells).
+        /// </summary>
+        public HashSet<(string Figure, string Group)> HiddenBeyondBottomUp(HiddenCells hidden) =>
+            hidden.Cells.Where(c => !BottomUp.Cells.Contains(c)).ToHashSet();
+
         /// <summary>The ties the children imply among the parent's cells (<see cref="ImpliedRelations"/>).</summary>
         public IReadOnlyList<IReadOnlyList<((string Figure, string Group) Key, double Coefficient)>> Ties { get; } = ties;
 
