@@ -34,12 +34,23 @@ public sealed class SnapshotConsistencyTests(ApiFactory factory)
             return i % 4 == 0 ? new[] { returnee } : [returnee, SurveyLine(caseId, Days.Ago(50), new[] { "1", "3", "5" }[i % 3])];
         }).ToArray()).ToList();
 
+        // A snapshot can take longer than the whole ingest on a loaded machine: the later batches wait for the first snapshots,
+        // so that at least two are taken while batches are still coming in.
+        var taken = 0;
         var ingest = Task.Run(async () =>
         {
-            foreach (var batch in batches) Assert.Equal(0, (await _api.Ingest(batch)).Json["rejected"]!.GetValue<long>());
+            for (var b = 0; b < batches.Count; b++)
+            {
+                while (Volatile.Read(ref taken) < Math.Min(b / 2, 2)) await Task.Delay(10);
+                Assert.Equal(0, (await _api.Ingest(batches[b])).Json["rejected"]!.GetValue<long>());
+            }
         });
         var snapshots = new List<string>();
-        while (!ingest.IsCompleted) snapshots.Add(await _api.TakeAsync(string.Join(",", countries)));
+        while (!ingest.IsCompleted)
+        {
+            snapshots.Add(await _api.TakeAsync(string.Join(",", countries)));
+            Interlocked.Increment(ref taken);
+        }
         await ingest;
         foreach (var country in countries)
             await _api.Eventually($"/countries/{country}", d =>
