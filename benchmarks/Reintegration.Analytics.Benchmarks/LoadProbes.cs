@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Reintegration.Analytics.Host.Metrics;
 using Reintegration.Analytics.TestSupport;
 
 namespace Reintegration.Analytics.Benchmarks;
@@ -11,7 +12,8 @@ namespace Reintegration.Analytics.Benchmarks;
 /// <c>GET /countries/{iso3}</c> and <c>/metrics</c> count it; and, all along, the latency of a country read, of
 /// <c>GET /compare</c> over every country and of a <c>/metrics</c> scrape, and how old the oldest change users do not see
 /// yet is at each scrape (<c>reintegration_aggregate_freshness_seconds</c>: a large country's, while the probes time a
-/// small one's).
+/// small one's), and what share of the time between the first and the last scrape the host was paused by its garbage
+/// collector (<see cref="ServiceMetrics.GcPauseSeries"/>), which every read waits out.
 /// </summary>
 internal sealed class LoadProbes(HttpClient http, string probeCountry, string readCountry)
 {
@@ -29,15 +31,22 @@ internal sealed class LoadProbes(HttpClient http, string probeCountry, string re
     private readonly List<double> _scrapes = [];
     private readonly List<double> _freshness = [];
     private int _probes;
+    private (TimeSpan At, double Paused)? _firstScrape, _lastScrape;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
 
     /// <summary>Returnees the probes registered (the seed included).</summary>
     public int Registered => _probes;
 
+    /// <param name="GcPaused">The share of the time the host was paused by its garbage collector; null without two scrapes.</param>
     public sealed record Figures(Percentiles ToCountry, Percentiles ToMetrics, Percentiles CountryReads,
-        Percentiles CompareReads, Percentiles Scrapes, Percentiles Freshness);
+        Percentiles CompareReads, Percentiles Scrapes, Percentiles Freshness, double? GcPaused);
 
     public Figures Result => new(Percentiles.Of(_toCountry), Percentiles.Of(_toMetrics), Percentiles.Of(_countryReads),
-        Percentiles.Of(_compareReads), Percentiles.Of(_scrapes), Percentiles.Of(_freshness));
+        Percentiles.Of(_compareReads), Percentiles.Of(_scrapes), Percentiles.Of(_freshness), GcPaused);
+
+    private double? GcPaused => _firstScrape is { } first && _lastScrape is { } last && last.At > first.At
+        ? (last.Paused - first.Paused) / (last.At - first.At).TotalSeconds
+        : null;
 
     public async Task SeedAsync()
     {
@@ -113,6 +122,11 @@ internal sealed class LoadProbes(HttpClient http, string probeCountry, string re
         await TimeAsync(async () => text = await http.GetStringAsync("/metrics"), _scrapes);
         if (MetricsText.Parse(text, "reintegration_aggregate_freshness_seconds").FirstOrDefault() is { } oldest)
             _freshness.Add(oldest.Value * 1000);
+        if (MetricsText.Parse(text, ServiceMetrics.GcPauseSeries).FirstOrDefault() is { } paused)
+        {
+            _lastScrape = (_clock.Elapsed, paused.Value);
+            _firstScrape ??= _lastScrape;
+        }
     }
 
     private static async Task TimeAsync(Func<Task> request, List<double> times)

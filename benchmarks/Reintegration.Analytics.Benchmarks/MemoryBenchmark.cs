@@ -99,6 +99,8 @@ internal static class MemoryBenchmark
                 TargetRow.Latency($"/metrics ({countries} countries) under load, p99 <= 100 ms", underLoad.Scrapes, null, MetricsLimitMs),
                 new("oldest change not shown yet, at each scrape under load (for reference)", underLoad.Freshness.ToString(), "", null,
                     null),
+                new("time the host was paused by its garbage collector under load (for reference)",
+                    underLoad.GcPaused is { } paused ? $"{paused:P1}" : "not scraped", "", null, null),
             ];
         }
         finally

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Reintegration.Analytics.Host.Metrics;
 using Reintegration.Analytics.TestSupport;
 
 namespace Reintegration.Analytics.Host.Tests.Monitoring;
@@ -19,13 +20,15 @@ public sealed class MetricsEndpointTests(MonitoringFixture fixture)
     private const string FixedNameLint = "reintegration_score_count non-histogram and non-summary metrics should not have \"_count\" suffix";
 
     [Fact]
-    public async Task Promtool_finds_nothing_wrong_with_the_reintegration_families()
+    public async Task Promtool_finds_nothing_wrong_with_our_families()
     {
         var text = await fixture.MetricsAsync(fixture.First);
-        var ours = string.Join('\n', text.Split('\n').Where(l => l.StartsWith("reintegration_") || l.StartsWith("# HELP reintegration_")
-            || l.StartsWith("# TYPE reintegration_"))) + "\n";
+        string[] families = ["reintegration_", ServiceMetrics.GcPauseSeries];
+        var ours = string.Join('\n', text.Split('\n').Where(l => families.Any(f => l.StartsWith(f) || l.StartsWith($"# HELP {f}")
+            || l.StartsWith($"# TYPE {f}")))) + "\n";
         Assert.Contains("reintegration_ingest_records_total", ours);
         Assert.Contains("reintegration_score_mean_ratio", ours);
+        Assert.Contains($"# TYPE {ServiceMetrics.GcPauseSeries} counter", ours);
 
         var promtool = PrometheusServer.Binary("promtool") ?? throw new InvalidOperationException("promtool is not on PATH (apt-get install prometheus)");
         var info = new ProcessStartInfo(promtool, ["check", "metrics"])
@@ -38,6 +41,17 @@ public sealed class MetricsEndpointTests(MonitoringFixture fixture)
         var problems = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(l => l != FixedNameLint).ToList();
         Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    [Fact]
+    public async Task The_time_paused_by_the_garbage_collector_is_counted_and_only_grows()
+    {
+        var before = MetricsText.Parse(await fixture.MetricsAsync(fixture.First), ServiceMetrics.GcPauseSeries).Single().Value;
+        // Starting a silo and seeding the demo programme takes collections, each a pause of some microseconds at least.
+        Assert.True(before > 0, $"{ServiceMetrics.GcPauseSeries} is {before} after the demo was seeded");
+        await fixture.Api.GetStringAsync("/api/v1/compare");
+        var after = MetricsText.Parse(await fixture.MetricsAsync(fixture.First), ServiceMetrics.GcPauseSeries).Single().Value;
+        Assert.True(after >= before, $"{ServiceMetrics.GcPauseSeries} went back from {before} to {after}");
     }
 
     [Fact]
