@@ -10,6 +10,12 @@ namespace Reintegration.Analytics.Host.Metrics;
 /// </summary>
 public sealed class ServiceMetrics : IDisposable
 {
+    /// <summary>
+    /// Every request and grain call waits out a pause; prometheus-net's process metrics count collections but not their
+    /// pauses, which bound read latencies during a large import (BENCHMARKS.md, "What limits the figures").
+    /// </summary>
+    public const string GcPauseSeries = "dotnet_gc_pause_seconds_total";
+
     private readonly IDisposable _meters;
 
     public ServiceMetrics()
@@ -24,12 +30,6 @@ public sealed class ServiceMetrics : IDisposable
             InstrumentFilterPredicate = OrleansInstruments.IsExported,
         });
     }
-
-    /// <summary>
-    /// Every request and grain call waits out a pause; prometheus-net's process metrics count collections but not their
-    /// pauses, which are what bounds read latencies during a large import (BENCHMARKS.md, "What limits the figures").
-    /// </summary>
-    public const string GcPauseSeries = "dotnet_gc_pause_seconds_total";
 
     public CollectorRegistry Registry { get; } = Prometheus.Metrics.NewCustomRegistry();
 
