@@ -20,8 +20,8 @@ namespace Reintegration.Analytics.Benchmarks;
 /// same one country family at a time (the live table during a large import, one run), and the live table's protection again
 /// after one random country changed, with the memo of the protection before (what an isolated write costs before it is
 /// visible), median of 5; and again after every country changed with each family prepared beside it and offered (what a
-/// live table build does during an import), median of 3. Prints how many cells are hidden and a fingerprint of which, the
-/// same for both paths.
+/// live table build does during an import), median of 3, each with the bytes it allocated. Prints how many cells are hidden
+/// and a fingerprint of which, the same for both paths.
 /// </summary>
 internal static class ProtectionBenchmark
 {
@@ -35,16 +35,16 @@ internal static class ProtectionBenchmark
 
         // A snapshot protects with every core; the live table one country family at a time (it shares the host with ingest).
         ProtectedProgramme? fromScratch = null, oneAtATime = null;
-        var fresh = Median(1, () => fromScratch = ProtectedProgramme.Protect(programme, today, 5));
+        var (fresh, freshMiB) = Median(1, () => fromScratch = ProtectedProgramme.Protect(programme, today, 5));
         var memo = new ProtectionMemo();
-        var live = Median(1, () => oneAtATime = ProtectedProgramme.Protect(programme, today, 5, memo, parallelism: 1));
+        var (live, liveMiB) = Median(1, () => oneAtATime = ProtectedProgramme.Protect(programme, today, 5, memo, parallelism: 1));
         // Both paths must hide the same cells; the fingerprint lets a change to protection show it hides what it hid before.
         var (hidden, fingerprint) = Fingerprint(fromScratch!);
         Console.WriteLine($"Hidden cells: {hidden:N0} (fingerprint {fingerprint})");
         if (Fingerprint(oneAtATime!) != (hidden, fingerprint))
             throw new InvalidOperationException("protecting one family at a time hid other cells than protecting from scratch");
         var random = new Random(7);
-        var again = Median(5, () =>
+        var (again, againMiB) = Median(5, () =>
         {
             var changed = random.Next(programme.Count);
             programme[changed] = Changed(programme[changed], today, random);
@@ -53,29 +53,31 @@ internal static class ProtectionBenchmark
             Console.WriteLine($"  memo: {memo.LastBuild.Reused} families reused, {memo.LastBuild.Protected} protected again"));
         // During an import every country changes between two builds, and the live table's lanes have prepared their families:
         // what is left to the build is regions, the globe, and countries whose region now hides more of them.
-        var preparing = new List<double>();
+        var (preparing, preparingMiB) = (new List<double>(), new List<double>());
         var last = ProtectedProgramme.Protect(programme, today, 5, memo, parallelism: 1);
-        var everyChanged = Median(3, () => last = ProtectedProgramme.Protect(programme, today, 5, memo, parallelism: 1), untimed: () =>
+        var (everyChanged, everyChangedMiB) = Median(3, () => last = ProtectedProgramme.Protect(programme, today, 5, memo, parallelism: 1), untimed: () =>
             Console.WriteLine($"  memo: {memo.LastBuild.Reused} families reused, {memo.LastBuild.Protected} protected again: "
                 + string.Join(' ', memo.LastProtectedAgain)),
             before: () =>
             {
                 var clock = Stopwatch.StartNew();
+                var allocated = GC.GetTotalAllocatedBytes(precise: true);
                 for (var i = 0; i < programme.Count; i++)
                 {
                     programme[i] = Changed(programme[i], today, random);
                     memo.Offer(ProtectedProgramme.Prepare(programme[i], today, 5, last.HiddenByRegion(programme[i].Country)));
                 }
                 preparing.Add(clock.Elapsed.TotalMilliseconds);
+                preparingMiB.Add(Mebibytes(GC.GetTotalAllocatedBytes(precise: true) - allocated));
             });
         Console.WriteLine();
-        Console.WriteLine($"{"protection",-44} {"median ms",10} {"vs fresh",9}");
-        Console.WriteLine($"{"whole programme from scratch (baseline)",-44} {fresh,10:F0} {1.0,9:F2}");
-        Console.WriteLine($"{"the same, one family at a time (live table)",-44} {live,10:F0} {live / fresh,9:F2}");
-        Console.WriteLine($"{"again after one country changed (memo)",-44} {again,10:F0} {again / fresh,9:F2}");
+        Console.WriteLine($"{"protection",-44} {"median ms",10} {"vs fresh",9} {"MiB allocated",14}");
+        Console.WriteLine($"{"whole programme from scratch (baseline)",-44} {fresh,10:F0} {1.0,9:F2} {freshMiB,14:N0}");
+        Console.WriteLine($"{"the same, one family at a time (live table)",-44} {live,10:F0} {live / fresh,9:F2} {liveMiB,14:N0}");
+        Console.WriteLine($"{"again after one country changed (memo)",-44} {again,10:F0} {again / fresh,9:F2} {againMiB,14:N0}");
         Console.WriteLine($"{"again after every country changed, families",-44}");
         Console.WriteLine($"{"  prepared beside it (live table, import)",-44} {everyChanged,10:F0} {everyChanged / fresh,9:F2}"
-            + $"   (preparing them: {Timing.Median(preparing):F0} ms)");
+            + $" {everyChangedMiB,14:N0}   (preparing them: {Timing.Median(preparing):F0} ms, {Timing.Median(preparingMiB):N0} MiB)");
     }
 
     /// <summary>How many cells the programme hides, and a hash of which (unit, figure and group, in order).</summary>
@@ -91,20 +93,29 @@ internal static class ProtectionBenchmark
         return (cells.Count, Convert.ToHexStringLower(hash)[..12]);
     }
 
-    /// <summary>The median time of <paramref name="action"/> (<paramref name="before"/> and <paramref name="untimed"/> untimed).</summary>
-    private static double Median(int runs, Action action, Action? untimed = null, Action? before = null)
+    /// <summary>
+    /// The median time of <paramref name="action"/> and of the bytes it allocated, all threads' (<paramref name="before"/> and
+    /// <paramref name="untimed"/> untimed): what the garbage collector works for during an import, and unlike the time, the same
+    /// from run to run on a noisy machine.
+    /// </summary>
+    private static (double Milliseconds, double Mebibytes) Median(int runs, Action action, Action? untimed = null,
+        Action? before = null)
     {
-        var times = new List<double>();
+        var (times, allocations) = (new List<double>(), new List<double>());
         for (var run = 0; run < runs; run++)
         {
             before?.Invoke();
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
             var clock = Stopwatch.StartNew();
             action();
             times.Add(clock.Elapsed.TotalMilliseconds);
+            allocations.Add(Mebibytes(GC.GetTotalAllocatedBytes(precise: true) - allocated));
             untimed?.Invoke();
         }
-        return Timing.Median(times);
+        return (Timing.Median(times), Timing.Median(allocations));
     }
+
+    private static double Mebibytes(long bytes) => bytes / 1024.0 / 1024.0;
 
     /// <summary>The first community of a random country with one more returnee.</summary>
     private static SnapshotCountry Changed(SnapshotCountry country, DateOnly today, Random random)
