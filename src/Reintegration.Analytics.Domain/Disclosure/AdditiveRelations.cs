@@ -83,7 +83,10 @@ public sealed class AdditiveRelations
     {
         // Each cell's relations, and the hidden cells with returnees in table order (so that the same table always gets the same
         // cells hidden): one pass over every cell, without an iterator per relation (large families hold 100,000s of cells).
-        var relationsOf = new Dictionary<ProtectedCell, List<int>>(ReferenceEqualityComparer.Instance);
+        // Sized for the units' cells (most cells of a relation are some unit's), rather than grown step by step.
+        var cellCount = 0;
+        foreach (var unit in _units) cellCount += unit.Cells.Count;
+        var relationsOf = new Dictionary<ProtectedCell, List<int>>(cellCount, ReferenceEqualityComparer.Instance);
         var dirty = new List<ProtectedCell>();
         var seen = new HashSet<ProtectedCell>(ReferenceEqualityComparer.Instance);
         void NoteHidden(ProtectedCell cell)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 
 namespace Reintegration.Analytics.Domain.Disclosure;
 
@@ -213,9 +214,11 @@ public static class LinearAudit
         List<List<(int Unknown, double Coefficient)>> equations, int unknownCount)
     {
         var pivotRows = new Dictionary<int, Dictionary<int, double>>(Math.Min(unknownCount, equations.Count));
-        var rowsWithColumn = new Dictionary<int, HashSet<int>>(unknownCount);
+        // The pivot rows that took each column, some of which may have lost it since (a list each, checked when used: sets
+        // cost a large family's protection more than all else it allocates).
+        var rowsWithColumn = new Dictionary<int, List<int>>(unknownCount);
         // Scratch lists of columns, reused: a large family reduces hundreds of thousands of rows.
-        var (columns, otherRows) = (new List<int>(), new List<int>());
+        var (columns, gained, otherRows) = (new List<int>(), new List<int>(), new List<int>());
         foreach (var equation in equations.OrderBy(e => e.Count))
         {
             var row = new Dictionary<int, double>(equation.Count);
@@ -224,7 +227,8 @@ public static class LinearAudit
             foreach (var column in row.Keys)
                 if (pivotRows.ContainsKey(column)) columns.Add(column);
             foreach (var column in columns)
-                if (row.TryGetValue(column, out var factor)) Subtract(row, pivotRows[column], factor);
+                if (row.TryGetValue(column, out var factor)) Subtract(row, pivotRows[column], factor, gained);
+            gained.Clear(); // a new row is indexed whole once it is a pivot row
             Prune(row, columns);
             if (row.Count == 0) continue;
 
@@ -237,16 +241,19 @@ public static class LinearAudit
             {
                 otherRows.Clear();
                 otherRows.AddRange(holding);
+                // Only the new pivot row holds its pivot from now on (later rows are reduced against it first).
+                holding.Clear();
+                // Each row that still holds the pivot once (a row listed twice has lost it at its first turn); the rows are
+                // independent, so their order does not matter.
                 foreach (var other in otherRows)
                 {
                     var otherRow = pivotRows[other];
+                    if (!otherRow.TryGetValue(pivot, out var factor)) continue;
                     columns.Clear();
-                    columns.AddRange(otherRow.Keys);
-                    Subtract(otherRow, row, otherRow[pivot]);
+                    gained.Clear();
+                    Subtract(otherRow, row, factor, gained);
                     Prune(otherRow, columns);
-                    foreach (var column in columns)
-                        if (!otherRow.ContainsKey(column)) rowsWithColumn[column].Remove(other);
-                    foreach (var column in otherRow.Keys) Index(rowsWithColumn, column, other);
+                    foreach (var column in gained) Index(rowsWithColumn, column, other);
                 }
             }
             pivotRows[pivot] = row;
@@ -255,9 +262,15 @@ public static class LinearAudit
         return pivotRows;
     }
 
-    private static void Subtract(Dictionary<int, double> row, Dictionary<int, double> pivotRow, double factor)
+    /// <summary>Subtracts <paramref name="factor"/> times the pivot row from the row, listing the columns the row did not hold.</summary>
+    private static void Subtract(Dictionary<int, double> row, Dictionary<int, double> pivotRow, double factor, List<int> gained)
     {
-        foreach (var (column, value) in pivotRow) row[column] = row.GetValueOrDefault(column) - factor * value;
+        foreach (var (column, value) in pivotRow)
+        {
+            ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(row, column, out var held);
+            entry -= factor * value;
+            if (!held) gained.Add(column);
+        }
     }
 
     /// <summary>
@@ -273,7 +286,7 @@ public static class LinearAudit
         scratch.RemoveRange(kept, scratch.Count - kept);
     }
 
-    private static void Index(Dictionary<int, HashSet<int>> rowsWithColumn, int column, int pivotRow)
+    private static void Index(Dictionary<int, List<int>> rowsWithColumn, int column, int pivotRow)
     {
         if (!rowsWithColumn.TryGetValue(column, out var rows)) rowsWithColumn[column] = rows = [];
         rows.Add(pivotRow);
