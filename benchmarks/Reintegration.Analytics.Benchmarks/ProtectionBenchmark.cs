@@ -55,20 +55,22 @@ internal static class ProtectionBenchmark
         // what is left to the build is regions, the globe, and countries whose region now hides more of them.
         var (preparing, preparingMiB) = (new List<double>(), new List<double>());
         var last = ProtectedProgramme.Protect(programme, today, 5, memo, parallelism: 1);
-        var (everyChanged, everyChangedMiB) = Median(3, () => last = ProtectedProgramme.Protect(programme, today, 5, memo, parallelism: 1), untimed: () =>
+        var (everyChanged, everyChangedMiB) = Median(3, () => last = ProtectedProgramme.Protect(programme, today, 5, memo, parallelism: 1),
+            untimed: () =>
             Console.WriteLine($"  memo: {memo.LastBuild.Reused} families reused, {memo.LastBuild.Protected} protected again: "
                 + string.Join(' ', memo.LastProtectedAgain)),
             before: () =>
             {
-                var clock = Stopwatch.StartNew();
-                var allocated = GC.GetTotalAllocatedBytes(precise: true);
-                for (var i = 0; i < programme.Count; i++)
+                var (milliseconds, mebibytes) = Measure(() =>
                 {
-                    programme[i] = Changed(programme[i], today, random);
-                    memo.Offer(ProtectedProgramme.Prepare(programme[i], today, 5, last.HiddenByRegion(programme[i].Country)));
-                }
-                preparing.Add(clock.Elapsed.TotalMilliseconds);
-                preparingMiB.Add(Mebibytes(GC.GetTotalAllocatedBytes(precise: true) - allocated));
+                    for (var i = 0; i < programme.Count; i++)
+                    {
+                        programme[i] = Changed(programme[i], today, random);
+                        memo.Offer(ProtectedProgramme.Prepare(programme[i], today, 5, last.HiddenByRegion(programme[i].Country)));
+                    }
+                });
+                preparing.Add(milliseconds);
+                preparingMiB.Add(mebibytes);
             });
         Console.WriteLine();
         Console.WriteLine($"{"protection",-44} {"median ms",10} {"vs fresh",9} {"MiB allocated",14}");
@@ -105,17 +107,22 @@ internal static class ProtectionBenchmark
         for (var run = 0; run < runs; run++)
         {
             before?.Invoke();
-            var allocated = GC.GetTotalAllocatedBytes(precise: true);
-            var clock = Stopwatch.StartNew();
-            action();
-            times.Add(clock.Elapsed.TotalMilliseconds);
-            allocations.Add(Mebibytes(GC.GetTotalAllocatedBytes(precise: true) - allocated));
+            var (milliseconds, mebibytes) = Measure(action);
+            times.Add(milliseconds);
+            allocations.Add(mebibytes);
             untimed?.Invoke();
         }
         return (Timing.Median(times), Timing.Median(allocations));
     }
 
-    private static double Mebibytes(long bytes) => bytes / 1024.0 / 1024.0;
+    /// <summary>How long <paramref name="action"/> took and how many MiB every thread allocated meanwhile.</summary>
+    private static (double Milliseconds, double Mebibytes) Measure(Action action)
+    {
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var clock = Stopwatch.StartNew();
+        action();
+        return (clock.Elapsed.TotalMilliseconds, (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / 1024.0);
+    }
 
     /// <summary>The first community of a random country with one more returnee.</summary>
     private static SnapshotCountry Changed(SnapshotCountry country, DateOnly today, Random random)

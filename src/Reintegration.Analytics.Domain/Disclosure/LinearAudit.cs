@@ -214,8 +214,8 @@ public static class LinearAudit
         List<List<(int Unknown, double Coefficient)>> equations, int unknownCount)
     {
         var pivotRows = new Dictionary<int, Dictionary<int, double>>(Math.Min(unknownCount, equations.Count));
-        // The pivot rows that took each column, some of which may have lost it since (a list each, checked when used: sets
-        // cost a large family's protection more than all else it allocates).
+        // The pivot rows that took each column, some of which may have lost it since (a list each, checked when used: exact
+        // sets allocated several times as much in a large family's protection).
         var rowsWithColumn = new Dictionary<int, List<int>>(unknownCount);
         // Scratch lists of columns, reused: a large family reduces hundreds of thousands of rows.
         var (columns, gained, otherRows) = (new List<int>(), new List<int>(), new List<int>());
